@@ -1,0 +1,61 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import solid from "vite-plugin-solid";
+import { VitePWA } from "vite-plugin-pwa";
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      // "prompt": a new version waits until the user agrees, so no typing is lost mid-session.
+      registerType: "prompt",
+      injectRegister: false,
+      manifest: {
+        name: "議事 Yishi",
+        short_name: "議事",
+        description: "社区说事点议事平板 · Community deliberation table",
+        lang: "zh-CN",
+        display: "standalone",
+        orientation: "any",
+        theme_color: "#b3261e",
+        background_color: "#fffbf7",
+        icons: [
+          { src: "icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "icon-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,png,svg,webmanifest}"],
+        navigateFallbackDenylist: [/^\/signal/],
+      },
+    }),
+  ],
+  build: { target: "es2022", sourcemap: false },
+  server: { host: "127.0.0.1" },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.{ts,tsx}"],
+          exclude: ["tests/e2e/**", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each e2e file starts its own server and browsers: run them one at a time on 2 cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
