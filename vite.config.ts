@@ -51,6 +51,7 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
           testTimeout: 120_000,
+          expect: { poll: { timeout: 15_000, interval: 50 } },
           hookTimeout: 120_000,
           // Each e2e file starts its own server and browsers: run them one at a time on 2 cores.
           fileParallelism: false,

@@ -1,0 +1,50 @@
+import { createResource, Match, Show, Switch } from "solid-js";
+import { createCatalogue } from "./reactive/catalogueStore.ts";
+import { openAppDb } from "./reactive/appDb.ts";
+import { lang, setLang, t } from "./i18n/i18n.ts";
+import { AppContext } from "./ui/appContext.ts";
+import { Notices } from "./ui/components/Notices.tsx";
+import { HomePage } from "./ui/pages/HomePage.tsx";
+import { SessionPage } from "./ui/pages/SessionPage.tsx";
+import { TalkPointPage } from "./ui/pages/TalkPointPage.tsx";
+import { route } from "./ui/router.ts";
+
+/** The app shell: opens storage, provides it, and shows the page for the current route. */
+export function App() {
+  setLang(lang());
+  const [services] = createResource(async () => {
+    const db = await openAppDb();
+    return { db, catalogue: createCatalogue(db) };
+  });
+  return (
+    <>
+      <Show
+        when={services()}
+        fallback={
+          <main class="page center">
+            <p role={services.error ? "alert" : "status"}>
+              {services.error ? t("error.storage.unavailable") : t("app.loading")}
+            </p>
+          </main>
+        }
+      >
+        {(app) => (
+          <AppContext.Provider value={app()}>
+            <Switch>
+              <Match when={route().page === "home"}>
+                <HomePage />
+              </Match>
+              <Match when={route().page === "talkPoint" && route()}>
+                {(r) => <TalkPointPage id={(r() as { id: string | null }).id} />}
+              </Match>
+              <Match when={route().page === "session" && route()}>
+                {(r) => <SessionPage id={(r() as { id: string }).id} />}
+              </Match>
+            </Switch>
+          </AppContext.Provider>
+        )}
+      </Show>
+      <Notices />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+// Ordering by fractional index keys: a move rewrites one key, so concurrent moves never duplicate an item.
+import { generateKeyBetween } from "fractional-indexing";
+
+export interface Ordered {
+  id: string;
+  order: string;
+}
+
+/** Sorts by order key; equal keys (two peers inserting at the same spot) fall back to id, the same on every peer. */
+export function byOrder(a: Ordered, b: Ordered): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * A key that places an item at `index` among `sorted` (which must not contain the item itself).
+ * @example keyAt([], 0) // "a0"
+ */
+export function keyAt(sorted: readonly Ordered[], index: number): string {
+  const i = Math.max(0, Math.min(index, sorted.length));
+  const before = i > 0 ? (sorted[i - 1]?.order ?? null) : null;
+  let after = i < sorted.length ? (sorted[i]?.order ?? null) : null;
+  // Concurrent inserts can leave equal keys; step past them so the new key is strictly between distinct keys.
+  if (before !== null && after !== null && after <= before) {
+    after = sorted.slice(i).find((x) => x.order > before)?.order ?? null;
+  }
+  return generateKeyBetween(before, after);
+}
+
+/** A key after every item. */
+export function keyAtEnd(sorted: readonly Ordered[]): string {
+  return keyAt(sorted, sorted.length);
+}

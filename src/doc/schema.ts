@@ -1,0 +1,182 @@
+// The session document's shape: plain record types the UI reads, and the limits and defaults mutators enforce.
+
+/** Bumped when the document layout changes; see migrate.ts. */
+export const SCHEMA_VERSION = 1;
+
+/** Longest accepted text, in characters: short fields (names, titles) and prose (notes, issue text). */
+export const LIMITS = { short: 200, text: 5_000, notes: 50_000, options: 12 } as const;
+
+export type AgendaStatus = "pending" | "discussing" | "done";
+export type AttendeeRole = "resident" | "merchant" | "gridWorker" | "department";
+export type OptionRole = "for" | "against" | "abstain" | "choice";
+export type VoteStatus = "draft" | "open" | "closed";
+export type VoteMode = "count" | "minority";
+export type FollowUpStatus = "open" | "inProgress" | "resolved" | "escalated";
+export type OwnerKind = "person" | "unit";
+
+export const AGENDA_STATUSES: readonly AgendaStatus[] = ["pending", "discussing", "done"];
+export const ATTENDEE_ROLES: readonly AttendeeRole[] = ["resident", "merchant", "gridWorker", "department"];
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ["open", "inProgress", "resolved", "escalated"];
+
+/** The seed report's kinds of matters; their labels come from i18n until a user renames one. */
+export const DEFAULT_CATEGORIES = [
+  "environment",
+  "property",
+  "utilities",
+  "parking",
+  "noise",
+  "culture",
+  "other",
+] as const;
+
+export interface TalkPointInfo {
+  id: string;
+  name: string;
+  community: string;
+  location: string;
+}
+
+export interface SessionMeta {
+  schemaVersion: number;
+  id: string;
+  talkPoint: TalkPointInfo;
+  title: string;
+  /** ISO date-time of the sitting. */
+  startsAt: string;
+  place: string;
+  facilitator: string;
+  recorder: string;
+  currentAgendaId: string | null;
+  createdAt: number;
+}
+
+export interface Category {
+  id: string;
+  /** Empty for a default category: the UI shows its translated name. */
+  label: string;
+  order: string;
+}
+
+export interface Attendee {
+  id: string;
+  order: string;
+  name: string;
+  role: AttendeeRole;
+}
+
+export interface AgendaItem {
+  id: string;
+  order: string;
+  title: string;
+  status: AgendaStatus;
+  /** Time box in minutes, or null for none. */
+  timeboxMin: number | null;
+  /** Epoch ms when the countdown was started, or null when it is not running. */
+  timerStartedAt: number | null;
+  notes: string;
+}
+
+export interface Issue {
+  id: string;
+  order: string;
+  text: string;
+  raisedBy: string;
+  anonymous: boolean;
+  contact: string;
+  location: string;
+  categoryId: string;
+  urgent: boolean;
+  agendaId: string | null;
+  createdAt: number;
+}
+
+export interface VoteOption {
+  id: string;
+  order: string;
+  /** Empty for a default option: the UI shows the role's translated name. */
+  label: string;
+  role: OptionRole;
+  /** Sum of every device's counter, never below zero. */
+  count: number;
+}
+
+export type ThresholdKind = "simple" | "twoThirds" | "custom";
+export type ThresholdBasis = "cast" | "present";
+export interface Threshold {
+  kind: ThresholdKind;
+  basis: ThresholdBasis;
+  /** Custom fraction num/den (used when kind is "custom"). */
+  num: number;
+  den: number;
+}
+
+export interface VoteHistoryEntry {
+  at: number;
+  by: string;
+  kind: "open" | "close" | "reopen" | "set" | "mode";
+  optionId?: string;
+  from?: number;
+  to?: number;
+}
+
+export interface Vote {
+  id: string;
+  order: string;
+  motion: string;
+  options: VoteOption[];
+  status: VoteStatus;
+  mode: VoteMode;
+  /** People present for this vote; null means "use the session's attendance". */
+  present: number | null;
+  /** Minimum people present; null means "use the session's attendance". */
+  quorum: number | null;
+  threshold: Threshold;
+  issueId: string | null;
+  agendaId: string | null;
+  openedAt: number | null;
+  closedAt: number | null;
+  history: VoteHistoryEntry[];
+}
+
+export interface FollowUpHistoryEntry {
+  at: number;
+  by: string;
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface FollowUp {
+  id: string;
+  order: string;
+  action: string;
+  issueId: string | null;
+  voteId: string | null;
+  owner: string;
+  ownerKind: OwnerKind;
+  /** "YYYY-MM-DD" or "". */
+  due: string;
+  status: FollowUpStatus;
+  /** The department whistled in when escalated (吹哨), e.g. 电力局. */
+  escalatedTo: string;
+  createdAt: number;
+  history: FollowUpHistoryEntry[];
+}
+
+/** Everything the UI shows of one session, as plain data. */
+export interface SessionSnapshot {
+  meta: SessionMeta;
+  notes: string;
+  headcount: number;
+  attendees: Attendee[];
+  categories: Category[];
+  agenda: AgendaItem[];
+  issues: Issue[];
+  votes: Vote[];
+  followUps: FollowUp[];
+  /** True when the document was written by a newer app: it opens read-only. */
+  readOnly: boolean;
+}
+
+/** The counter scope of the session's head count in the `headcount` root. */
+export const HEADCOUNT_SCOPE = "present";

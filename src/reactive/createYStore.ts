@@ -1,0 +1,52 @@
+// The bridge from a Yjs session document to a Solid store: each root type refreshes only its own slice.
+import type * as Y from "yjs";
+import { batch, onCleanup } from "solid-js";
+import { createStore, reconcile, type SetStoreFunction } from "solid-js/store";
+import { roots } from "../doc/sessionDoc.ts";
+import {
+  readAgenda,
+  readAttendees,
+  readCategories,
+  readFollowUps,
+  readHeadcount,
+  readIssues,
+  readMeta,
+  readVotes,
+  snapshot,
+} from "../doc/snapshot.ts";
+import { isNewerThanApp } from "../doc/sessionDoc.ts";
+import type { SessionSnapshot } from "../doc/schema.ts";
+
+type Refresh = (set: SetStoreFunction<SessionSnapshot>, doc: Y.Doc) => void;
+
+// Which slice each root type feeds. reconcile keys records by id, so an edit re-renders only what changed.
+const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
+  meta: (set, doc) => {
+    set("meta", reconcile(readMeta(doc)));
+    set("readOnly", isNewerThanApp(doc));
+  },
+  notes: (set, doc) => set("notes", roots(doc).notes.toString()),
+  headcount: (set, doc) => set("headcount", readHeadcount(doc)),
+  attendees: (set, doc) => set("attendees", reconcile(readAttendees(doc))),
+  categories: (set, doc) => set("categories", reconcile(readCategories(doc))),
+  agenda: (set, doc) => set("agenda", reconcile(readAgenda(doc))),
+  issues: (set, doc) => set("issues", reconcile(readIssues(doc))),
+  votes: (set, doc) => set("votes", reconcile(readVotes(doc))),
+  followUps: (set, doc) => set("followUps", reconcile(readFollowUps(doc))),
+};
+
+/**
+ * A read-only Solid store that mirrors `doc`. Call inside a reactive root; listeners go with it.
+ * @example const session = createYStore(doc); session.agenda.length
+ */
+export function createYStore(doc: Y.Doc): SessionSnapshot {
+  const [state, setState] = createStore<SessionSnapshot>(snapshot(doc));
+  const r = roots(doc);
+  const unobserve = (Object.keys(SLICES) as (keyof typeof SLICES)[]).map((name) => {
+    const handler = () => batch(() => SLICES[name](setState, doc));
+    r[name].observeDeep(handler);
+    return () => r[name].unobserveDeep(handler);
+  });
+  onCleanup(() => unobserve.forEach((off) => off()));
+  return state;
+}

@@ -1,0 +1,60 @@
+// Messages for the user (errors, confirmations with undo), queued as a signal; the UI translates and shows them.
+import { createSignal } from "solid-js";
+import { t, type MessageKey } from "../i18n/i18n.ts";
+import { DocError } from "../doc/docError.ts";
+
+export interface Notice {
+  id: number;
+  kind: "error" | "info";
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  /** Offered as an "undo" button next to the message. */
+  undo?: () => void;
+  /** Stays until dismissed (storage problems), instead of fading after a few seconds. */
+  sticky?: boolean;
+}
+
+const [notices, setNotices] = createSignal<Notice[]>([]);
+export { notices };
+let nextId = 1;
+const TIMEOUT_MS = 6000;
+
+/** Shows a message; returns its id. */
+export function notify(notice: Omit<Notice, "id">): number {
+  const id = nextId++;
+  setNotices((list) => [...list.filter((n) => n.key !== notice.key || n.sticky !== notice.sticky), { ...notice, id }]);
+  if (!notice.sticky) setTimeout(() => dismiss(id), TIMEOUT_MS);
+  return id;
+}
+
+export function dismiss(id: number): void {
+  setNotices((list) => list.filter((n) => n.id !== id));
+}
+
+/** Removes sticky messages with this key (the problem went away). */
+export function clearNotice(key: MessageKey): void {
+  setNotices((list) => list.filter((n) => n.key !== key));
+}
+
+/** Turns a rejected change into a translated message; other errors are reported as unexpected. */
+export function reportError(error: unknown): void {
+  if (error instanceof DocError) {
+    // Field names in messages are shown in the UI language, not as internal names.
+    const field = error.params.field;
+    const params = field === undefined ? error.params : { ...error.params, field: t(`field.${field}` as MessageKey) };
+    notify({ kind: "error", key: `error.${error.code}` as MessageKey, params });
+  } else {
+    console.error(error);
+    notify({ kind: "error", key: "error.unexpected", params: { detail: String((error as Error)?.message ?? error) } });
+  }
+}
+
+/** Runs a change, reporting a rejection instead of throwing; returns the result or undefined. */
+export function attempt<R>(fn: () => R): R | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    reportError(error);
+    return undefined;
+  }
+}

@@ -1,0 +1,125 @@
+// An open session for the UI: its Yjs document, local store, undo, and every mutator bound and error-reporting.
+import * as Y from "yjs";
+import { createRoot, createSignal, type Accessor } from "solid-js";
+import type { IDBPDatabase } from "idb";
+import * as agenda from "../doc/agenda.ts";
+import * as followUps from "../doc/followUps.ts";
+import * as issues from "../doc/issues.ts";
+import * as records from "../doc/records.ts";
+import * as session from "../doc/session.ts";
+import * as votes from "../doc/votes.ts";
+import { createUndoManager, setActor } from "../doc/sessionDoc.ts";
+import type { SessionSnapshot } from "../doc/schema.ts";
+import { SessionStore } from "../persistence/sessionStore.ts";
+import { putSessionSummary } from "../persistence/catalogue.ts";
+import type { YishiDB } from "../persistence/db.ts";
+import { createYStore } from "./createYStore.ts";
+import { attempt, clearNotice, notify } from "./notices.ts";
+import { summarize } from "./summary.ts";
+
+/** A mutator without its doc argument: returns its result (true for void ones), or undefined when refused. */
+type Bound<F> = F extends (doc: Y.Doc, ...args: infer A) => infer R
+  ? (...args: A) => (R extends void ? true : R) | undefined
+  : never;
+type BoundModule<M> = { [K in keyof M]: Bound<M[K]> };
+
+// Only functions taking the doc first are actions; readers like remainingMs stay in their module.
+const MODULES = { agenda, followUps, issues, records, session, votes };
+type Actions = {
+  [M in keyof typeof MODULES]: BoundModule<
+    Pick<(typeof MODULES)[M], { [K in keyof (typeof MODULES)[M]]: (typeof MODULES)[M][K] extends (doc: Y.Doc, ...a: never[]) => unknown ? K : never }[keyof (typeof MODULES)[M]]>
+  >;
+};
+
+export type SaveStatus = "loading" | "saved" | "saving" | "error";
+
+export interface SessionHandle {
+  id: string;
+  state: SessionSnapshot;
+  actions: Actions;
+  saveStatus: Accessor<SaveStatus>;
+  canUndo: Accessor<boolean>;
+  canRedo: Accessor<boolean>;
+  undo(): void;
+  redo(): void;
+  /** Resolves when every edit so far is written to IndexedDB. */
+  flush(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+function bindModule(doc: Y.Doc, mod: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(mod)) {
+    if (typeof fn === "function") out[name] = (...args: unknown[]) => attempt(() => fn(doc, ...args) ?? true);
+  }
+  return out;
+}
+
+const SUMMARY_DELAY_MS = 400;
+
+/** Opens session `id` from IndexedDB; resolves once its stored state is loaded. */
+export async function openSession(db: IDBPDatabase<YishiDB>, id: string, deviceName = ""): Promise<SessionHandle> {
+  const doc = new Y.Doc();
+  setActor(doc, deviceName);
+  const store = new SessionStore(db, id, doc);
+  const [saveStatus, setSaveStatus] = createSignal<SaveStatus>("loading");
+  store.on("status", (status: SaveStatus) => {
+    setSaveStatus(status);
+    if (status === "saved") clearNotice("error.storage.quota");
+  });
+  store.on("error", (error: { code: string }) =>
+    notify({ kind: "error", key: error.code === "quota" ? "error.storage.quota" : "error.storage.write", sticky: true }),
+  );
+  store.on("corrupt", ({ count }) => notify({ kind: "error", key: "error.storage.corrupt", params: { count }, sticky: true }));
+  await store.whenSynced;
+
+  const undoManager = createUndoManager(doc);
+  const [canUndo, setCanUndo] = createSignal(false);
+  const [canRedo, setCanRedo] = createSignal(false);
+  const refreshUndo = () => {
+    setCanUndo(undoManager.undoStack.length > 0);
+    setCanRedo(undoManager.redoStack.length > 0);
+  };
+  undoManager.on("stack-item-added", refreshUndo);
+  undoManager.on("stack-item-popped", refreshUndo);
+
+  let summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  const { state, dispose: disposeRoot } = createRoot((dispose) => ({ state: createYStore(doc), dispose }));
+  const saveSummary = () => {
+    clearTimeout(summaryTimer);
+    summaryTimer = undefined;
+    return putSessionSummary(db, summarize(state)).catch((e: unknown) => console.error(e));
+  };
+  const onUpdate = () => {
+    clearTimeout(summaryTimer);
+    summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
+  };
+  doc.on("update", onUpdate);
+
+  const actions = Object.fromEntries(
+    Object.entries(MODULES).map(([name, mod]) => [name, bindModule(doc, mod as Record<string, unknown>)]),
+  ) as unknown as Actions;
+
+  return {
+    id,
+    state,
+    actions,
+    saveStatus,
+    canUndo,
+    canRedo,
+    undo: () => void undoManager.undo(),
+    redo: () => void undoManager.redo(),
+    flush: async () => {
+      await store.flush();
+      if (summaryTimer !== undefined) await saveSummary();
+    },
+    dispose: async () => {
+      doc.off("update", onUpdate);
+      if (summaryTimer !== undefined) await saveSummary();
+      undoManager.destroy();
+      disposeRoot();
+      await store.destroy();
+      doc.destroy();
+    },
+  };
+}

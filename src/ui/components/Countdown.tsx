@@ -1,0 +1,23 @@
+import { createSignal, onCleanup } from "solid-js";
+import { remainingMs } from "../../doc/agenda.ts";
+import { t } from "../../i18n/i18n.ts";
+
+/** mm:ss left on an agenda item's time box; turns red and counts up when over time. */
+export function Countdown(props: { timeboxMin: number | null; timerStartedAt: number | null }) {
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 500);
+  onCleanup(() => clearInterval(timer));
+  const left = () => remainingMs(props, now());
+  const text = () => {
+    const ms = left();
+    if (ms === null) return props.timeboxMin ? t("agenda.timebox", { min: props.timeboxMin }) : "";
+    const s = Math.ceil(Math.abs(ms) / 1000);
+    const mmss = `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+    return ms < 0 ? t("agenda.overtime", { time: mmss }) : mmss;
+  };
+  return (
+    <span class="countdown" classList={{ over: (left() ?? 1) < 0, running: left() !== null }} role="timer">
+      {text()}
+    </span>
+  );
+}

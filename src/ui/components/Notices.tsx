@@ -1,0 +1,34 @@
+import { For, Show } from "solid-js";
+import { dismiss, notices } from "../../reactive/notices.ts";
+import { t } from "../../i18n/i18n.ts";
+
+/** Messages and undo offers, in a live region so screen readers announce them. */
+export function Notices() {
+  return (
+    <div class="notices" role="status" aria-live="polite">
+      <For each={notices()}>
+        {(n) => (
+          <div class={`notice notice-${n.kind}`} role={n.kind === "error" ? "alert" : undefined}>
+            <span>{t(n.key, n.params)}</span>
+            <Show when={n.undo}>
+              {(undo) => (
+                <button
+                  type="button"
+                  onClick={() => {
+                    undo()();
+                    dismiss(n.id);
+                  }}
+                >
+                  {t("action.undo")}
+                </button>
+              )}
+            </Show>
+            <button type="button" class="ghost" aria-label={t("action.dismiss")} onClick={() => dismiss(n.id)}>
+              ×
+            </button>
+          </div>
+        )}
+      </For>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { createSignal, For, Show } from "solid-js";
+import { nextOccurrence, type TalkPoint } from "../../doc/talkPoint.ts";
+import { formatDate, formatDateTime, t } from "../../i18n/i18n.ts";
+import { useApp } from "../appContext.ts";
+import { go } from "../router.ts";
+import { scheduleText } from "../scheduleText.ts";
+import { StartSessionForm } from "./StartSessionForm.tsx";
+import { LangSwitch } from "../components/LangSwitch.tsx";
+
+/** Talk points with their next date, and the sessions held, newest first. */
+export function HomePage() {
+  const { catalogue } = useApp();
+  const [starting, setStarting] = createSignal<TalkPoint | null>(null);
+  const talkPointName = (id: string) => catalogue.talkPoints().find((tp) => tp.id === id)?.name ?? "";
+  const empty = () => catalogue.loaded() && catalogue.talkPoints().length === 0 && catalogue.sessions().length === 0;
+
+  return (
+    <main class="page home">
+      <header class="page-header">
+        <h1>{t("app.name")}</h1>
+        <div class="row">
+          <LangSwitch />
+          <button type="button" class="primary" onClick={() => go({ page: "talkPoint", id: null })}>
+            {t("talkPoint.new")}
+          </button>
+        </div>
+      </header>
+
+      <Show when={empty()}>
+        <section class="empty-state">
+          <p>{t("home.empty")}</p>
+          <button type="button" class="primary big" onClick={() => void catalogue.loadSampleData()}>
+            {t("home.sample")}
+          </button>
+        </section>
+      </Show>
+
+      <Show when={starting()}>
+        {(tp) => <StartSessionForm talkPoint={tp()} onCancel={() => setStarting(null)} />}
+      </Show>
+
+      <Show when={catalogue.talkPoints().length > 0}>
+        <section aria-labelledby="tp-heading">
+          <h2 id="tp-heading">{t("home.talkPoints")}</h2>
+          <ul class="cards">
+            <For each={catalogue.talkPoints()}>
+              {(tp) => {
+                const next = () => nextOccurrence(tp.schedule, new Date());
+                return (
+                  <li class="card">
+                    <h3>{tp.name}</h3>
+                    <p class="muted">
+                      {tp.community} · {tp.location}
+                    </p>
+                    <p>{scheduleText(tp.schedule)}</p>
+                    <p>
+                      {t("home.nextDate")}
+                      <strong>{next() ? formatDateTime(next()!) : "—"}</strong>
+                    </p>
+                    <div class="row">
+                      <button type="button" class="primary" onClick={() => setStarting(tp)}>
+                        {t("session.start")}
+                      </button>
+                      <button type="button" onClick={() => go({ page: "talkPoint", id: tp.id })}>
+                        {t("action.edit")}
+                      </button>
+                    </div>
+                  </li>
+                );
+              }}
+            </For>
+          </ul>
+        </section>
+      </Show>
+
+      <Show when={catalogue.sessions().length > 0}>
+        <section aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">{t("home.sessions")}</h2>
+          <ul class="session-list">
+            <For each={catalogue.sessions()}>
+              {(s) => (
+                <li>
+                  <a class="session-link" href={`#/session/${encodeURIComponent(s.id)}`}>
+                    <span class="session-title">{s.title}</span>
+                    <span class="muted">
+                      {formatDate(s.startsAt)} · {talkPointName(s.talkPointId)}
+                    </span>
+                    <span class="counts">
+                      {t("home.counts", {
+                        issues: s.counts.issues,
+                        urgent: s.counts.urgent,
+                        votes: s.counts.votes,
+                        followUps: s.counts.followUps,
+                        resolved: s.counts.resolved,
+                      })}
+                    </span>
+                  </a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </main>
+  );
+}

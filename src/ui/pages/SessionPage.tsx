@@ -1,0 +1,128 @@
+import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
+import { formatDateTime, t } from "../../i18n/i18n.ts";
+import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
+import { useApp } from "../appContext.ts";
+import { go } from "../router.ts";
+import { AgendaPanel } from "./session/AgendaPanel.tsx";
+import { AttendancePanel } from "./session/AttendancePanel.tsx";
+import { CurrentItemBar } from "./session/CurrentItemBar.tsx";
+import { FollowUpsPanel } from "./session/FollowUpsPanel.tsx";
+import { IssuesPanel } from "./session/IssuesPanel.tsx";
+import { NotesPanel } from "./session/NotesPanel.tsx";
+import { SessionContext, TABS, type Tab } from "./session/sessionContext.ts";
+import { VotesPanel } from "./session/VotesPanel.tsx";
+
+/** A live session: agenda on the side, the current item always in view, and tabs for the work at the table. */
+export function SessionPage(props: { id: string }) {
+  const { db, catalogue } = useApp();
+  const [handle] = createResource(() => props.id, (id) => openSession(db, id));
+  onCleanup(() => {
+    const h = handle();
+    if (h) void h.dispose().then(() => catalogue.refresh());
+  });
+  return (
+    <Show
+      when={handle()}
+      fallback={
+        <main class="page center">
+          <p role={handle.error ? "alert" : "status"}>{handle.error ? t("error.sessionOpen") : t("app.loading")}</p>
+        </main>
+      }
+    >
+      {(h) => <SessionView handle={h()} />}
+    </Show>
+  );
+}
+
+function SessionView(props: { handle: SessionHandle }) {
+  const [tab, setTab] = createSignal<Tab>("issues");
+  const state = props.handle.state;
+  const statusKey = () => `save.${props.handle.saveStatus()}` as const;
+  return (
+    <SessionContext.Provider value={{ handle: props.handle, showTab: setTab }}>
+      <div class="session">
+        <header class="session-header">
+          <button type="button" onClick={() => go({ page: "home" })}>
+            {t("action.home")}
+          </button>
+          <div class="session-heading">
+            <h1>{state.meta.title}</h1>
+            <p class="muted">
+              {state.meta.talkPoint.name} · {state.meta.place} · {formatDateTime(state.meta.startsAt)}
+            </p>
+          </div>
+          <span class={`save-status ${props.handle.saveStatus()}`} role="status">
+            {t(statusKey())}
+          </span>
+          <button type="button" disabled={!props.handle.canUndo()} onClick={() => props.handle.undo()}>
+            {t("action.undo")}
+          </button>
+          <button type="button" disabled={!props.handle.canRedo()} onClick={() => props.handle.redo()}>
+            {t("action.redo")}
+          </button>
+        </header>
+        <Show when={state.readOnly}>
+          <p class="banner error" role="alert">
+            {t("error.readOnly")}
+          </p>
+        </Show>
+        <div class="session-layout">
+          <AgendaPanel />
+          <main class="work-pane">
+            <CurrentItemBar />
+            <nav class="tabs" role="tablist" aria-label={t("session.sections")}>
+              <For each={TABS}>
+                {(name) => (
+                  <button
+                    type="button"
+                    role="tab"
+                    id={`tab-${name}`}
+                    aria-selected={tab() === name}
+                    aria-controls="tab-panel"
+                    onClick={() => setTab(name)}
+                  >
+                    {t(`tab.${name}`)}
+                    <TabCount tab={name} />
+                  </button>
+                )}
+              </For>
+            </nav>
+            <section class="tab-panel" id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab()}`}>
+              <Switch>
+                <Match when={tab() === "issues"}>
+                  <IssuesPanel />
+                </Match>
+                <Match when={tab() === "votes"}>
+                  <VotesPanel />
+                </Match>
+                <Match when={tab() === "followUps"}>
+                  <FollowUpsPanel />
+                </Match>
+                <Match when={tab() === "attendance"}>
+                  <AttendancePanel />
+                </Match>
+                <Match when={tab() === "notes"}>
+                  <NotesPanel />
+                </Match>
+              </Switch>
+            </section>
+          </main>
+        </div>
+      </div>
+    </SessionContext.Provider>
+  );
+
+  function TabCount(p: { tab: Tab }) {
+    const n = () =>
+      p.tab === "issues"
+        ? state.issues.length
+        : p.tab === "votes"
+          ? state.votes.length
+          : p.tab === "followUps"
+            ? state.followUps.length
+            : p.tab === "attendance"
+              ? state.headcount
+              : null;
+    return <Show when={n() !== null}>{<span class="badge">{n()}</span>}</Show>;
+  }
+}

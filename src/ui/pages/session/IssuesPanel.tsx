@@ -1,0 +1,82 @@
+import { createSignal, For, Show } from "solid-js";
+import type { Issue } from "../../../doc/schema.ts";
+import { t } from "../../../i18n/i18n.ts";
+import { notify } from "../../../reactive/notices.ts";
+import { categoryLabel } from "../../labels.ts";
+import { IssueForm } from "./IssueForm.tsx";
+import { useSession } from "./sessionContext.ts";
+
+/** Raised issues (说事), newest last, each one tap away from a vote or a follow-up. */
+export function IssuesPanel() {
+  const { handle, showTab } = useSession();
+  const { state, actions } = handle;
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const [raising, setRaising] = createSignal(false);
+  const category = (id: string) => categoryLabel(state.categories.find((c) => c.id === id));
+  const agendaTitle = (id: string | null) => state.agenda.find((a) => a.id === id)?.title;
+
+  const toVote = (issue: Issue) => {
+    if (actions.votes.createVote({ motion: issue.text, issueId: issue.id, agendaId: issue.agendaId })) showTab("votes");
+  };
+  const toFollowUp = (issue: Issue) => {
+    if (actions.followUps.addFollowUp({ action: issue.text, issueId: issue.id })) showTab("followUps");
+  };
+  const remove = (issue: Issue) => {
+    actions.records.deleteRecord("issues", issue.id);
+    notify({ kind: "info", key: "notice.deleted", params: { what: issue.text.slice(0, 20) }, undo: handle.undo });
+  };
+
+  return (
+    <div class="panel">
+      <div class="panel-head">
+        <h2>{t("tab.issues")}</h2>
+        <p class="muted">
+          {t("issue.summary", { n: state.issues.length, urgent: state.issues.filter((i) => i.urgent).length })}
+        </p>
+        <Show when={!raising()}>
+          <button type="button" class="primary" onClick={() => setRaising(true)}>
+            {t("issue.raise")}
+          </button>
+        </Show>
+      </div>
+      <Show when={raising()}>
+        <IssueForm onDone={() => setRaising(false)} />
+      </Show>
+      <ul class="cards">
+        <For each={state.issues} fallback={<li class="muted">{t("issue.none")}</li>}>
+          {(issue) => (
+            <li class="card issue" classList={{ urgent: issue.urgent }}>
+              <Show when={editing() !== issue.id} fallback={<IssueForm issue={issue} onDone={() => setEditing(null)} />}>
+                <p class="issue-text">
+                  <Show when={issue.urgent}>
+                    <span class="badge urgent">{t("issue.urgentBadge")}</span>
+                  </Show>
+                  {issue.text}
+                </p>
+                <p class="muted">
+                  {category(issue.categoryId)} · {issue.anonymous ? t("issue.anonymous") : issue.raisedBy || "—"}
+                  <Show when={issue.location}> · {issue.location}</Show>
+                  <Show when={agendaTitle(issue.agendaId)}>{(title) => <> · {title()}</>}</Show>
+                </p>
+                <div class="row wrap">
+                  <button type="button" onClick={() => toVote(issue)}>
+                    {t("issue.toVote")}
+                  </button>
+                  <button type="button" onClick={() => toFollowUp(issue)}>
+                    {t("issue.toFollowUp")}
+                  </button>
+                  <button type="button" onClick={() => setEditing(issue.id)}>
+                    {t("action.edit")}
+                  </button>
+                  <button type="button" class="danger" onClick={() => remove(issue)}>
+                    {t("action.delete")}
+                  </button>
+                </div>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </div>
+  );
+}

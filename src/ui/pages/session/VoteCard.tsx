@@ -1,0 +1,186 @@
+import { For, Show } from "solid-js";
+import type { ThresholdBasis, ThresholdKind, Vote } from "../../../doc/schema.ts";
+import { presentCount } from "../../../doc/snapshot.ts";
+import { verdict } from "../../../doc/verdict.ts";
+import { formatDateTime, t } from "../../../i18n/i18n.ts";
+import { optionLabel } from "../../labels.ts";
+import { TallyCounter } from "../../components/TallyCounter.tsx";
+import { useSession } from "./sessionContext.ts";
+
+const numberOrNull = (v: string): number | null => (v.trim() === "" ? null : Number(v));
+
+/** One show-of-hands vote: rules, big counters while open, the verdict once closed, and its history. */
+export function VoteCard(props: { vote: Vote }) {
+  const { state, actions } = useSession().handle;
+  const v = () => props.vote;
+  const present = () => v().present ?? presentCount(state);
+  const result = () =>
+    verdict({ options: v().options, mode: v().mode, present: present(), quorum: v().quorum ?? 0, threshold: v().threshold });
+  const optionName = (id: string | undefined) => {
+    const o = v().options.find((x) => x.id === id);
+    return o ? optionLabel(o) : "";
+  };
+  const setThreshold = (patch: { kind?: ThresholdKind; basis?: ThresholdBasis; num?: number; den?: number }) =>
+    actions.votes.updateVote(v().id, { threshold: { ...v().threshold, ...patch } });
+  const canEdit = () => v().status !== "closed";
+
+  return (
+    <article class="card vote" classList={{ open: v().status === "open" }} aria-label={v().motion}>
+      <header class="vote-head">
+        <span class={`status-chip vote-${v().status}`}>{t(`voteStatus.${v().status}`)}</span>
+        <h3 class="motion">{v().motion}</h3>
+      </header>
+
+      <div class="vote-rules">
+        <label>
+          {t("vote.present")}
+          <input
+            type="number"
+            inputmode="numeric"
+            min="0"
+            disabled={!canEdit()}
+            value={v().present ?? ""}
+            placeholder={String(presentCount(state))}
+            onChange={(e) => actions.votes.updateVote(v().id, { present: numberOrNull(e.currentTarget.value) })}
+          />
+        </label>
+        <label>
+          {t("vote.quorum")}
+          <input
+            type="number"
+            inputmode="numeric"
+            min="0"
+            disabled={!canEdit()}
+            value={v().quorum ?? ""}
+            placeholder="0"
+            onChange={(e) => actions.votes.updateVote(v().id, { quorum: numberOrNull(e.currentTarget.value) })}
+          />
+        </label>
+        <label>
+          {t("vote.threshold")}
+          <select
+            disabled={!canEdit()}
+            value={v().threshold.kind}
+            onChange={(e) => setThreshold({ kind: e.currentTarget.value as ThresholdKind })}
+          >
+            <option value="simple">{t("threshold.simple")}</option>
+            <option value="twoThirds">{t("threshold.twoThirds")}</option>
+            <option value="custom">{t("threshold.custom")}</option>
+          </select>
+        </label>
+        <Show when={v().threshold.kind === "custom"}>
+          <label>
+            {t("threshold.num")}
+            <input
+              type="number"
+              min="1"
+              disabled={!canEdit()}
+              value={v().threshold.num}
+              onChange={(e) => setThreshold({ num: Number(e.currentTarget.value) })}
+            />
+          </label>
+          <label>
+            {t("threshold.den")}
+            <input
+              type="number"
+              min="1"
+              disabled={!canEdit()}
+              value={v().threshold.den}
+              onChange={(e) => setThreshold({ den: Number(e.currentTarget.value) })}
+            />
+          </label>
+        </Show>
+        <label>
+          {t("vote.basis")}
+          <select
+            disabled={!canEdit()}
+            value={v().threshold.basis}
+            onChange={(e) => setThreshold({ basis: e.currentTarget.value as ThresholdBasis })}
+          >
+            <option value="cast">{t("basis.cast")}</option>
+            <option value="present">{t("basis.present")}</option>
+          </select>
+        </label>
+        <Show when={v().options.some((o) => o.role === "for")}>
+          <label class="choice">
+            <input
+              type="checkbox"
+              disabled={!canEdit()}
+              checked={v().mode === "minority"}
+              onChange={(e) => actions.votes.updateVote(v().id, { mode: e.currentTarget.checked ? "minority" : "count" })}
+            />
+            {t("vote.minorityMode")}
+          </label>
+        </Show>
+      </div>
+
+      <div class="tallies">
+        <For each={v().options}>
+          {(o) => (
+            <TallyCounter
+              label={optionLabel(o)}
+              count={result().counts[o.id] ?? 0}
+              enabled={v().status === "open"}
+              derived={v().mode === "minority" && o.role === "for"}
+              onTap={(delta) => actions.votes.tapVote(v().id, o.id, delta)}
+              onSet={(total) => actions.votes.setVoteCount(v().id, o.id, total)}
+            />
+          )}
+        </For>
+      </div>
+
+      <Show when={v().status === "closed"}>
+        <p class={`verdict ${result().outcome}`} role="status">
+          {t(`verdict.${result().outcome}`)}
+          <Show when={result().winnerId && v().options.every((o) => o.role === "choice")}>
+            {" "}
+            {t("verdict.winner", { option: optionName(result().winnerId ?? undefined) })}
+          </Show>
+          <span class="muted">
+            {" "}
+            {t("verdict.detail", { cast: result().cast, present: present(), quorum: v().quorum ?? 0 })}
+          </span>
+        </p>
+      </Show>
+
+      <div class="row wrap">
+        <Show when={v().status !== "open"}>
+          <button type="button" class="primary" onClick={() => actions.votes.openVote(v().id)}>
+            {v().status === "closed" ? t("vote.reopen") : t("vote.open")}
+          </button>
+        </Show>
+        <Show when={v().status === "open"}>
+          <button type="button" class="primary" onClick={() => actions.votes.closeVote(v().id)}>
+            {t("vote.close")}
+          </button>
+        </Show>
+        <Show when={v().status === "closed" && result().outcome === "passed"}>
+          <button
+            type="button"
+            onClick={() => actions.followUps.addFollowUp({ action: v().motion, voteId: v().id, issueId: v().issueId })}
+          >
+            {t("vote.toFollowUp")}
+          </button>
+        </Show>
+      </div>
+
+      <Show when={v().history.length > 0}>
+        <details class="history">
+          <summary>{t("history.heading", { n: v().history.length })}</summary>
+          <ul>
+            <For each={v().history}>
+              {(h) => (
+                <li>
+                  {formatDateTime(h.at)} {h.by ? `· ${h.by} ` : ""}·{" "}
+                  {h.kind === "set"
+                    ? t("history.set", { option: optionName(h.optionId), from: h.from ?? 0, to: h.to ?? 0 })
+                    : t(`history.${h.kind}`)}
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
+      </Show>
+    </article>
+  );
+}
