@@ -34,6 +34,8 @@ export default defineConfig({
   build: { target: "es2022", sourcemap: false },
   server: { host: "127.0.0.1" },
   test: {
+    // Set here too: vite-plugin-solid would otherwise default the environment to jsdom, which we don't use.
+    environment: "node",
     projects: [
       {
         extends: true,

@@ -25,7 +25,13 @@ export function addAgendaItem(doc: Y.Doc, input: AgendaInput): string {
       r,
       "agenda",
       newId(),
-      { title: input.title, status: "pending", timeboxMin: input.timeboxMin ?? null, timerStartedAt: null, notes: "" },
+      {
+        title: input.title,
+        status: "pending",
+        timeboxMin: input.timeboxMin ?? null,
+        timerStartedAt: null,
+        notes: "",
+      },
       ["notes"],
     ),
   );
@@ -72,7 +78,10 @@ export function setAgendaNotes(doc: Y.Doc, id: string, text: string): void {
 }
 
 /** Milliseconds left on a countdown (negative when over time), or null when no countdown runs. */
-export function remainingMs(item: { timeboxMin: number | null; timerStartedAt: number | null }, now: number): number | null {
+export function remainingMs(
+  item: { timeboxMin: number | null; timerStartedAt: number | null },
+  now: number,
+): number | null {
   if (item.timeboxMin === null || item.timerStartedAt === null) return null;
   return item.timerStartedAt + item.timeboxMin * 60_000 - now;
 }

@@ -36,6 +36,7 @@ export function limitText(value: string, max: number, field: string): string {
 
 /** Rejects numbers that are not whole numbers in [min, max]. */
 export function limitInt(value: number, min: number, max: number, field: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new DocError("outOfRange", { field, min, max });
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new DocError("outOfRange", { field, min, max });
   return value;
 }

@@ -4,7 +4,13 @@ import { DocError, limitText, requireText } from "./docError.ts";
 import { newId } from "./ids.ts";
 import { appendRecord } from "./records.ts";
 import { actorOf, change, getRecord, type YRecord } from "./sessionDoc.ts";
-import { FOLLOW_UP_STATUSES, LIMITS, type FollowUpHistoryEntry, type FollowUpStatus, type OwnerKind } from "./schema.ts";
+import {
+  FOLLOW_UP_STATUSES,
+  LIMITS,
+  type FollowUpHistoryEntry,
+  type FollowUpStatus,
+  type OwnerKind,
+} from "./schema.ts";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,7 +42,8 @@ function checkFollowUp(patch: FollowUpPatch): void {
   if (patch.status !== undefined && !FOLLOW_UP_STATUSES.includes(patch.status)) {
     throw new DocError("outOfRange", { field: "status" });
   }
-  if (patch.status === "escalated" && patch.escalatedTo !== undefined) requireText(patch.escalatedTo, "escalatedTo");
+  if (patch.status === "escalated" && patch.escalatedTo !== undefined)
+    requireText(patch.escalatedTo, "escalatedTo");
 }
 
 /** Assigns a follow-up, optionally linked to the issue or vote it came from; returns its id. */

@@ -44,7 +44,10 @@ export function addIssue(doc: Y.Doc, input: IssueInput, now = Date.now()): strin
         location: input.location ?? "",
         categoryId: input.categoryId ?? "other",
         urgent: input.urgent ?? false,
-        agendaId: input.agendaId === undefined ? ((r.meta.get("currentAgendaId") as string | null) ?? null) : input.agendaId,
+        agendaId:
+          input.agendaId === undefined
+            ? ((r.meta.get("currentAgendaId") as string | null) ?? null)
+            : input.agendaId,
         createdAt: now,
       },
       ["text"],

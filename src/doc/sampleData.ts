@@ -59,7 +59,12 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
   const at = (iso: string) => new Date(iso).getTime();
   initSessionDoc(doc, {
     id: SAMPLE_SESSION_ID,
-    talkPoint: { id: talkPoint.id, name: talkPoint.name, community: talkPoint.community, location: talkPoint.location },
+    talkPoint: {
+      id: talkPoint.id,
+      name: talkPoint.name,
+      community: talkPoint.community,
+      location: talkPoint.location,
+    },
     title: "有一说一说事点 · 1月21日议事",
     startsAt: "2024-01-21T10:00:00+08:00",
     place: "幸福路鸿雁小区网格巷道",
@@ -73,43 +78,66 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
   addAttendee(doc, { name: "赫刚（驼铃奶粉干果店）", role: "merchant" });
   addAttendee(doc, { name: "电力局 供电所代表", role: "department" });
 
-  const meters = addAgendaItem(doc, { title: "鸿雁小区：物业退出后的环境卫生、线路老化与电表改造", timeboxMin: 20 });
+  const meters = addAgendaItem(doc, {
+    title: "鸿雁小区：物业退出后的环境卫生、线路老化与电表改造",
+    timeboxMin: 20,
+  });
   const dance = addAgendaItem(doc, { title: "广场舞场地和老师", timeboxMin: 15 });
   const parking = addAgendaItem(doc, { title: "大华商城停车位紧张、装修扰民", timeboxMin: 15 });
   setAgendaStatus(doc, meters, "done");
-  setAgendaNotes(doc, meters, "自2023年4月28日群众反映以来，已召开三次业委会议事会；社区与电力局多方协调，电表已全部更换完毕。");
+  setAgendaNotes(
+    doc,
+    meters,
+    "自2023年4月28日群众反映以来，已召开三次业委会议事会；社区与电力局多方协调，电表已全部更换完毕。",
+  );
 
-  const yard = addIssue(doc, {
-    text: "鸿雁小区（297户）物业公司2022年5月退出后一直没有物业管理，环境卫生脏乱差。",
-    raisedBy: "鸿雁小区业委会",
-    location: "幸福路鸿雁小区",
-    categoryId: "property",
-    urgent: true,
-    agendaId: meters,
-  }, at("2024-01-21T10:05:00+08:00"));
-  const wiring = addIssue(doc, {
-    text: "小区线路老化，电表需要改造，存在安全隐患。",
-    anonymous: true,
-    location: "幸福路鸿雁小区",
-    categoryId: "utilities",
-    urgent: true,
-    agendaId: meters,
-  }, at("2024-01-21T10:08:00+08:00"));
-  const square = addIssue(doc, {
-    text: "我们想跳广场舞，可是附近没有场地，社区能不能给我们找个合适的场地和老师？",
-    raisedBy: "艾米拉汗·力提甫",
-    location: "苏公塔社区",
-    categoryId: "culture",
-    agendaId: dance,
-  }, at("2024-01-21T10:30:00+08:00"));
-  const market = addIssue(doc, {
-    text: "大华商城停车位紧张，商户和顾客停车难；部分店铺装修扰民。",
-    raisedBy: "赫刚",
-    contact: "驼铃奶粉干果店",
-    location: "大华商城干果区",
-    categoryId: "parking",
-    agendaId: parking,
-  }, at("2024-01-21T10:50:00+08:00"));
+  const yard = addIssue(
+    doc,
+    {
+      text: "鸿雁小区（297户）物业公司2022年5月退出后一直没有物业管理，环境卫生脏乱差。",
+      raisedBy: "鸿雁小区业委会",
+      location: "幸福路鸿雁小区",
+      categoryId: "property",
+      urgent: true,
+      agendaId: meters,
+    },
+    at("2024-01-21T10:05:00+08:00"),
+  );
+  const wiring = addIssue(
+    doc,
+    {
+      text: "小区线路老化，电表需要改造，存在安全隐患。",
+      anonymous: true,
+      location: "幸福路鸿雁小区",
+      categoryId: "utilities",
+      urgent: true,
+      agendaId: meters,
+    },
+    at("2024-01-21T10:08:00+08:00"),
+  );
+  const square = addIssue(
+    doc,
+    {
+      text: "我们想跳广场舞，可是附近没有场地，社区能不能给我们找个合适的场地和老师？",
+      raisedBy: "艾米拉汗·力提甫",
+      location: "苏公塔社区",
+      categoryId: "culture",
+      agendaId: dance,
+    },
+    at("2024-01-21T10:30:00+08:00"),
+  );
+  const market = addIssue(
+    doc,
+    {
+      text: "大华商城停车位紧张，商户和顾客停车难；部分店铺装修扰民。",
+      raisedBy: "赫刚",
+      contact: "驼铃奶粉干果店",
+      location: "大华商城干果区",
+      categoryId: "parking",
+      agendaId: parking,
+    },
+    at("2024-01-21T10:50:00+08:00"),
+  );
 
   setAgendaStatus(doc, dance, "discussing");
   const vote = createVote(doc, {
@@ -125,20 +153,58 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
   closeVote(doc, vote, at("2024-01-21T10:42:00+08:00"));
   setAgendaStatus(doc, dance, "done");
 
-  const property = addFollowUp(doc, { action: "引进新物业公司进驻鸿雁小区", issueId: yard, owner: "老城路社区", ownerKind: "unit", due: "2024-01-26" }, at("2024-01-21T10:20:00+08:00"));
+  const property = addFollowUp(
+    doc,
+    {
+      action: "引进新物业公司进驻鸿雁小区",
+      issueId: yard,
+      owner: "老城路社区",
+      ownerKind: "unit",
+      due: "2024-01-26",
+    },
+    at("2024-01-21T10:20:00+08:00"),
+  );
   updateFollowUp(doc, property, { status: "resolved" }, at("2024-01-26T09:00:00+08:00"));
-  const meterFix = addFollowUp(doc, { action: "更换鸿雁小区电表、整改老化线路", issueId: wiring, owner: "网格员 张三", due: "2024-01-31" }, at("2024-01-21T10:21:00+08:00"));
+  const meterFix = addFollowUp(
+    doc,
+    { action: "更换鸿雁小区电表、整改老化线路", issueId: wiring, owner: "网格员 张三", due: "2024-01-31" },
+    at("2024-01-21T10:21:00+08:00"),
+  );
   escalateFollowUp(doc, meterFix, "电力局", at("2024-01-21T10:22:00+08:00"));
   updateFollowUp(doc, meterFix, { status: "resolved" }, at("2024-01-25T16:00:00+08:00"));
-  addFollowUp(doc, { action: "社区院内每晚8点广场舞，联系管老师授课", voteId: vote, issueId: square, owner: "海尼木古力·巴依丁", due: "2024-02-01" }, at("2024-01-21T10:43:00+08:00"));
-  const parkingFollowUp = addFollowUp(doc, { action: "大华商城停车位问题登记入册，上报街道党工委研讨", issueId: market, owner: "刘勇", due: "2024-02-15" }, at("2024-01-21T10:55:00+08:00"));
+  addFollowUp(
+    doc,
+    {
+      action: "社区院内每晚8点广场舞，联系管老师授课",
+      voteId: vote,
+      issueId: square,
+      owner: "海尼木古力·巴依丁",
+      due: "2024-02-01",
+    },
+    at("2024-01-21T10:43:00+08:00"),
+  );
+  const parkingFollowUp = addFollowUp(
+    doc,
+    {
+      action: "大华商城停车位问题登记入册，上报街道党工委研讨",
+      issueId: market,
+      owner: "刘勇",
+      due: "2024-02-15",
+    },
+    at("2024-01-21T10:55:00+08:00"),
+  );
   escalateFollowUp(doc, parkingFollowUp, "街道党工委", at("2024-01-21T10:56:00+08:00"));
 
   setAgendaStatus(doc, parking, "discussing");
-  setSessionNotes(doc, "本次议事共收集问题4件，其中急难愁盼2件。坚持“接诉即办、吹哨报到”，对解决时效较长的登记入册，逐一反馈。");
+  setSessionNotes(
+    doc,
+    "本次议事共收集问题4件，其中急难愁盼2件。坚持“接诉即办、吹哨报到”，对解决时效较长的登记入册，逐一反馈。",
+  );
   return doc;
 }
 
 function readOptionIds(doc: Y.Doc, voteId: string): [string, string, string] {
-  return (readVotes(doc).find((v) => v.id === voteId)?.options.map((o) => o.id) ?? []) as [string, string, string];
+  return (readVotes(doc)
+    .find((v) => v.id === voteId)
+    ?.options.map((o) => o.id) ?? []) as [string, string, string];
 }

@@ -9,7 +9,6 @@ import { readHeadcount } from "./snapshot.ts";
 import { ATTENDEE_ROLES, HEADCOUNT_SCOPE, LIMITS, type AttendeeRole } from "./schema.ts";
 import { spliceText } from "./text.ts";
 
-
 const MAX_PEOPLE = 100_000;
 
 export interface MetaPatch {
@@ -50,7 +49,14 @@ export function tapHeadcount(doc: Y.Doc, delta: 1 | -1): void {
 /** Sets the head count to a typed total, as a correction on this device's share. */
 export function setHeadcount(doc: Y.Doc, total: number): void {
   limitInt(total, 0, MAX_PEOPLE, "headcount");
-  change(doc, (r) => addToCounter(r.headcount, HEADCOUNT_SCOPE, doc.clientID, total - counterTotal(r.headcount, HEADCOUNT_SCOPE)));
+  change(doc, (r) =>
+    addToCounter(
+      r.headcount,
+      HEADCOUNT_SCOPE,
+      doc.clientID,
+      total - counterTotal(r.headcount, HEADCOUNT_SCOPE),
+    ),
+  );
 }
 
 export interface AttendeeInput {

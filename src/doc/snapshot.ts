@@ -24,7 +24,10 @@ const num = (v: unknown, d: number | null = null): number | null => (typeof v ==
 const bool = (v: unknown): boolean => v === true;
 const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
-function sorted<T extends { id: string; order: string }>(ymap: Y.Map<YRecord>, read: (j: Json, y: YRecord) => T): T[] {
+function sorted<T extends { id: string; order: string }>(
+  ymap: Y.Map<YRecord>,
+  read: (j: Json, y: YRecord) => T,
+): T[] {
   const out: T[] = [];
   ymap.forEach((record, id) => {
     if (record instanceof Y.Map) out.push(read({ ...record.toJSON(), id }, record));
@@ -40,7 +43,12 @@ export function readMeta(doc: Y.Doc): SessionMeta {
     ...m,
     schemaVersion: num(m.schemaVersion, 0)!,
     id: str(m.id),
-    talkPoint: { id: str(tp.id), name: str(tp.name), community: str(tp.community), location: str(tp.location) },
+    talkPoint: {
+      id: str(tp.id),
+      name: str(tp.name),
+      community: str(tp.community),
+      location: str(tp.location),
+    },
     title: str(m.title),
     startsAt: str(m.startsAt),
     place: str(m.place),
@@ -142,7 +150,8 @@ export const readFollowUps = (doc: Y.Doc): FollowUp[] =>
   }));
 
 /** The head count now, over every device. */
-export const readHeadcount = (doc: Y.Doc): number => Math.max(0, counterTotal(roots(doc).headcount, HEADCOUNT_SCOPE));
+export const readHeadcount = (doc: Y.Doc): number =>
+  Math.max(0, counterTotal(roots(doc).headcount, HEADCOUNT_SCOPE));
 
 /** The whole session as plain data. */
 export function snapshot(doc: Y.Doc): SessionSnapshot {

@@ -2,8 +2,7 @@
 
 /** When a talk point meets: on days of the month (1, 11, 21) or on a weekday, at a time "HH:MM". */
 export type Schedule =
-  | { kind: "monthDays"; days: number[]; time: string }
-  | { kind: "weekly"; weekday: number; time: string };
+  { kind: "monthDays"; days: number[]; time: string } | { kind: "weekly"; weekday: number; time: string };
 
 export interface TalkPoint {
   id: string;

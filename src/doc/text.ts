@@ -10,7 +10,11 @@ export function spliceText(ytext: Y.Text, next: string): void {
   while (start < maxStart && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
   let endPrev = prev.length;
   let endNext = next.length;
-  while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
+  while (
+    endPrev > start &&
+    endNext > start &&
+    prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)
+  ) {
     endPrev--;
     endNext--;
   }

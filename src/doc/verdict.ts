@@ -29,7 +29,11 @@ export interface Verdict {
  * Counts as they stand. In count-the-minority mode only against/abstain are counted and
  * for = present − everyone else, the usual way a table counts an obvious result.
  */
-export function effectiveCounts(options: readonly VoteOption[], mode: VoteMode, present: number): Record<string, number> {
+export function effectiveCounts(
+  options: readonly VoteOption[],
+  mode: VoteMode,
+  present: number,
+): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of options) counts[o.id] = o.count;
   const forOption = options.find((o) => o.role === "for");
@@ -67,5 +71,11 @@ export function verdict(input: VerdictInput): Verdict {
     candidate = first && (!second || (counts[first.id] ?? 0) > (counts[second.id] ?? 0)) ? first : null;
   }
   const passed = candidate !== null && meetsThreshold(counts[candidate.id] ?? 0, base, input.threshold);
-  return { outcome: passed ? "passed" : "failed", counts, cast, base, winnerId: passed ? candidate!.id : null };
+  return {
+    outcome: passed ? "passed" : "failed",
+    counts,
+    cast,
+    base,
+    winnerId: passed ? candidate!.id : null,
+  };
 }

@@ -78,7 +78,10 @@ export function createVote(doc: Y.Doc, input: VoteInput): string {
       quorum: null,
       threshold: { ...(input.threshold ?? DEFAULT_THRESHOLD) },
       issueId: input.issueId ?? null,
-      agendaId: input.agendaId === undefined ? ((r.meta.get("currentAgendaId") as string | null) ?? null) : input.agendaId,
+      agendaId:
+        input.agendaId === undefined
+          ? ((r.meta.get("currentAgendaId") as string | null) ?? null)
+          : input.agendaId,
       openedAt: null,
       closedAt: null,
       options,
@@ -118,9 +121,20 @@ export function addVoteOption(doc: Y.Doc, voteId: string, label: string): string
   return change(doc, (r) => {
     const options = getRecord(r, "votes", voteId).get("options") as Y.Map<YRecord>;
     if (options.size >= LIMITS.options) throw new DocError("tooManyOptions", { min: 2, max: LIMITS.options });
-    const sorted = [...options.values()].map((o) => ({ id: String(o.get("id")), order: String(o.get("order")) }));
+    const sorted = [...options.values()].map((o) => ({
+      id: String(o.get("id")),
+      order: String(o.get("order")),
+    }));
     const id = newId();
-    options.set(id, makeRecord({ id, order: keyAtEnd(sorted.sort((a, b) => (a.order < b.order ? -1 : 1))), label, role: "choice" }));
+    options.set(
+      id,
+      makeRecord({
+        id,
+        order: keyAtEnd(sorted.sort((a, b) => (a.order < b.order ? -1 : 1))),
+        label,
+        role: "choice",
+      }),
+    );
     return id;
   });
 }
@@ -166,13 +180,20 @@ export function tapVote(doc: Y.Doc, voteId: string, optionId: string, delta: 1 |
     const vote = getRecord(r, "votes", voteId);
     option(vote, optionId);
     if (vote.get("status") !== "open") throw new DocError("voteNotOpen");
-    if (delta < 0 && optionCount(doc, voteId, optionId) <= 0) throw new DocError("belowZero", { field: "count" });
+    if (delta < 0 && optionCount(doc, voteId, optionId) <= 0)
+      throw new DocError("belowZero", { field: "count" });
     addToCounter(tally(vote), optionId, doc.clientID, delta);
   });
 }
 
 /** Sets an option's count to a typed total: a correction recorded in the vote's history. */
-export function setVoteCount(doc: Y.Doc, voteId: string, optionId: string, total: number, now = Date.now()): void {
+export function setVoteCount(
+  doc: Y.Doc,
+  voteId: string,
+  optionId: string,
+  total: number,
+  now = Date.now(),
+): void {
   limitInt(total, 0, MAX_COUNT, "count");
   change(doc, (r) => {
     const vote = getRecord(r, "votes", voteId);

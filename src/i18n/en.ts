@@ -26,14 +26,16 @@ export const en: Messages = {
   "home.nextDate": "Next: ",
   "home.empty": "No talk points yet. Create one, or try the sample data to see a whole session at once.",
   "home.sample": "Try with sample data",
-  "home.counts": "Issues {issues} (urgent {urgent}) · votes {votes} · follow-ups {followUps} (resolved {resolved})",
+  "home.counts":
+    "Issues {issues} (urgent {urgent}) · votes {votes} · follow-ups {followUps} (resolved {resolved})",
 
   "talkPoint.new": "New talk point",
   "talkPoint.edit": "Edit talk point",
   "talkPoint.namePlaceholder": "e.g. Speak-Your-Mind talk point",
   "talkPoint.nameRequired": "Please enter the talk point's name.",
   "talkPoint.tooLong": "One of the fields is too long; please shorten it.",
-  "talkPoint.badSchedule": "The schedule is not valid: give days of the month (1–31) or a weekday, and a time.",
+  "talkPoint.badSchedule":
+    "The schedule is not valid: give days of the month (1–31) or a weekday, and a time.",
   "schedule.kindMonthDays": "Fixed days of the month",
   "schedule.kindWeekly": "One day every week",
   "schedule.monthDays": "Monthly on day {days} at {time}",
@@ -216,18 +218,24 @@ export const en: Messages = {
 
   "notice.deleted": "Deleted: {what}",
   "error.required": "Please fill in: {field}.",
-  "error.tooLong": "{field} is too long ({length} characters, at most {max}). The change was not saved; what was there is unchanged.",
+  "error.tooLong":
+    "{field} is too long ({length} characters, at most {max}). The change was not saved; what was there is unchanged.",
   "error.outOfRange": "{field}: that value is not valid.",
   "error.notFound": "What you changed no longer exists (it may have been deleted on another device).",
   "error.belowZero": "{field} cannot go below zero.",
-  "error.readOnly": "This session was made by a newer version of the app and opens read-only. Update the app to edit it.",
+  "error.readOnly":
+    "This session was made by a newer version of the app and opens read-only. Update the app to edit it.",
   "error.voteNotOpen": "The vote is not open, so hands cannot be counted.",
   "error.tooManyOptions": "A vote needs between {min} and {max} options.",
   "error.unexpected": "Something went wrong: {detail}",
   "error.sessionOpen": "This session could not be opened.",
-  "error.storage.quota": "This device's storage is full. New changes are kept in memory but not saved yet: free some space and keep this page open.",
+  "error.storage.quota":
+    "This device's storage is full. New changes are kept in memory but not saved yet: free some space and keep this page open.",
   "error.storage.write": "Saving failed; retrying. Please keep this page open.",
-  "error.storage.closed": "The connection to local storage dropped; reconnecting. Please keep this page open.",
-  "error.storage.corrupt": "{count} saved change(s) could not be read and were set aside; everything else opened normally.",
-  "error.storage.unavailable": "Local storage is not available (private browsing?). This session cannot be saved.",
+  "error.storage.closed":
+    "The connection to local storage dropped; reconnecting. Please keep this page open.",
+  "error.storage.corrupt":
+    "{count} saved change(s) could not be read and were set aside; everything else opened normally.",
+  "error.storage.unavailable":
+    "Local storage is not available (private browsing?). This session cannot be saved.",
 };

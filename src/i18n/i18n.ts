@@ -55,7 +55,10 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 export function formatDateTime(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return "";
-  return new Intl.DateTimeFormat(LOCALES[lang()], options ?? { dateStyle: "medium", timeStyle: "short" }).format(d);
+  return new Intl.DateTimeFormat(
+    LOCALES[lang()],
+    options ?? { dateStyle: "medium", timeStyle: "short" },
+  ).format(d);
 }
 
 export function formatDate(value: Date | string | number): string {

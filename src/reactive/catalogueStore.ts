@@ -36,7 +36,11 @@ export interface Catalogue {
 }
 
 /** Builds a new session document with storage attached first, so every change is saved, and lists it. */
-async function storeNewDoc(db: IDBPDatabase<YishiDB>, id: string, build: (doc: Y.Doc) => void): Promise<void> {
+async function storeNewDoc(
+  db: IDBPDatabase<YishiDB>,
+  id: string,
+  build: (doc: Y.Doc) => void,
+): Promise<void> {
   const doc = new Y.Doc();
   const store = new SessionStore(db, id, doc);
   try {
@@ -79,7 +83,8 @@ export function createCatalogue(db: IDBPDatabase<YishiDB>): Catalogue {
     sessions,
     loaded,
     refresh,
-    saveTalkPoint: async (tp) => (await guard(() => putTalkPoint(db, { ...tp, updatedAt: Date.now() }))) !== undefined,
+    saveTalkPoint: async (tp) =>
+      (await guard(() => putTalkPoint(db, { ...tp, updatedAt: Date.now() }))) !== undefined,
     removeTalkPoint: async (id) => void (await guard(() => deleteTalkPoint(db, id))),
     startSession: (tp, init) =>
       guard(async () => {

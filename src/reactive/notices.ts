@@ -22,7 +22,10 @@ const TIMEOUT_MS = 6000;
 /** Shows a message; returns its id. */
 export function notify(notice: Omit<Notice, "id">): number {
   const id = nextId++;
-  setNotices((list) => [...list.filter((n) => n.key !== notice.key || n.sticky !== notice.sticky), { ...notice, id }]);
+  setNotices((list) => [
+    ...list.filter((n) => n.key !== notice.key || n.sticky !== notice.sticky),
+    { ...notice, id },
+  ]);
   if (!notice.sticky) setTimeout(() => dismiss(id), TIMEOUT_MS);
   return id;
 }
@@ -41,11 +44,16 @@ export function reportError(error: unknown): void {
   if (error instanceof DocError) {
     // Field names in messages are shown in the UI language, not as internal names.
     const field = error.params.field;
-    const params = field === undefined ? error.params : { ...error.params, field: t(`field.${field}` as MessageKey) };
+    const params =
+      field === undefined ? error.params : { ...error.params, field: t(`field.${field}` as MessageKey) };
     notify({ kind: "error", key: `error.${error.code}` as MessageKey, params });
   } else {
     console.error(error);
-    notify({ kind: "error", key: "error.unexpected", params: { detail: String((error as Error)?.message ?? error) } });
+    notify({
+      kind: "error",
+      key: "error.unexpected",
+      params: { detail: String((error as Error)?.message ?? error) },
+    });
   }
 }
 

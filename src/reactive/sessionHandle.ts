@@ -27,7 +27,17 @@ type BoundModule<M> = { [K in keyof M]: Bound<M[K]> };
 const MODULES = { agenda, followUps, issues, records, session, votes };
 type Actions = {
   [M in keyof typeof MODULES]: BoundModule<
-    Pick<(typeof MODULES)[M], { [K in keyof (typeof MODULES)[M]]: (typeof MODULES)[M][K] extends (doc: Y.Doc, ...a: never[]) => unknown ? K : never }[keyof (typeof MODULES)[M]]>
+    Pick<
+      (typeof MODULES)[M],
+      {
+        [K in keyof (typeof MODULES)[M]]: (typeof MODULES)[M][K] extends (
+          doc: Y.Doc,
+          ...a: never[]
+        ) => unknown
+          ? K
+          : never;
+      }[keyof (typeof MODULES)[M]]
+    >
   >;
 };
 
@@ -58,7 +68,11 @@ function bindModule(doc: Y.Doc, mod: Record<string, unknown>): Record<string, un
 const SUMMARY_DELAY_MS = 400;
 
 /** Opens session `id` from IndexedDB; resolves once its stored state is loaded. */
-export async function openSession(db: IDBPDatabase<YishiDB>, id: string, deviceName = ""): Promise<SessionHandle> {
+export async function openSession(
+  db: IDBPDatabase<YishiDB>,
+  id: string,
+  deviceName = "",
+): Promise<SessionHandle> {
   const doc = new Y.Doc();
   setActor(doc, deviceName);
   const store = new SessionStore(db, id, doc);
@@ -68,9 +82,15 @@ export async function openSession(db: IDBPDatabase<YishiDB>, id: string, deviceN
     if (status === "saved") clearNotice("error.storage.quota");
   });
   store.on("error", (error: { code: string }) =>
-    notify({ kind: "error", key: error.code === "quota" ? "error.storage.quota" : "error.storage.write", sticky: true }),
+    notify({
+      kind: "error",
+      key: error.code === "quota" ? "error.storage.quota" : "error.storage.write",
+      sticky: true,
+    }),
   );
-  store.on("corrupt", ({ count }) => notify({ kind: "error", key: "error.storage.corrupt", params: { count }, sticky: true }));
+  store.on("corrupt", ({ count }) =>
+    notify({ kind: "error", key: "error.storage.corrupt", params: { count }, sticky: true }),
+  );
   await store.whenSynced;
 
   const undoManager = createUndoManager(doc);

@@ -2,19 +2,21 @@
 import { createSignal } from "solid-js";
 
 export type Route =
-  | { page: "home" }
-  | { page: "talkPoint"; id: string | null }
-  | { page: "session"; id: string };
+  { page: "home" } | { page: "talkPoint"; id: string | null } | { page: "session"; id: string };
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, "").split("/");
   if (page === "session" && id) return { page: "session", id: decodeURIComponent(id) };
-  if (page === "talk-point") return { page: "talkPoint", id: id && id !== "new" ? decodeURIComponent(id) : null };
+  if (page === "talk-point")
+    return { page: "talkPoint", id: id && id !== "new" ? decodeURIComponent(id) : null };
   return { page: "home" };
 }
 
-const [route, setRoute] = createSignal<Route>(parseRoute(typeof location === "undefined" ? "" : location.hash));
-if (typeof window !== "undefined") window.addEventListener("hashchange", () => setRoute(parseRoute(location.hash)));
+const [route, setRoute] = createSignal<Route>(
+  parseRoute(typeof location === "undefined" ? "" : location.hash),
+);
+if (typeof window !== "undefined")
+  window.addEventListener("hashchange", () => setRoute(parseRoute(location.hash)));
 export { route };
 
 /** Navigates to a route. */

@@ -13,6 +13,7 @@ export const WEEKDAY_KEYS: MessageKey[] = [
 ];
 
 export function scheduleText(s: Schedule): string {
-  if (s.kind === "weekly") return t("schedule.weekly", { weekday: t(WEEKDAY_KEYS[s.weekday] ?? "weekday.0"), time: s.time });
+  if (s.kind === "weekly")
+    return t("schedule.weekly", { weekday: t(WEEKDAY_KEYS[s.weekday] ?? "weekday.0"), time: s.time });
   return t("schedule.monthDays", { days: s.days.join(t("list.separator")), time: s.time });
 }

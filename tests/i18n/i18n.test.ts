@@ -32,7 +32,8 @@ describe("dictionaries", () => {
   it("every key the UI names literally exists", () => {
     const used = new Set<string>();
     for (const file of [...uiFiles, ...files("src/reactive")]) {
-      for (const m of readFileSync(file, "utf8").matchAll(/\bt\("([\w.]+)"|key: "([\w.]+)"/g)) used.add(m[1] ?? m[2]!);
+      for (const m of readFileSync(file, "utf8").matchAll(/\bt\("([\w.]+)"|key: "([\w.]+)"/g))
+        used.add(m[1] ?? m[2]!);
     }
     expect(used.size).toBeGreaterThan(50);
     for (const key of used) expect(zh, key).toHaveProperty([key]);
@@ -44,9 +45,13 @@ describe("no hard-coded text in components", () => {
   it.each(uiFiles)("%s", (file) => {
     const source = readFileSync(file, "utf8");
     const texts = [...source.matchAll(/>([^<>{}]*)</g)].map((m) => m[1]!.trim()).filter(Boolean);
-    const words = texts.filter((text) => /[A-Za-z\u3400-\u9fff\u0600-\u06ff]/.test(text) && !/[=;()]/.test(text));
+    const words = texts.filter(
+      (text) => /[A-Za-z\u3400-\u9fff\u0600-\u06ff]/.test(text) && !/[=;()]/.test(text),
+    );
     expect(words).toEqual([]);
     // Attributes a user sees or hears.
-    expect(source.match(/(aria-label|placeholder|title)="[^"]*[A-Za-z\u3400-\u9fff][^"]*"/g) ?? []).toEqual([]);
+    expect(source.match(/(aria-label|placeholder|title)="[^"]*[A-Za-z\u3400-\u9fff][^"]*"/g) ?? []).toEqual(
+      [],
+    );
   });
 });

@@ -23,7 +23,12 @@ export function Notices() {
                 </button>
               )}
             </Show>
-            <button type="button" class="ghost" aria-label={t("action.dismiss")} onClick={() => dismiss(n.id)}>
+            <button
+              type="button"
+              class="ghost"
+              aria-label={t("action.dismiss")}
+              onClick={() => dismiss(n.id)}
+            >
               ×
             </button>
           </div>

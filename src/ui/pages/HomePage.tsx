@@ -12,7 +12,8 @@ export function HomePage() {
   const { catalogue } = useApp();
   const [starting, setStarting] = createSignal<TalkPoint | null>(null);
   const talkPointName = (id: string) => catalogue.talkPoints().find((tp) => tp.id === id)?.name ?? "";
-  const empty = () => catalogue.loaded() && catalogue.talkPoints().length === 0 && catalogue.sessions().length === 0;
+  const empty = () =>
+    catalogue.loaded() && catalogue.talkPoints().length === 0 && catalogue.sessions().length === 0;
 
   return (
     <main class="page home">

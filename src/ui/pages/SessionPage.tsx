@@ -15,7 +15,10 @@ import { VotesPanel } from "./session/VotesPanel.tsx";
 /** A live session: agenda on the side, the current item always in view, and tabs for the work at the table. */
 export function SessionPage(props: { id: string }) {
   const { db, catalogue } = useApp();
-  const [handle] = createResource(() => props.id, (id) => openSession(db, id));
+  const [handle] = createResource(
+    () => props.id,
+    (id) => openSession(db, id),
+  );
   onCleanup(() => {
     const h = handle();
     if (h) void h.dispose().then(() => catalogue.refresh());
@@ -25,7 +28,9 @@ export function SessionPage(props: { id: string }) {
       when={handle()}
       fallback={
         <main class="page center">
-          <p role={handle.error ? "alert" : "status"}>{handle.error ? t("error.sessionOpen") : t("app.loading")}</p>
+          <p role={handle.error ? "alert" : "status"}>
+            {handle.error ? t("error.sessionOpen") : t("app.loading")}
+          </p>
         </main>
       }
     >
@@ -36,9 +41,11 @@ export function SessionPage(props: { id: string }) {
 
 function SessionView(props: { handle: SessionHandle }) {
   const [tab, setTab] = createSignal<Tab>("issues");
+  // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; state is a store and stays reactive
   const state = props.handle.state;
   const statusKey = () => `save.${props.handle.saveStatus()}` as const;
   return (
+    // eslint-disable-next-line solid/reactivity -- the handle never changes while this view lives
     <SessionContext.Provider value={{ handle: props.handle, showTab: setTab }}>
       <div class="session">
         <header class="session-header">

@@ -1,4 +1,4 @@
-import { createSignal } from "solid-js";
+import { createSignal, untrack } from "solid-js";
 import type { TalkPoint } from "../../doc/talkPoint.ts";
 import { formatDate, t } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
@@ -14,7 +14,11 @@ export function localDateTimeValue(d: Date): string {
 export function StartSessionForm(props: { talkPoint: TalkPoint; onCancel: () => void }) {
   const { catalogue } = useApp();
   const now = new Date();
-  const [title, setTitle] = createSignal(t("session.defaultTitle", { name: props.talkPoint.name, date: formatDate(now) }));
+  // The default title is taken once, when the form opens.
+  const defaultTitle = untrack(() =>
+    t("session.defaultTitle", { name: props.talkPoint.name, date: formatDate(now) }),
+  );
+  const [title, setTitle] = createSignal(defaultTitle);
   const [when, setWhen] = createSignal(localDateTimeValue(now));
   return (
     <form

@@ -9,20 +9,30 @@ import { WEEKDAY_KEYS } from "../scheduleText.ts";
 
 /** Parses "1, 11, 21" (also "1、11、21" or spaces) into day numbers. */
 export function parseDays(text: string): number[] {
-  return [...new Set(text.split(/[\s,，、]+/).filter(Boolean).map(Number))].sort((a, b) => a - b);
+  return [
+    ...new Set(
+      text
+        .split(/[\s,，、]+/)
+        .filter(Boolean)
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
 }
 
 /** Creates or edits a talk point: name, community, location, facilitator and its schedule. */
 export function TalkPointPage(props: { id: string | null }) {
   const { catalogue } = useApp();
   const existing = () => catalogue.talkPoints().find((tp) => tp.id === props.id);
+  // eslint-disable-next-line solid/reactivity -- the form starts from the stored talk point once; later edits are the user's
   const start = existing();
   const [name, setName] = createSignal(start?.name ?? "");
   const [community, setCommunity] = createSignal(start?.community ?? "");
   const [location, setLocation] = createSignal(start?.location ?? "");
   const [facilitator, setFacilitator] = createSignal(start?.facilitator ?? "");
   const [kind, setKind] = createSignal<Schedule["kind"]>(start?.schedule.kind ?? "monthDays");
-  const [days, setDays] = createSignal(start?.schedule.kind === "monthDays" ? start.schedule.days.join(", ") : "1, 11, 21");
+  const [days, setDays] = createSignal(
+    start?.schedule.kind === "monthDays" ? start.schedule.days.join(", ") : "1, 11, 21",
+  );
   const [weekday, setWeekday] = createSignal(start?.schedule.kind === "weekly" ? start.schedule.weekday : 3);
   const [time, setTime] = createSignal(start?.schedule.time ?? "10:00");
   const [error, setError] = createSignal<MessageKey | null>(null);
@@ -64,7 +74,12 @@ export function TalkPointPage(props: { id: string | null }) {
       <form class="card form" onSubmit={submit} novalidate>
         <label>
           {t("field.talkPointName")}
-          <input required value={name()} placeholder={t("talkPoint.namePlaceholder")} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            required
+            value={name()}
+            placeholder={t("talkPoint.namePlaceholder")}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t("field.community")}
@@ -81,11 +96,21 @@ export function TalkPointPage(props: { id: string | null }) {
         <fieldset>
           <legend>{t("field.schedule")}</legend>
           <label class="choice">
-            <input type="radio" name="kind" checked={kind() === "monthDays"} onChange={() => setKind("monthDays")} />
+            <input
+              type="radio"
+              name="kind"
+              checked={kind() === "monthDays"}
+              onChange={() => setKind("monthDays")}
+            />
             {t("schedule.kindMonthDays")}
           </label>
           <label class="choice">
-            <input type="radio" name="kind" checked={kind() === "weekly"} onChange={() => setKind("weekly")} />
+            <input
+              type="radio"
+              name="kind"
+              checked={kind() === "weekly"}
+              onChange={() => setKind("weekly")}
+            />
             {t("schedule.kindWeekly")}
           </label>
           <Show
@@ -109,7 +134,13 @@ export function TalkPointPage(props: { id: string | null }) {
             <input type="time" value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
           </label>
         </fieldset>
-        <Show when={error()}>{(key) => <p role="alert" class="error">{t(key())}</p>}</Show>
+        <Show when={error()}>
+          {(key) => (
+            <p role="alert" class="error">
+              {t(key())}
+            </p>
+          )}
+        </Show>
         <div class="row">
           <button type="submit" class="primary">
             {t("action.save")}

@@ -87,7 +87,10 @@ export function AgendaPanel() {
                     <input
                       value={item.title}
                       onChange={(e) => {
-                        if (actions.agenda.updateAgendaItem(item.id, { title: e.currentTarget.value }) === undefined) {
+                        if (
+                          actions.agenda.updateAgendaItem(item.id, { title: e.currentTarget.value }) ===
+                          undefined
+                        ) {
                           e.currentTarget.value = item.title;
                         }
                       }}

@@ -36,7 +36,11 @@ export function AttendancePanel() {
           placeholder={t("field.attendeeName")}
           onInput={(e) => setName(e.currentTarget.value)}
         />
-        <select aria-label={t("field.role")} value={role()} onChange={(e) => setRole(e.currentTarget.value as AttendeeRole)}>
+        <select
+          aria-label={t("field.role")}
+          value={role()}
+          onChange={(e) => setRole(e.currentTarget.value as AttendeeRole)}
+        >
           <For each={ATTENDEE_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
         </select>
         <button type="submit" class="primary">
@@ -51,11 +55,18 @@ export function AttendancePanel() {
               <select
                 aria-label={t("attendance.roleOf", { name: a.name })}
                 value={a.role}
-                onChange={(e) => actions.session.updateAttendee(a.id, { role: e.currentTarget.value as AttendeeRole })}
+                onChange={(e) =>
+                  actions.session.updateAttendee(a.id, { role: e.currentTarget.value as AttendeeRole })
+                }
               >
                 <For each={ATTENDEE_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
               </select>
-              <button type="button" class="danger" aria-label={t("attendance.remove", { name: a.name })} onClick={() => remove(a)}>
+              <button
+                type="button"
+                class="danger"
+                aria-label={t("attendance.remove", { name: a.name })}
+                onClick={() => remove(a)}
+              >
                 ×
               </button>
             </li>

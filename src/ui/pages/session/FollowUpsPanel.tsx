@@ -1,5 +1,10 @@
 import { createSignal, For, Show } from "solid-js";
-import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus, type OwnerKind } from "../../../doc/schema.ts";
+import {
+  FOLLOW_UP_STATUSES,
+  type FollowUp,
+  type FollowUpStatus,
+  type OwnerKind,
+} from "../../../doc/schema.ts";
 import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
 import { notify } from "../../../reactive/notices.ts";
 import { useSession } from "./sessionContext.ts";
@@ -34,7 +39,12 @@ export function FollowUpsPanel() {
   const issueText = (id: string | null) => state.issues.find((i) => i.id === id)?.text;
   const remove = (f: FollowUp) => {
     actions.records.deleteRecord("followUps", f.id);
-    notify({ kind: "info", key: "notice.deleted", params: { what: f.action.slice(0, 20) }, undo: handle.undo });
+    notify({
+      kind: "info",
+      key: "notice.deleted",
+      params: { what: f.action.slice(0, 20) },
+      undo: handle.undo,
+    });
   };
 
   return (
@@ -47,7 +57,11 @@ export function FollowUpsPanel() {
         <div class="grid-2">
           <label>
             {t("field.owner")}
-            <input value={owner()} placeholder={t("followUp.ownerPlaceholder")} onInput={(e) => setOwner(e.currentTarget.value)} />
+            <input
+              value={owner()}
+              placeholder={t("followUp.ownerPlaceholder")}
+              onInput={(e) => setOwner(e.currentTarget.value)}
+            />
           </label>
           <label>
             {t("field.ownerKind")}
@@ -80,8 +94,13 @@ export function FollowUpsPanel() {
               <p class="follow-up-action">{f.action}</p>
               <p class="muted">
                 {t("followUp.ownerLine", { owner: f.owner || "—", due: f.due || "—" })}
-                <Show when={f.status === "escalated" && f.escalatedTo}> · {t("followUp.escalatedTo", { unit: f.escalatedTo })}</Show>
-                <Show when={issueText(f.issueId)}>{(text) => <> · {t("followUp.fromIssue", { text: text().slice(0, 30) })}</>}</Show>
+                <Show when={f.status === "escalated" && f.escalatedTo}>
+                  {" "}
+                  · {t("followUp.escalatedTo", { unit: f.escalatedTo })}
+                </Show>
+                <Show when={issueText(f.issueId)}>
+                  {(text) => <> · {t("followUp.fromIssue", { text: text().slice(0, 30) })}</>}
+                </Show>
               </p>
               <div class="row wrap">
                 <label>
@@ -123,7 +142,11 @@ export function FollowUpsPanel() {
                         {formatDateTime(h.at)} {h.by ? `· ${h.by} ` : ""}·{" "}
                         {h.field === "created"
                           ? t("history.created")
-                          : t("history.changed", { field: t(`field.${h.field}` as MessageKey), from: h.from || "—", to: h.to || "—" })}
+                          : t("history.changed", {
+                              field: t(`field.${h.field}` as MessageKey),
+                              from: h.from || "—",
+                              to: h.to || "—",
+                            })}
                       </li>
                     )}
                   </For>

@@ -8,6 +8,7 @@ import { useSession } from "./sessionContext.ts";
 /** Raise a new issue or edit one. The typed text stays in the form until the save succeeds. */
 export function IssueForm(props: { issue?: Issue; onDone: () => void }) {
   const { state, actions } = useSession().handle;
+  // eslint-disable-next-line solid/reactivity -- the form edits a copy taken when it opens
   const i = props.issue;
   const [text, setText] = createSignal(i?.text ?? "");
   const [raisedBy, setRaisedBy] = createSignal(i?.raisedBy ?? "");
@@ -16,7 +17,9 @@ export function IssueForm(props: { issue?: Issue; onDone: () => void }) {
   const [location, setLocation] = createSignal(i?.location ?? "");
   const [categoryId, setCategoryId] = createSignal(i?.categoryId ?? "other");
   const [urgent, setUrgent] = createSignal(i?.urgent ?? false);
-  const [agendaId, setAgendaId] = createSignal<string>(i ? (i.agendaId ?? "") : (state.meta.currentAgendaId ?? ""));
+  const [agendaId, setAgendaId] = createSignal<string>(
+    i ? (i.agendaId ?? "") : (state.meta.currentAgendaId ?? ""),
+  );
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -43,10 +46,18 @@ export function IssueForm(props: { issue?: Issue; onDone: () => void }) {
       <div class="grid-2">
         <label>
           {t("field.raisedBy")}
-          <input value={raisedBy()} disabled={anonymous()} onInput={(e) => setRaisedBy(e.currentTarget.value)} />
+          <input
+            value={raisedBy()}
+            disabled={anonymous()}
+            onInput={(e) => setRaisedBy(e.currentTarget.value)}
+          />
         </label>
         <label class="choice">
-          <input type="checkbox" checked={anonymous()} onChange={(e) => setAnonymous(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={anonymous()}
+            onChange={(e) => setAnonymous(e.currentTarget.checked)}
+          />
           {t("field.anonymous")}
         </label>
         <label>

@@ -16,14 +16,20 @@ export function IssuesPanel() {
   const agendaTitle = (id: string | null) => state.agenda.find((a) => a.id === id)?.title;
 
   const toVote = (issue: Issue) => {
-    if (actions.votes.createVote({ motion: issue.text, issueId: issue.id, agendaId: issue.agendaId })) showTab("votes");
+    if (actions.votes.createVote({ motion: issue.text, issueId: issue.id, agendaId: issue.agendaId }))
+      showTab("votes");
   };
   const toFollowUp = (issue: Issue) => {
     if (actions.followUps.addFollowUp({ action: issue.text, issueId: issue.id })) showTab("followUps");
   };
   const remove = (issue: Issue) => {
     actions.records.deleteRecord("issues", issue.id);
-    notify({ kind: "info", key: "notice.deleted", params: { what: issue.text.slice(0, 20) }, undo: handle.undo });
+    notify({
+      kind: "info",
+      key: "notice.deleted",
+      params: { what: issue.text.slice(0, 20) },
+      undo: handle.undo,
+    });
   };
 
   return (
@@ -31,7 +37,10 @@ export function IssuesPanel() {
       <div class="panel-head">
         <h2>{t("tab.issues")}</h2>
         <p class="muted">
-          {t("issue.summary", { n: state.issues.length, urgent: state.issues.filter((i) => i.urgent).length })}
+          {t("issue.summary", {
+            n: state.issues.length,
+            urgent: state.issues.filter((i) => i.urgent).length,
+          })}
         </p>
         <Show when={!raising()}>
           <button type="button" class="primary" onClick={() => setRaising(true)}>
@@ -46,7 +55,10 @@ export function IssuesPanel() {
         <For each={state.issues} fallback={<li class="muted">{t("issue.none")}</li>}>
           {(issue) => (
             <li class="card issue" classList={{ urgent: issue.urgent }}>
-              <Show when={editing() !== issue.id} fallback={<IssueForm issue={issue} onDone={() => setEditing(null)} />}>
+              <Show
+                when={editing() !== issue.id}
+                fallback={<IssueForm issue={issue} onDone={() => setEditing(null)} />}
+              >
                 <p class="issue-text">
                   <Show when={issue.urgent}>
                     <span class="badge urgent">{t("issue.urgentBadge")}</span>
@@ -54,7 +66,8 @@ export function IssuesPanel() {
                   {issue.text}
                 </p>
                 <p class="muted">
-                  {category(issue.categoryId)} · {issue.anonymous ? t("issue.anonymous") : issue.raisedBy || "—"}
+                  {category(issue.categoryId)} ·{" "}
+                  {issue.anonymous ? t("issue.anonymous") : issue.raisedBy || "—"}
                   <Show when={issue.location}> · {issue.location}</Show>
                   <Show when={agendaTitle(issue.agendaId)}>{(title) => <> · {title()}</>}</Show>
                 </p>

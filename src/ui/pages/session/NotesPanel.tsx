@@ -1,3 +1,4 @@
+import { For } from "solid-js";
 import { t } from "../../../i18n/i18n.ts";
 import type { MetaPatch } from "../../../doc/session.ts";
 import { SyncedTextarea } from "../../components/SyncedTextarea.tsx";
@@ -11,18 +12,21 @@ export function NotesPanel() {
   return (
     <div class="panel">
       <div class="grid-2">
-        {FIELDS.map((field) => (
-          <label>
-            {t(`field.${field}`)}
-            <input
-              value={state.meta[field]}
-              onChange={(e) => {
-                const patch: MetaPatch = { [field]: e.currentTarget.value };
-                if (actions.session.updateMeta(patch) === undefined) e.currentTarget.value = state.meta[field];
-              }}
-            />
-          </label>
-        ))}
+        <For each={FIELDS}>
+          {(field) => (
+            <label>
+              {t(`field.${field}`)}
+              <input
+                value={state.meta[field]}
+                onChange={(e) => {
+                  const patch: MetaPatch = { [field]: e.currentTarget.value };
+                  if (actions.session.updateMeta(patch) === undefined)
+                    e.currentTarget.value = state.meta[field];
+                }}
+              />
+            </label>
+          )}
+        </For>
       </div>
       <label for="session-notes">{t("field.sessionNotes")}</label>
       <SyncedTextarea

@@ -15,13 +15,23 @@ export function VoteCard(props: { vote: Vote }) {
   const v = () => props.vote;
   const present = () => v().present ?? presentCount(state);
   const result = () =>
-    verdict({ options: v().options, mode: v().mode, present: present(), quorum: v().quorum ?? 0, threshold: v().threshold });
+    verdict({
+      options: v().options,
+      mode: v().mode,
+      present: present(),
+      quorum: v().quorum ?? 0,
+      threshold: v().threshold,
+    });
   const optionName = (id: string | undefined) => {
     const o = v().options.find((x) => x.id === id);
     return o ? optionLabel(o) : "";
   };
-  const setThreshold = (patch: { kind?: ThresholdKind; basis?: ThresholdBasis; num?: number; den?: number }) =>
-    actions.votes.updateVote(v().id, { threshold: { ...v().threshold, ...patch } });
+  const setThreshold = (patch: {
+    kind?: ThresholdKind;
+    basis?: ThresholdBasis;
+    num?: number;
+    den?: number;
+  }) => actions.votes.updateVote(v().id, { threshold: { ...v().threshold, ...patch } });
   const canEdit = () => v().status !== "closed";
 
   return (
@@ -41,7 +51,9 @@ export function VoteCard(props: { vote: Vote }) {
             disabled={!canEdit()}
             value={v().present ?? ""}
             placeholder={String(presentCount(state))}
-            onChange={(e) => actions.votes.updateVote(v().id, { present: numberOrNull(e.currentTarget.value) })}
+            onChange={(e) =>
+              actions.votes.updateVote(v().id, { present: numberOrNull(e.currentTarget.value) })
+            }
           />
         </label>
         <label>
@@ -53,7 +65,9 @@ export function VoteCard(props: { vote: Vote }) {
             disabled={!canEdit()}
             value={v().quorum ?? ""}
             placeholder="0"
-            onChange={(e) => actions.votes.updateVote(v().id, { quorum: numberOrNull(e.currentTarget.value) })}
+            onChange={(e) =>
+              actions.votes.updateVote(v().id, { quorum: numberOrNull(e.currentTarget.value) })
+            }
           />
         </label>
         <label>
@@ -107,7 +121,9 @@ export function VoteCard(props: { vote: Vote }) {
               type="checkbox"
               disabled={!canEdit()}
               checked={v().mode === "minority"}
-              onChange={(e) => actions.votes.updateVote(v().id, { mode: e.currentTarget.checked ? "minority" : "count" })}
+              onChange={(e) =>
+                actions.votes.updateVote(v().id, { mode: e.currentTarget.checked ? "minority" : "count" })
+              }
             />
             {t("vote.minorityMode")}
           </label>
@@ -157,7 +173,9 @@ export function VoteCard(props: { vote: Vote }) {
         <Show when={v().status === "closed" && result().outcome === "passed"}>
           <button
             type="button"
-            onClick={() => actions.followUps.addFollowUp({ action: v().motion, voteId: v().id, issueId: v().issueId })}
+            onClick={() =>
+              actions.followUps.addFollowUp({ action: v().motion, voteId: v().id, issueId: v().issueId })
+            }
           >
             {t("vote.toFollowUp")}
           </button>

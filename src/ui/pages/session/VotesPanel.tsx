@@ -30,7 +30,11 @@ export function VotesPanel() {
           <textarea rows={2} value={motion()} onInput={(e) => setMotion(e.currentTarget.value)} />
         </label>
         <label class="choice">
-          <input type="checkbox" checked={useChoices()} onChange={(e) => setUseChoices(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={useChoices()}
+            onChange={(e) => setUseChoices(e.currentTarget.checked)}
+          />
           {t("vote.useChoices")}
         </label>
         <Show when={useChoices()}>

@@ -1,0 +1,189 @@
+// The IndexedDB schema (typed for idb), opening and upgrading it, and row operations on stored updates.
+import { openDB } from "idb";
+import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
+import * as Y from "yjs";
+import type { TalkPoint } from "../doc/talkPoint.ts";
+import type { SessionSummary } from "./catalogue.ts";
+import { StorageError, toStorageError } from "./errors.ts";
+
+/** Bump together with a new `if (oldVersion < N)` step in `upgrade`. */
+export const DB_VERSION = 1;
+export const DEFAULT_DB_NAME = "yishi";
+
+/** One Yjs update (or a compacted state) belonging to a session. */
+export interface StoredUpdate {
+  sessionId: string;
+  update: Uint8Array;
+}
+
+/** A stored update that failed to apply: kept for diagnosis and recovery, never deleted automatically. */
+export interface QuarantinedUpdate extends StoredUpdate {
+  reason: string;
+  at: number;
+}
+
+export interface YishiDB extends DBSchema {
+  updates: { key: number; value: StoredUpdate; indexes: { bySession: string } };
+  quarantine: { key: number; value: QuarantinedUpdate; indexes: { bySession: string } };
+  talkPoints: { key: string; value: TalkPoint };
+  sessions: {
+    key: string;
+    value: SessionSummary;
+    indexes: { byTalkPoint: string; byStartsAt: string };
+  };
+}
+
+export type YishiDatabase = IDBPDatabase<YishiDB>;
+
+export interface OpenYishiDbOptions {
+  /**
+   * The connection is gone: the browser closed it (storage cleared, disk error) or we closed it because
+   * another tab needs a newer version or deletes the database. Tell the user and open a new connection.
+   */
+  onTerminated?: (error: StorageError) => void;
+  /** Opening waits because another tab holds an older version open; it continues once that tab closes it. */
+  onBlocked?: (error: StorageError) => void;
+}
+
+/**
+ * Open (creating or upgrading) the Yishi database.
+ * Rejects with a StorageError ("unavailable" when IndexedDB is missing or refused).
+ * @example const db = await openYishiDb("yishi", { onTerminated: (e) => showStorageLost(e.code) });
+ */
+export async function openYishiDb(
+  name: string = DEFAULT_DB_NAME,
+  options: OpenYishiDbOptions = {},
+): Promise<YishiDatabase> {
+  if (typeof indexedDB === "undefined") {
+    throw new StorageError("unavailable", "IndexedDB is not available in this environment");
+  }
+  try {
+    const db: YishiDatabase = await openDB<YishiDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore("updates", { autoIncrement: true }).createIndex("bySession", "sessionId");
+          db.createObjectStore("quarantine", { autoIncrement: true }).createIndex("bySession", "sessionId");
+          db.createObjectStore("talkPoints", { keyPath: "id" });
+          const sessions = db.createObjectStore("sessions", { keyPath: "id" });
+          sessions.createIndex("byTalkPoint", "talkPointId");
+          sessions.createIndex("byStartsAt", "startsAt");
+        }
+      },
+      blocked(currentVersion, blockedVersion) {
+        options.onBlocked?.(
+          new StorageError(
+            "unavailable",
+            `Opening version ${blockedVersion ?? "?"} waits for a connection at version ${currentVersion}`,
+          ),
+        );
+      },
+      blocking(currentVersion, blockedVersion) {
+        // Holding on would stall the other tab's upgrade (or delete) forever: step aside and report.
+        db.close();
+        const why = blockedVersion === null ? "deletes the database" : `needs version ${blockedVersion}`;
+        options.onTerminated?.(
+          new StorageError("closed", `Closed version ${currentVersion}: another connection ${why}`),
+        );
+      },
+      terminated() {
+        options.onTerminated?.(new StorageError("closed", "The browser closed the database connection"));
+      },
+    });
+    return db;
+  } catch (e) {
+    const error = toStorageError(e);
+    // A failed open means storage is not usable, whatever the underlying name said.
+    throw error.code === "quota" ? error : new StorageError("unavailable", error.message, { cause: e });
+  }
+}
+
+/** A row of `updates` with its key. */
+export interface KeyedUpdate {
+  key: number;
+  update: Uint8Array;
+}
+
+/** The part of the `bySession` index (of any transaction) that `readSessionRows` needs. */
+interface BySessionIndex {
+  getAll(sessionId: string): Promise<StoredUpdate[]>;
+  getAllKeys(sessionId: string): Promise<number[]>;
+}
+
+/** A session's rows in key order, read within the caller's transaction. */
+export async function readSessionRows(index: BySessionIndex, sessionId: string): Promise<KeyedUpdate[]> {
+  // Two requests of one transaction see the same snapshot, so values and keys line up.
+  const [rows, keys] = await Promise.all([index.getAll(sessionId), index.getAllKeys(sessionId)]);
+  return keys.map((key, i) => ({ key, update: rows[i]?.update ?? new Uint8Array() }));
+}
+
+/** A transaction that can move rows from `updates` to `quarantine`. */
+export type QuarantineTx = IDBPTransaction<YishiDB, ("updates" | "quarantine")[], "readwrite">;
+
+/** A stored row that failed to apply, and why. */
+export interface BadRow extends KeyedUpdate {
+  reason: string;
+}
+
+/**
+ * Split rows into those that apply and those that throw, trying each on a scratch doc: an update that
+ * throws halfway (e.g. cut off inside its delete set) has already changed the doc it was applied to.
+ */
+export function triageRows(rows: KeyedUpdate[]): { good: KeyedUpdate[]; bad: BadRow[] } {
+  const good: KeyedUpdate[] = [];
+  const bad: BadRow[] = [];
+  for (const row of rows) {
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, row.update);
+      good.push(row);
+    } catch (e) {
+      bad.push({ ...row, reason: String(e) });
+    } finally {
+      scratch.destroy();
+    }
+  }
+  return { good, bad };
+}
+
+/** Move rows from `updates` to `quarantine` inside the caller's transaction: kept, never silently dropped. */
+export async function moveToQuarantine(tx: QuarantineTx, sessionId: string, bad: BadRow[]): Promise<void> {
+  const updates = tx.objectStore("updates");
+  for (const { key, update, reason } of bad) {
+    if ((await updates.count(key)) === 0) continue; // another tab moved it already
+    await tx.objectStore("quarantine").add({ sessionId, update, reason, at: Date.now() });
+    await updates.delete(key);
+  }
+}
+
+/** Total bytes of a session's rows in `updates`. */
+export async function sessionBytes(db: YishiDatabase, sessionId: string): Promise<number> {
+  try {
+    const rows = await db.getAllFromIndex("updates", "bySession", sessionId);
+    return rows.reduce((sum, row) => sum + row.update.byteLength, 0);
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+/** Delete everything stored for a session, in one transaction: updates, quarantined updates, catalogue row. */
+export async function deleteSessionData(db: YishiDatabase, sessionId: string): Promise<void> {
+  try {
+    const tx = db.transaction(["updates", "quarantine", "sessions"], "readwrite");
+    const updates = tx.objectStore("updates");
+    const quarantine = tx.objectStore("quarantine");
+    const deleteAll = async (): Promise<void> => {
+      const [updateKeys, quarantineKeys] = await Promise.all([
+        updates.index("bySession").getAllKeys(sessionId),
+        quarantine.index("bySession").getAllKeys(sessionId),
+      ]);
+      await Promise.all([
+        ...updateKeys.map((k) => updates.delete(k)),
+        ...quarantineKeys.map((k) => quarantine.delete(k)),
+        tx.objectStore("sessions").delete(sessionId),
+      ]);
+    };
+    await Promise.all([deleteAll(), tx.done]);
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}

@@ -1,0 +1,68 @@
+// `npm run bench`: prints one JSON object per line. Node cases first, then cases in headless Chromium.
+import * as Y from "yjs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "vite";
+import { buildLargeSession } from "../helpers/largeSession.ts";
+import { snapshot } from "../../src/doc/snapshot.ts";
+import { startServer } from "../../src/server/start.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { reportTimes, reportValue, time } from "./stats.ts";
+import type { SaveLoadResult } from "./page/main.ts";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+async function nodeCases(): Promise<void> {
+  reportTimes("session.build.2000", await time(RUNS, () => buildLargeSession(new Y.Doc())));
+  const doc = buildLargeSession(new Y.Doc());
+  reportTimes("session.snapshot.2000", await time(RUNS, () => snapshot(doc)));
+}
+
+/** Builds the bench page with Vite into a temp dir and serves it on 127.0.0.1. */
+async function serveBenchPage() {
+  const outDir = mkdtempSync(join(tmpdir(), "yishi-bench-"));
+  await build({
+    root: join(import.meta.dirname, "page"),
+    configFile: false,
+    logLevel: "silent",
+    build: { outDir, emptyOutDir: true, target: "es2022" },
+  });
+  const server = await startServer({ host: "127.0.0.1", port: 0, distDir: outDir, log: () => {} });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function browserCases(): Promise<void> {
+  const page = await serveBenchPage();
+  const browser = await launchBrowser();
+  try {
+    await browser.page.goto(page.url);
+    await browser.page.waitForFunction(() => document.title === "ready");
+    const r = await browser.page.evaluate(
+      (runs) =>
+        (
+          window as unknown as { yishiBench: { saveLoad(n: number): Promise<SaveLoadResult> } }
+        ).yishiBench.saveLoad(runs),
+      RUNS,
+    );
+    if (r.items !== 2000) throw new Error(`loaded ${r.items} items, expected 2000`);
+    reportTimes("session.save.2000", r.saveMs);
+    reportTimes("session.load.2000", r.loadMs);
+    reportValue("session.storedRatio.2000", "ratio", r.storedBytes / r.encodedBytes, {
+      stored_bytes: r.storedBytes,
+      encoded_bytes: r.encodedBytes,
+    });
+  } finally {
+    await browser.close();
+    await page.close();
+  }
+}
+
+await nodeCases();
+await browserCases();

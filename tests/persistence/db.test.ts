@@ -1,0 +1,67 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { deleteDB, openDB } from "idb";
+import { DB_VERSION, openYishiDb } from "../../src/persistence/db.ts";
+import type { StorageError } from "../../src/persistence/errors.ts";
+
+const names: string[] = [];
+const uniqueName = (): string => {
+  const name = `yishi-test-${crypto.randomUUID()}`;
+  names.push(name);
+  return name;
+};
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  for (const name of names.splice(0)) await deleteDB(name);
+});
+
+describe("openYishiDb", () => {
+  it("creates the stores and indexes", async () => {
+    const db = await openYishiDb(uniqueName());
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(["quarantine", "sessions", "talkPoints", "updates"]);
+    const tx = db.transaction(["updates", "quarantine", "sessions", "talkPoints"]);
+    expect(tx.objectStore("updates").autoIncrement).toBe(true);
+    expect([...tx.objectStore("updates").indexNames]).toEqual(["bySession"]);
+    expect([...tx.objectStore("quarantine").indexNames]).toEqual(["bySession"]);
+    expect([...tx.objectStore("sessions").indexNames].sort()).toEqual(["byStartsAt", "byTalkPoint"]);
+    expect(tx.objectStore("talkPoints").keyPath).toBe("id");
+    await tx.done;
+    db.close();
+  });
+
+  it("reopens an existing database without upgrading it again", async () => {
+    const name = uniqueName();
+    const first = await openYishiDb(name);
+    await first.add("updates", { sessionId: "s", update: new Uint8Array([1]) });
+    first.close();
+    const second = await openYishiDb(name);
+    expect(await second.count("updates")).toBe(1);
+    second.close();
+  });
+
+  it("steps aside for another connection that needs a newer version, and reports it", async () => {
+    const name = uniqueName();
+    const onTerminated = vi.fn<(error: StorageError) => void>();
+    await openYishiDb(name, { onTerminated });
+    // A newer app version in another tab: this open would wait forever if we kept our connection.
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(onTerminated).toHaveBeenCalledTimes(1);
+    expect(onTerminated.mock.calls[0]?.[0].code).toBe("closed");
+    newer.close();
+  });
+
+  it("rejects with an 'unavailable' StorageError where IndexedDB is missing", async () => {
+    vi.stubGlobal("indexedDB", undefined);
+    await expect(openYishiDb(uniqueName())).rejects.toMatchObject({
+      name: "StorageError",
+      code: "unavailable",
+    });
+  });
+
+  it("rejects with a StorageError when the stored database is newer than the app", async () => {
+    const name = uniqueName();
+    (await openDB(name, DB_VERSION + 1)).close();
+    await expect(openYishiDb(name)).rejects.toMatchObject({ name: "StorageError", code: "unavailable" });
+  });
+});
