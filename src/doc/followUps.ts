@@ -36,7 +36,7 @@ function checkFollowUp(patch: FollowUpPatch): void {
   if (patch.action !== undefined) limitText(requireText(patch.action, "action"), LIMITS.text, "action");
   if (patch.owner !== undefined) limitText(patch.owner, LIMITS.short, "owner");
   if (patch.escalatedTo !== undefined) limitText(patch.escalatedTo, LIMITS.short, "escalatedTo");
-  if (patch.due !== undefined && patch.due !== "" && !DATE_RE.test(patch.due)) {
+  if (patch.due !== undefined && patch.due !== "" && !isCalendarDate(patch.due)) {
     throw new DocError("outOfRange", { field: "due" });
   }
   if (patch.status !== undefined && !FOLLOW_UP_STATUSES.includes(patch.status)) {
@@ -44,6 +44,14 @@ function checkFollowUp(patch: FollowUpPatch): void {
   }
   if (patch.status === "escalated" && patch.escalatedTo !== undefined)
     requireText(patch.escalatedTo, "escalatedTo");
+}
+
+/** True for a real "YYYY-MM-DD" date (not 2024-02-30). */
+function isCalendarDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** Assigns a follow-up, optionally linked to the issue or vote it came from; returns its id. */
@@ -75,6 +83,10 @@ export function updateFollowUp(doc: Y.Doc, id: string, patch: FollowUpPatch, now
   change(doc, (r) => {
     const record: YRecord = getRecord(r, "followUps", id);
     const history = record.get("history") as Y.Array<FollowUpHistoryEntry>;
+    // Escalating means naming who was whistled in (吹哨): check the result, not just the patch.
+    const status = patch.status ?? record.get("status");
+    const department = patch.escalatedTo ?? String(record.get("escalatedTo") ?? "");
+    if (status === "escalated") requireText(department, "escalatedTo");
     for (const [field, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       const from = String(record.get(field) ?? "");

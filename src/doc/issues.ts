@@ -59,10 +59,11 @@ export function addIssue(doc: Y.Doc, input: IssueInput, now = Date.now()): strin
 export function updateIssue(doc: Y.Doc, id: string, patch: Partial<IssueInput>): void {
   change(doc, (r) => {
     checkIssue(r, patch);
+    const record = getRecord(r, "issues", id);
     const fields: Record<string, unknown> = { ...patch };
     // Anonymous means no name is kept, not merely hidden.
-    if (patch.anonymous === true) fields.raisedBy = "";
-    setFields(getRecord(r, "issues", id), fields);
+    if (patch.anonymous ?? record.get("anonymous") === true) fields.raisedBy = "";
+    setFields(record, fields);
   });
 }
 

@@ -1,5 +1,5 @@
 // Ordering by fractional index keys: a move rewrites one key, so concurrent moves never duplicate an item.
-import { generateKeyBetween } from "fractional-indexing";
+import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 
 export interface Ordered {
   id: string;
@@ -30,4 +30,36 @@ export function keyAt(sorted: readonly Ordered[], index: number): string {
 /** A key after every item. */
 export function keyAtEnd(sorted: readonly Ordered[]): string {
   return keyAt(sorted, sorted.length);
+}
+
+export interface Placement {
+  /** The order key for the placed item. */
+  key: string;
+  /** Neighbours that get new keys: only when the item goes inside a run of equal keys. */
+  rekeyed: Ordered[];
+}
+
+/**
+ * Where to put an item so it lands exactly at `index`. Between two items with equal keys (left by two
+ * tablets inserting at the same spot) no key fits, so that run of items is re-keyed around the new one.
+ */
+export function placeAt(sorted: readonly Ordered[], index: number): Placement {
+  const i = Math.max(0, Math.min(index, sorted.length));
+  const before = sorted[i - 1]?.order;
+  if (before === undefined || sorted[i]?.order !== before) return { key: keyAt(sorted, i), rekeyed: [] };
+  let start = i - 1;
+  while (start > 0 && sorted[start - 1]!.order === before) start--;
+  let end = i;
+  while (end < sorted.length && sorted[end]!.order === before) end++;
+  const keys = generateNKeysBetween(
+    sorted[start - 1]?.order ?? null,
+    sorted[end]?.order ?? null,
+    end - start + 1,
+  );
+  const run = sorted.slice(start, end);
+  const at = i - start;
+  return {
+    key: keys[at]!,
+    rekeyed: run.map((item, j) => ({ id: item.id, order: keys[j < at ? j : j + 1]! })),
+  };
 }

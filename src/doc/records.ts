@@ -1,13 +1,17 @@
 // Generic operations on a keyed collection of records: add at the end, set fields, move, delete.
 import * as Y from "yjs";
-import { byOrder, keyAt, keyAtEnd, type Ordered } from "./order.ts";
+import { byOrder, keyAtEnd, placeAt, type Ordered } from "./order.ts";
 import { change, getRecord, makeRecord, type CollectionName, type Roots } from "./sessionDoc.ts";
 import { spliceText } from "./text.ts";
 
 /** The collection's ids and order keys, sorted. */
 export function orderOf(r: Roots, collection: CollectionName): Ordered[] {
   const out: Ordered[] = [];
-  r[collection].forEach((record, id) => out.push({ id, order: String(record.get("order") ?? "") }));
+  r[collection].forEach((record, id) => {
+    const order = record.get("order");
+    // A record can lack its key for a moment: Yjs applies a move's delete before the insert it waits for.
+    if (typeof order === "string" && order !== "") out.push({ id, order });
+  });
   return out.sort(byOrder);
 }
 
@@ -42,7 +46,9 @@ export function moveRecord(doc: Y.Doc, collection: CollectionName, id: string, t
   change(doc, (r) => {
     const record = getRecord(r, collection, id);
     const others = orderOf(r, collection).filter((x) => x.id !== id);
-    record.set("order", keyAt(others, toIndex));
+    const { key, rekeyed } = placeAt(others, toIndex);
+    record.set("order", key);
+    for (const item of rekeyed) r[collection].get(item.id)?.set("order", item.order);
   });
 }
 
@@ -51,5 +57,6 @@ export function deleteRecord(doc: Y.Doc, collection: CollectionName, id: string)
   change(doc, (r) => {
     getRecord(r, collection, id);
     r[collection].delete(id);
+    if (collection === "agenda" && r.meta.get("currentAgendaId") === id) r.meta.set("currentAgendaId", null);
   });
 }

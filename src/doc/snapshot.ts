@@ -44,6 +44,7 @@ export function readMeta(doc: Y.Doc): SessionMeta {
     schemaVersion: num(m.schemaVersion, 0)!,
     id: str(m.id),
     talkPoint: {
+      ...tp,
       id: str(tp.id),
       name: str(tp.name),
       community: str(tp.community),
@@ -54,7 +55,11 @@ export function readMeta(doc: Y.Doc): SessionMeta {
     place: str(m.place),
     facilitator: str(m.facilitator),
     recorder: str(m.recorder),
-    currentAgendaId: typeof m.currentAgendaId === "string" ? m.currentAgendaId : null,
+    // A concurrent delete can leave the marker pointing at nothing.
+    currentAgendaId:
+      typeof m.currentAgendaId === "string" && roots(doc).agenda.has(m.currentAgendaId)
+        ? m.currentAgendaId
+        : null,
     createdAt: num(m.createdAt, 0)!,
   };
 }
@@ -99,8 +104,8 @@ export const readIssues = (doc: Y.Doc): Issue[] =>
     createdAt: num(j.createdAt, 0)!,
   }));
 
-function readOptions(j: Json): VoteOption[] {
-  const totals = counterTotals((j.tally ?? {}) as Json);
+function readOptions(j: Json, tally: unknown): VoteOption[] {
+  const totals = counterTotals((tally ?? {}) as Json);
   return Object.entries((j.options ?? {}) as Record<string, Json>)
     .map(([id, o]) => ({
       ...o,
@@ -114,12 +119,12 @@ function readOptions(j: Json): VoteOption[] {
 }
 
 export const readVotes = (doc: Y.Doc): Vote[] =>
-  sorted(roots(doc).votes, (j) => ({
+  sorted(roots(doc).votes, ({ tally: _tally, ...j }) => ({
     ...j,
     id: str(j.id),
     order: str(j.order),
     motion: str(j.motion),
-    options: readOptions(j),
+    options: readOptions(j, _tally),
     status: (str(j.status) || "draft") as Vote["status"],
     mode: (str(j.mode) || "count") as Vote["mode"],
     present: num(j.present),

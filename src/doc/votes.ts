@@ -119,7 +119,9 @@ export function updateVote(doc: Y.Doc, id: string, patch: VotePatch, now = Date.
 export function addVoteOption(doc: Y.Doc, voteId: string, label: string): string {
   limitText(requireText(label, "option"), LIMITS.short, "option");
   return change(doc, (r) => {
-    const options = getRecord(r, "votes", voteId).get("options") as Y.Map<YRecord>;
+    const vote = getRecord(r, "votes", voteId);
+    if (vote.get("status") === "closed") throw new DocError("voteNotOpen");
+    const options = vote.get("options") as Y.Map<YRecord>;
     if (options.size >= LIMITS.options) throw new DocError("tooManyOptions", { min: 2, max: LIMITS.options });
     const sorted = [...options.values()].map((o) => ({
       id: String(o.get("id")),
@@ -149,6 +151,7 @@ export function renameVoteOption(doc: Y.Doc, voteId: string, optionId: string, l
 export function openVote(doc: Y.Doc, id: string, now = Date.now()): void {
   change(doc, (r) => {
     const vote = getRecord(r, "votes", id);
+    if (vote.get("status") === "open") return;
     const wasClosed = vote.get("status") === "closed";
     vote.set("status", "open");
     if (!wasClosed) vote.set("openedAt", now);

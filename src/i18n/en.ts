@@ -97,6 +97,9 @@ export const en: Messages = {
   "category.noise": "Renovation noise",
   "category.culture": "Culture & activities",
   "category.other": "Other",
+  "category.manage": "Issue categories ({n})",
+  "category.renameOf": "Category name: {name}",
+  "category.new": "New category",
 
   "vote.new": "New vote",
   "vote.none": "No votes yet.",

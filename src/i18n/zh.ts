@@ -93,6 +93,9 @@ export const zh = {
   "category.noise": "装修扰民",
   "category.culture": "文化活动",
   "category.other": "其他",
+  "category.manage": "问题类别（{n}）",
+  "category.renameOf": "类别名称：{name}",
+  "category.new": "新类别",
 
   "vote.new": "新表决",
   "vote.none": "还没有表决。",

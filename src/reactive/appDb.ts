@@ -1,16 +1,51 @@
-// Opens the app's database once, reporting a dropped connection or refused storage to the user.
-import type { IDBPDatabase } from "idb";
-import { openYishiDb, type YishiDB } from "../persistence/db.ts";
+// Holds the app's database connection: opens it once and, if the browser drops it, reopens it and hands the
+// new connection to every open session, whose unsaved edits wait in memory meanwhile.
+import { openYishiDb, type YishiDatabase } from "../persistence/db.ts";
 import { requestPersistentStorage } from "../persistence/catalogue.ts";
-import { notify } from "./notices.ts";
+import { clearNotice, notify } from "./notices.ts";
 
-export type AppDb = IDBPDatabase<YishiDB>;
+export interface AppDb {
+  /** The open connection; read it at each use, it changes after a reconnect. */
+  readonly current: YishiDatabase;
+  /** Called with the new connection after a reconnect; returns an unsubscribe function. */
+  onReplaced(fn: (db: YishiDatabase) => void): () => void;
+}
 
-/** The app's database; asks the browser to keep it (tablets must not lose a session to eviction). */
+const RETRY_MS = [250, 1000, 3000, 10_000];
+
+/** Opens the app's database; asks the browser to keep it (a tablet must not lose a session to eviction). */
 export async function openAppDb(name = "yishi"): Promise<AppDb> {
-  const db = await openYishiDb(name, {
-    onTerminated: () => notify({ kind: "error", key: "error.storage.closed", sticky: true }),
-  });
+  const listeners = new Set<(db: YishiDatabase) => void>();
+  const open = (): Promise<YishiDatabase> => openYishiDb(name, { onTerminated: () => void reconnect() });
+  let current = await open();
+  let reconnecting = false;
+
+  async function reconnect(): Promise<void> {
+    if (reconnecting) return;
+    reconnecting = true;
+    notify({ kind: "error", key: "error.storage.closed", sticky: true });
+    for (let attempt = 0; ; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+      try {
+        current = await open();
+        break;
+      } catch {
+        // Still unavailable: keep the message up and try again.
+      }
+    }
+    reconnecting = false;
+    clearNotice("error.storage.closed");
+    for (const fn of listeners) fn(current);
+  }
+
   void requestPersistentStorage();
-  return db;
+  return {
+    get current() {
+      return current;
+    },
+    onReplaced(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
 }

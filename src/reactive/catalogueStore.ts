@@ -1,7 +1,6 @@
 // The home screen's data: talk points and session summaries from IndexedDB, and the actions that change them.
 import * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
-import type { IDBPDatabase } from "idb";
 import { newId } from "../doc/ids.ts";
 import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../doc/sampleData.ts";
 import { initSessionDoc } from "../doc/sessionDoc.ts";
@@ -17,7 +16,8 @@ import {
   putTalkPoint,
   type SessionSummary,
 } from "../persistence/catalogue.ts";
-import type { YishiDB } from "../persistence/db.ts";
+import type { YishiDatabase } from "../persistence/db.ts";
+import type { AppDb } from "./appDb.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
 import { summarize } from "./summary.ts";
 import { reportError } from "./notices.ts";
@@ -36,11 +36,7 @@ export interface Catalogue {
 }
 
 /** Builds a new session document with storage attached first, so every change is saved, and lists it. */
-async function storeNewDoc(
-  db: IDBPDatabase<YishiDB>,
-  id: string,
-  build: (doc: Y.Doc) => void,
-): Promise<void> {
+async function storeNewDoc(db: YishiDatabase, id: string, build: (doc: Y.Doc) => void): Promise<void> {
   const doc = new Y.Doc();
   const store = new SessionStore(db, id, doc);
   try {
@@ -55,13 +51,14 @@ async function storeNewDoc(
 }
 
 /** Loads the catalogue and returns it with its actions. */
-export function createCatalogue(db: IDBPDatabase<YishiDB>): Catalogue {
+export function createCatalogue(appDb: AppDb): Catalogue {
+  const db = () => appDb.current;
   const [talkPoints, setTalkPoints] = createSignal<TalkPoint[]>([]);
   const [sessions, setSessions] = createSignal<SessionSummary[]>([]);
   const [loaded, setLoaded] = createSignal(false);
 
   const refresh = async () => {
-    const [tps, ss] = await Promise.all([listTalkPoints(db), listSessions(db)]);
+    const [tps, ss] = await Promise.all([listTalkPoints(db()), listSessions(db())]);
     setTalkPoints(tps.sort((a, b) => a.name.localeCompare(b.name, "zh")));
     setSessions(ss);
     setLoaded(true);
@@ -84,12 +81,12 @@ export function createCatalogue(db: IDBPDatabase<YishiDB>): Catalogue {
     loaded,
     refresh,
     saveTalkPoint: async (tp) =>
-      (await guard(() => putTalkPoint(db, { ...tp, updatedAt: Date.now() }))) !== undefined,
-    removeTalkPoint: async (id) => void (await guard(() => deleteTalkPoint(db, id))),
+      (await guard(() => putTalkPoint(db(), { ...tp, updatedAt: Date.now() }))) !== undefined,
+    removeTalkPoint: async (id) => void (await guard(() => deleteTalkPoint(db(), id))),
     startSession: (tp, init) =>
       guard(async () => {
         const id = newId();
-        await storeNewDoc(db, id, (doc) =>
+        await storeNewDoc(db(), id, (doc) =>
           initSessionDoc(doc, {
             id,
             talkPoint: { id: tp.id, name: tp.name, community: tp.community, location: tp.location },
@@ -100,13 +97,13 @@ export function createCatalogue(db: IDBPDatabase<YishiDB>): Catalogue {
         );
         return id;
       }),
-    removeSession: async (id) => void (await guard(() => deleteSession(db, id))),
+    removeSession: async (id) => void (await guard(() => deleteSession(db(), id))),
     loadSampleData: async () =>
       void (await guard(async () => {
         const tps = sampleTalkPoints();
-        for (const tp of tps) await putTalkPoint(db, tp);
-        if (!(await getSessionSummary(db, SAMPLE_SESSION_ID))) {
-          await storeNewDoc(db, SAMPLE_SESSION_ID, (doc) => buildSampleSession(doc, tps[0]!));
+        for (const tp of tps) await putTalkPoint(db(), tp);
+        if (!(await getSessionSummary(db(), SAMPLE_SESSION_ID))) {
+          await storeNewDoc(db(), SAMPLE_SESSION_ID, (doc) => buildSampleSession(doc, tps[0]!));
         }
       })),
   };

@@ -1,7 +1,6 @@
 // An open session for the UI: its Yjs document, local store, undo, and every mutator bound and error-reporting.
 import * as Y from "yjs";
 import { createRoot, createSignal, type Accessor } from "solid-js";
-import type { IDBPDatabase } from "idb";
 import * as agenda from "../doc/agenda.ts";
 import * as followUps from "../doc/followUps.ts";
 import * as issues from "../doc/issues.ts";
@@ -12,7 +11,7 @@ import { createUndoManager, setActor } from "../doc/sessionDoc.ts";
 import type { SessionSnapshot } from "../doc/schema.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
-import type { YishiDB } from "../persistence/db.ts";
+import type { AppDb } from "./appDb.ts";
 import { createYStore } from "./createYStore.ts";
 import { attempt, clearNotice, notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
@@ -68,14 +67,11 @@ function bindModule(doc: Y.Doc, mod: Record<string, unknown>): Record<string, un
 const SUMMARY_DELAY_MS = 400;
 
 /** Opens session `id` from IndexedDB; resolves once its stored state is loaded. */
-export async function openSession(
-  db: IDBPDatabase<YishiDB>,
-  id: string,
-  deviceName = "",
-): Promise<SessionHandle> {
+export async function openSession(appDb: AppDb, id: string, deviceName = ""): Promise<SessionHandle> {
   const doc = new Y.Doc();
   setActor(doc, deviceName);
-  const store = new SessionStore(db, id, doc);
+  const store = new SessionStore(appDb.current, id, doc);
+  const stopFollowingDb = appDb.onReplaced((db) => store.useDb(db));
   const [saveStatus, setSaveStatus] = createSignal<SaveStatus>("loading");
   store.on("status", (status: SaveStatus) => {
     setSaveStatus(status);
@@ -108,7 +104,7 @@ export async function openSession(
   const saveSummary = () => {
     clearTimeout(summaryTimer);
     summaryTimer = undefined;
-    return putSessionSummary(db, summarize(state)).catch((e: unknown) => console.error(e));
+    return putSessionSummary(appDb.current, summarize(state)).catch((e: unknown) => console.error(e));
   };
   const onUpdate = () => {
     clearTimeout(summaryTimer);
@@ -135,6 +131,7 @@ export async function openSession(
     },
     dispose: async () => {
       doc.off("update", onUpdate);
+      stopFollowingDb();
       if (summaryTimer !== undefined) await saveSummary();
       undoManager.destroy();
       disposeRoot();

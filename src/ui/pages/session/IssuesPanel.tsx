@@ -3,6 +3,7 @@ import type { Issue } from "../../../doc/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { notify } from "../../../reactive/notices.ts";
 import { categoryLabel } from "../../labels.ts";
+import { CategoryEditor } from "./CategoryEditor.tsx";
 import { IssueForm } from "./IssueForm.tsx";
 import { useSession } from "./sessionContext.ts";
 
@@ -90,6 +91,7 @@ export function IssuesPanel() {
           )}
         </For>
       </ul>
+      <CategoryEditor />
     </div>
   );
 }
