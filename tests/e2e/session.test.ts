@@ -39,7 +39,10 @@ describe("a session on one tablet", () => {
 
   it("starts a session and runs agenda, an urgent issue, a vote and a follow-up", async () => {
     await page.getByRole("button", { name: "Start session" }).first().click();
-    await page.getByRole("form", { name: "Start session" }).getByRole("button", { name: "Start session" }).click();
+    await page
+      .getByRole("form", { name: "Start session" })
+      .getByRole("button", { name: "Start session" })
+      .click();
     await page.getByRole("heading", { name: "Agenda" }).waitFor();
 
     for (const title of ["鸿雁小区电表改造", "广场舞场地", "大华商城停车"]) {
@@ -54,7 +57,7 @@ describe("a session on one tablet", () => {
     await page.getByRole("button", { name: "Raise an issue" }).click();
     await page.getByLabel("The issue").fill("小区线路老化，电表需要改造");
     await page.getByLabel("Raised by").fill("业委会");
-    await page.getByLabel("Category").selectOption({ label: "Wiring & utilities" });
+    await page.getByRole("combobox", { name: /^Category/ }).selectOption({ label: "Wiring & utilities" });
     await page.getByLabel(/Urgent-hard/).check();
     await page.getByRole("button", { name: "Record" }).click();
     const issue = page.locator(".issue").filter({ hasText: "小区线路老化" });
@@ -68,7 +71,9 @@ describe("a session on one tablet", () => {
     for (let i = 0; i < 2; i++) await vote.getByRole("button", { name: "One more for Against" }).click();
     await vote.getByRole("button", { name: "One more for Abstain" }).click();
     await vote.getByRole("button", { name: "One less for Abstain" }).click();
-    await expect.poll(() => vote.getByRole("button", { name: "One less for Abstain" }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => vote.getByRole("button", { name: "One less for Abstain" }).isDisabled())
+      .toBe(true);
     await vote.getByLabel("For: 5").waitFor();
     await vote.getByRole("button", { name: "Close vote" }).click();
     await expect.poll(() => vote.locator(".verdict").textContent()).toContain("Passed");
@@ -98,7 +103,9 @@ describe("a session on one tablet", () => {
     await vote.getByLabel("For: 5").waitFor();
     await vote.getByLabel("Against: 2").waitFor();
     await page.getByRole("tab", { name: /Follow-ups/ }).click();
-    await expect.poll(() => page.locator(".follow-up").first().textContent()).toContain("Escalated to 电力局");
+    await expect
+      .poll(() => page.locator(".follow-up").first().textContent())
+      .toContain("Escalated to 电力局");
 
     await page.getByRole("button", { name: "Home" }).click();
     const listed = page.locator(".session-link").first();
@@ -118,7 +125,9 @@ describe("bad input at the table", () => {
     await expect.poll(() => notes.inputValue()).toBe("第一项记录");
     await page.reload();
     await page.getByRole("tab", { name: /Notes/ }).click();
-    await expect.poll(() => page.getByRole("textbox", { name: "Session notes" }).inputValue()).toBe("第一项记录");
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Session notes" }).inputValue())
+      .toBe("第一项记录");
   });
 
   it("says which required field is empty and keeps the form", async () => {

@@ -1,0 +1,166 @@
+// A y-webrtc signalling endpoint on `ws`: topics, publish to subscribers, ping/pong; bounded and content-blind.
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+
+export interface SignalingOptions {
+  /** URL path of the endpoint on the shared HTTP server. */
+  path?: string;
+  maxMessageBytes?: number;
+  maxConnections?: number;
+  maxTopicsPerClient?: number;
+  pingIntervalMs?: number;
+  /** Receives event names and counts only, never message content (room names are secrets too). */
+  log?: (event: string, detail?: Record<string, number>) => void;
+}
+
+export interface Signaling {
+  close(): Promise<void>;
+  stats(): { connections: number; topics: number };
+}
+
+type Message =
+  | { type: "subscribe" | "unsubscribe"; topics: string[] }
+  | { type: "publish"; topic: string; [key: string]: unknown }
+  | { type: "ping" };
+
+const MAX_TOPIC_LENGTH = 512;
+
+/** Parses a client frame; null for anything that is not a well-formed y-webrtc message. */
+export function parseMessage(data: RawData | string): Message | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(
+      typeof data === "string" ? data : Buffer.isBuffer(data) ? data.toString("utf8") : String(data),
+    );
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const m = value as Record<string, unknown>;
+  const isTopic = (t: unknown): t is string =>
+    typeof t === "string" && t.length > 0 && t.length <= MAX_TOPIC_LENGTH;
+  switch (m.type) {
+    case "subscribe":
+    case "unsubscribe":
+      return Array.isArray(m.topics) && m.topics.every(isTopic) ? { type: m.type, topics: m.topics } : null;
+    case "publish":
+      return isTopic(m.topic) ? (m as Message) : null;
+    case "ping":
+      return { type: "ping" };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Serves y-webrtc signalling at `path` on an existing HTTP(S) server.
+ * @example const signaling = attachSignaling(server, { path: "/signal" });
+ */
+export function attachSignaling(server: HttpServer, options: SignalingOptions = {}): Signaling {
+  const {
+    path = "/signal",
+    maxMessageBytes = 256 * 1024,
+    maxConnections = 200,
+    maxTopicsPerClient = 50,
+    pingIntervalMs = 30_000,
+    log = (event, detail) => console.log(`[signal] ${event}`, detail ?? ""),
+  } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const topics = new Map<string, Set<WebSocket>>();
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const send = (conn: WebSocket, message: unknown) => {
+    if (conn.readyState !== conn.OPEN) return;
+    try {
+      conn.send(JSON.stringify(message));
+    } catch {
+      conn.terminate();
+    }
+  };
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname !== path) return; // another handler may own this path
+    if (wss.clients.size >= maxConnections) {
+      log("refused: too many connections", { connections: wss.clients.size });
+      socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (conn) => wss.emit("connection", conn, request));
+  };
+  server.on("upgrade", onUpgrade);
+
+  wss.on("connection", (conn: WebSocket) => {
+    const subscribed = new Set<string>();
+    alive.set(conn, true);
+    conn.on("pong", () => alive.set(conn, true));
+    conn.on("error", () => conn.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
+    conn.on("close", () => {
+      for (const name of subscribed) {
+        const subs = topics.get(name);
+        subs?.delete(conn);
+        if (subs?.size === 0) topics.delete(name);
+      }
+      subscribed.clear();
+    });
+    conn.on("message", (data: RawData, isBinary: boolean) => {
+      const message = isBinary ? null : parseMessage(data);
+      if (!message) {
+        log("dropped a client that sent a malformed message");
+        conn.terminate();
+        return;
+      }
+      if (message.type === "subscribe") {
+        for (const name of message.topics) {
+          if (subscribed.size >= maxTopicsPerClient && !subscribed.has(name)) {
+            log("dropped a client over the topic limit", { topics: subscribed.size });
+            conn.terminate();
+            return;
+          }
+          let subs = topics.get(name);
+          if (!subs) topics.set(name, (subs = new Set()));
+          subs.add(conn);
+          subscribed.add(name);
+        }
+      } else if (message.type === "unsubscribe") {
+        for (const name of message.topics) {
+          topics.get(name)?.delete(conn);
+          subscribed.delete(name);
+        }
+      } else if (message.type === "publish") {
+        const receivers = topics.get(message.topic);
+        if (receivers) {
+          const out = { ...message, clients: receivers.size };
+          for (const receiver of receivers) send(receiver, out);
+        }
+      } else {
+        send(conn, { type: "pong" });
+      }
+    });
+  });
+
+  // Sockets that miss a ping round are dead (a tablet that went to sleep): drop them.
+  const pinger = setInterval(() => {
+    for (const conn of wss.clients) {
+      if (!alive.get(conn)) {
+        conn.terminate();
+        continue;
+      }
+      alive.set(conn, false);
+      conn.ping();
+    }
+  }, pingIntervalMs);
+  pinger.unref();
+
+  return {
+    stats: () => ({ connections: wss.clients.size, topics: topics.size }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(pinger);
+        server.off("upgrade", onUpgrade);
+        for (const conn of wss.clients) conn.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
