@@ -101,6 +101,9 @@ export const en: Messages = {
   "category.renameOf": "Category name: {name}",
   "category.new": "New category",
 
+  "vote.options": "Options",
+  "vote.optionName": "Option name: {option}",
+  "vote.addOption": "Add an option",
   "vote.new": "New vote",
   "vote.none": "No votes yet.",
   "vote.useChoices": "Choose between options (instead of for/against)",

@@ -97,6 +97,9 @@ export const zh = {
   "category.renameOf": "类别名称：{name}",
   "category.new": "新类别",
 
+  "vote.options": "选项",
+  "vote.optionName": "选项名称：{option}",
+  "vote.addOption": "添加选项",
   "vote.new": "新表决",
   "vote.none": "还没有表决。",
   "vote.useChoices": "在几个选项中选择（而不是赞成/反对）",

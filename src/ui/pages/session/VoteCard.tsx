@@ -130,6 +130,36 @@ export function VoteCard(props: { vote: Vote }) {
         </Show>
       </div>
 
+      <Show when={v().status === "draft"}>
+        <fieldset class="options-editor">
+          <legend>{t("vote.options")}</legend>
+          <For each={v().options}>
+            {(o) => (
+              <input
+                aria-label={t("vote.optionName", { option: optionLabel(o) })}
+                value={optionLabel(o)}
+                onChange={(e) => {
+                  if (actions.votes.renameVoteOption(v().id, o.id, e.currentTarget.value) === undefined) {
+                    e.currentTarget.value = optionLabel(o);
+                  }
+                }}
+              />
+            )}
+          </For>
+          <form
+            class="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const input = e.currentTarget.elements.namedItem("option") as HTMLInputElement;
+              if (actions.votes.addVoteOption(v().id, input.value)) input.value = "";
+            }}
+          >
+            <input name="option" aria-label={t("vote.addOption")} placeholder={t("vote.addOption")} />
+            <button type="submit">{t("action.add")}</button>
+          </form>
+        </fieldset>
+      </Show>
+
       <div class="tallies">
         <For each={v().options}>
           {(o) => (
