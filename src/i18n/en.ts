@@ -4,6 +4,8 @@ import type { Messages } from "./zh.ts";
 export const en: Messages = {
   "app.name": "Yishi · Community talk point",
   "app.loading": "Opening…",
+  "app.updateReady": "A new version is ready.",
+  "action.reload": "Reload",
   "lang.zh": "中文",
   "lang.en": "English",
   "lang.choose": "Language",

@@ -2,6 +2,8 @@
 export const zh = {
   "app.name": "议事 · 社区说事点",
   "app.loading": "正在打开…",
+  "app.updateReady": "新版本已准备好。",
+  "action.reload": "重新载入",
   "lang.zh": "中文",
   "lang.en": "English",
   "lang.choose": "界面语言",

@@ -8,8 +8,8 @@ export interface Notice {
   kind: "error" | "info";
   key: MessageKey;
   params?: Record<string, string | number>;
-  /** Offered as an "undo" button next to the message. */
-  undo?: () => void;
+  /** A button next to the message ("Undo", "Reload"). */
+  action?: { key: MessageKey; run: () => void };
   /** Stays until dismissed (storage problems), instead of fading after a few seconds. */
   sticky?: boolean;
 }

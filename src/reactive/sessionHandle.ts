@@ -65,6 +65,12 @@ function bindModule(doc: Y.Doc, mod: Record<string, unknown>): Record<string, un
 }
 
 const SUMMARY_DELAY_MS = 400;
+const openHandles = new Set<SessionHandle>();
+
+/** Writes every open session's pending edits (before an app update reloads the page). */
+export async function flushOpenSessions(): Promise<void> {
+  await Promise.all([...openHandles].map((h) => h.flush()));
+}
 
 /** Opens session `id` from IndexedDB; resolves once its stored state is loaded. */
 export async function openSession(appDb: AppDb, id: string, deviceName = ""): Promise<SessionHandle> {
@@ -121,7 +127,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     Object.entries(MODULES).map(([name, mod]) => [name, bindModule(doc, mod as Record<string, unknown>)]),
   ) as unknown as Actions;
 
-  return {
+  const handle: SessionHandle = {
     id,
     state,
     actions,
@@ -141,8 +147,11 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
       await saveSummary();
       undoManager.destroy();
       disposeRoot();
+      openHandles.delete(handle);
       await store.destroy();
       doc.destroy();
     },
   };
+  openHandles.add(handle);
+  return handle;
 }

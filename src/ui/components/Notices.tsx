@@ -10,16 +10,16 @@ export function Notices() {
         {(n) => (
           <div class={`notice notice-${n.kind}`} role={n.kind === "error" ? "alert" : undefined}>
             <span>{t(n.key, n.params)}</span>
-            <Show when={n.undo}>
-              {(undo) => (
+            <Show when={n.action}>
+              {(action) => (
                 <button
                   type="button"
                   onClick={() => {
-                    undo()();
+                    action().run();
                     dismiss(n.id);
                   }}
                 >
-                  {t("action.undo")}
+                  {t(action().key)}
                 </button>
               )}
             </Show>

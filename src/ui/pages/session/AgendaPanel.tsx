@@ -23,7 +23,12 @@ export function AgendaPanel() {
   };
   const remove = (item: AgendaItem) => {
     actions.records.deleteRecord("agenda", item.id);
-    notify({ kind: "info", key: "notice.deleted", params: { what: item.title }, undo: handle.undo });
+    notify({
+      kind: "info",
+      key: "notice.deleted",
+      params: { what: item.title },
+      action: { key: "action.undo", run: handle.undo },
+    });
   };
 
   return (

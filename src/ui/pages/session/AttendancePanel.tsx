@@ -17,7 +17,12 @@ export function AttendancePanel() {
   };
   const remove = (a: Attendee) => {
     actions.records.deleteRecord("attendees", a.id);
-    notify({ kind: "info", key: "notice.deleted", params: { what: a.name }, undo: handle.undo });
+    notify({
+      kind: "info",
+      key: "notice.deleted",
+      params: { what: a.name },
+      action: { key: "action.undo", run: handle.undo },
+    });
   };
   return (
     <div class="panel">

@@ -43,7 +43,7 @@ export function FollowUpsPanel() {
       kind: "info",
       key: "notice.deleted",
       params: { what: f.action.slice(0, 20) },
-      undo: handle.undo,
+      action: { key: "action.undo", run: handle.undo },
     });
   };
 

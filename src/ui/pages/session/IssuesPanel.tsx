@@ -29,7 +29,7 @@ export function IssuesPanel() {
       kind: "info",
       key: "notice.deleted",
       params: { what: issue.text.slice(0, 20) },
-      undo: handle.undo,
+      action: { key: "action.undo", run: handle.undo },
     });
   };
 
