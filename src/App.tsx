@@ -5,6 +5,7 @@ import { lang, setLang, t } from "./i18n/i18n.ts";
 import { AppContext } from "./ui/appContext.ts";
 import { Notices } from "./ui/components/Notices.tsx";
 import { HomePage } from "./ui/pages/HomePage.tsx";
+import { JoinPage } from "./ui/pages/JoinPage.tsx";
 import { SessionPage } from "./ui/pages/SessionPage.tsx";
 import { TalkPointPage } from "./ui/pages/TalkPointPage.tsx";
 import { route } from "./ui/router.ts";
@@ -36,6 +37,9 @@ export function App() {
               </Match>
               <Match when={route().page === "talkPoint" && route()}>
                 {(r) => <TalkPointPage id={(r() as { id: string | null }).id} />}
+              </Match>
+              <Match when={route().page === "join" && route()}>
+                {(r) => <JoinPage code={(r() as { code: string }).code} />}
               </Match>
               <Match when={route().page === "session" && route()}>
                 {(r) => <SessionPage id={(r() as { id: string }).id} />}

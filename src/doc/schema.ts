@@ -48,6 +48,8 @@ export interface SessionMeta {
   recorder: string;
   currentAgendaId: string | null;
   createdAt: number;
+  /** The share code of the session's sync room, once it has been shared; null before. */
+  shareCode: string | null;
 }
 
 export interface Category {

@@ -94,3 +94,12 @@ export function renameCategory(doc: Y.Doc, id: string, label: string): void {
   limitText(requireText(label, "category"), LIMITS.short, "category");
   change(doc, (r) => getRecord(r, "categories", id).set("label", label));
 }
+
+/** Records the share code of the session's sync room (every device that has the session may rejoin it). */
+export function setShareCode(doc: Y.Doc, code: string): void {
+  limitText(requireText(code, "shareCode"), LIMITS.short, "shareCode");
+  change(doc, (r) => {
+    // The first code stays: two tablets sharing at once must not split the session into two rooms.
+    if (typeof r.meta.get("shareCode") !== "string") r.meta.set("shareCode", code);
+  });
+}

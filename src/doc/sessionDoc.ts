@@ -45,9 +45,16 @@ export function isNewerThanApp(doc: Y.Doc): boolean {
   return typeof v === "number" && v > SCHEMA_VERSION;
 }
 
+const readOnlyDevices = new WeakSet<Y.Doc>();
+
+/** Marks this device's copy as view-only (a residents' display): every mutator then refuses. */
+export function setDeviceReadOnly(doc: Y.Doc): void {
+  readOnlyDevices.add(doc);
+}
+
 /** Runs `fn` as one transaction with `origin`, after checking the document may be written. */
 export function change<T>(doc: Y.Doc, fn: (r: Roots) => T, origin: string = LOCAL_ORIGIN): T {
-  if (isNewerThanApp(doc)) throw new DocError("readOnly");
+  if (isNewerThanApp(doc) || readOnlyDevices.has(doc)) throw new DocError("readOnly");
   let result!: T;
   doc.transact(() => {
     result = fn(roots(doc));

@@ -61,6 +61,7 @@ export function readMeta(doc: Y.Doc): SessionMeta {
         ? m.currentAgendaId
         : null,
     createdAt: num(m.createdAt, 0)!,
+    shareCode: typeof m.shareCode === "string" ? m.shareCode : null,
   };
 }
 

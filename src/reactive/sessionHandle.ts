@@ -7,14 +7,19 @@ import * as issues from "../doc/issues.ts";
 import * as records from "../doc/records.ts";
 import * as session from "../doc/session.ts";
 import * as votes from "../doc/votes.ts";
-import { createUndoManager, setActor } from "../doc/sessionDoc.ts";
+import { createUndoManager, setActor, setDeviceReadOnly } from "../doc/sessionDoc.ts";
 import type { SessionSnapshot } from "../doc/schema.ts";
+import { readMeta } from "../doc/snapshot.ts";
+import { roots } from "../doc/sessionDoc.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import type { AppDb } from "./appDb.ts";
 import { createYStore } from "./createYStore.ts";
 import { attempt, clearNotice, notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
+import { createSessionSync, type SessionSync } from "./sessionSync.ts";
+import { newShareCode, formatShareCode } from "../sync/shareCode.ts";
+import { roleIn, type Role } from "../sync/deviceSettings.ts";
 
 /** A mutator without its doc argument: returns its result (true for void ones), or undefined when refused. */
 type Bound<F> = F extends (doc: Y.Doc, ...args: infer A) => infer R
@@ -51,6 +56,11 @@ export interface SessionHandle {
   canRedo: Accessor<boolean>;
   undo(): void;
   redo(): void;
+  /** This device's role in the session; a display never writes. */
+  role: Role;
+  sync: SessionSync;
+  /** Shares the session: makes its code if it has none and joins the room. */
+  share(): Promise<void>;
   /** Resolves when every edit so far is written to IndexedDB. */
   flush(): Promise<void>;
   dispose(): Promise<void>;
@@ -76,6 +86,8 @@ export async function flushOpenSessions(): Promise<void> {
 export async function openSession(appDb: AppDb, id: string, deviceName = ""): Promise<SessionHandle> {
   const doc = new Y.Doc();
   setActor(doc, deviceName);
+  const role = roleIn(id);
+  if (role === "display") setDeviceReadOnly(doc);
   const store = new SessionStore(appDb.current, id, doc);
   const stopFollowingDb = appDb.onReplaced((db) => store.useDb(db));
   const [saveStatus, setSaveStatus] = createSignal<SaveStatus>("loading");
@@ -127,9 +139,24 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     Object.entries(MODULES).map(([name, mod]) => [name, bindModule(doc, mod as Record<string, unknown>)]),
   ) as unknown as Actions;
 
+  const sync = createSessionSync(doc, role);
+  // A session that was shared before rejoins its room on open; a code arriving from a peer is followed too.
+  const followCode = () => {
+    const code = readMeta(doc).shareCode;
+    if (code) void sync.connect(code);
+  };
+  roots(doc).meta.observe(followCode);
+  followCode();
+
   const handle: SessionHandle = {
     id,
     state,
+    role,
+    sync,
+    share: async () => {
+      if (!readMeta(doc).shareCode) session.setShareCode(doc, formatShareCode(newShareCode()));
+      followCode();
+    },
     actions,
     saveStatus,
     canUndo,
@@ -148,6 +175,8 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
       undoManager.destroy();
       disposeRoot();
       openHandles.delete(handle);
+      roots(doc).meta.unobserve(followCode);
+      await sync.disconnect();
       await store.destroy();
       doc.destroy();
     },

@@ -1,12 +1,16 @@
-// Hash routes: #/ (home), #/talk-point/new, #/talk-point/<id>, #/session/<id>. Hash routing works offline from any URL.
+// Hash routes: #/ (home), #/talk-point/new, #/talk-point/<id>, #/session/<id>, #/join/<code>. Hash routing works offline from any URL.
 import { createSignal } from "solid-js";
 
 export type Route =
-  { page: "home" } | { page: "talkPoint"; id: string | null } | { page: "session"; id: string };
+  | { page: "home" }
+  | { page: "talkPoint"; id: string | null }
+  | { page: "session"; id: string }
+  | { page: "join"; code: string };
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, "").split("/");
   if (page === "session" && id) return { page: "session", id: decodeURIComponent(id) };
+  if (page === "join") return { page: "join", code: decodeURIComponent(id ?? "") };
   if (page === "talk-point")
     return { page: "talkPoint", id: id && id !== "new" ? decodeURIComponent(id) : null };
   return { page: "home" };
@@ -26,5 +30,7 @@ export function go(to: Route): void {
       ? "#/"
       : to.page === "session"
         ? `#/session/${encodeURIComponent(to.id)}`
-        : `#/talk-point/${to.id ? encodeURIComponent(to.id) : "new"}`;
+        : to.page === "join"
+          ? `#/join/${encodeURIComponent(to.code)}`
+          : `#/talk-point/${to.id ? encodeURIComponent(to.id) : "new"}`;
 }

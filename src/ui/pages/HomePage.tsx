@@ -6,6 +6,7 @@ import { go } from "../router.ts";
 import { scheduleText } from "../scheduleText.ts";
 import { StartSessionForm } from "./StartSessionForm.tsx";
 import { LangSwitch } from "../components/LangSwitch.tsx";
+import { DeviceSection } from "./DeviceSection.tsx";
 
 /** Talk points with their next date, and the sessions held, newest first. */
 export function HomePage() {
@@ -26,6 +27,8 @@ export function HomePage() {
           </button>
         </div>
       </header>
+
+      <DeviceSection />
 
       <Show when={empty()}>
         <section class="empty-state">

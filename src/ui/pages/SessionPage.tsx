@@ -11,6 +11,9 @@ import { IssuesPanel } from "./session/IssuesPanel.tsx";
 import { NotesPanel } from "./session/NotesPanel.tsx";
 import { SessionContext, TABS, type Tab } from "./session/sessionContext.ts";
 import { VotesPanel } from "./session/VotesPanel.tsx";
+import { DisplayView } from "./session/DisplayView.tsx";
+import { SharePanel } from "./session/SharePanel.tsx";
+import { SyncBadge } from "../components/SyncBadge.tsx";
 
 /** A live session: agenda on the side, the current item always in view, and tabs for the work at the table. */
 export function SessionPage(props: { id: string }) {
@@ -34,13 +37,20 @@ export function SessionPage(props: { id: string }) {
         </main>
       }
     >
-      {(h) => <SessionView handle={h()} />}
+      {(h) => (
+        <Show when={h().role === "display"} fallback={<SessionView handle={h()} />}>
+          <SessionContext.Provider value={{ handle: h(), showTab: () => {} }}>
+            <DisplayView />
+          </SessionContext.Provider>
+        </Show>
+      )}
     </Show>
   );
 }
 
 function SessionView(props: { handle: SessionHandle }) {
   const [tab, setTab] = createSignal<Tab>("issues");
+  const [sharing, setSharing] = createSignal(false);
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; state is a store and stays reactive
   const state = props.handle.state;
   const statusKey = () => `save.${props.handle.saveStatus()}` as const;
@@ -61,6 +71,13 @@ function SessionView(props: { handle: SessionHandle }) {
           <span class={`save-status ${props.handle.saveStatus()}`} role="status">
             {t(statusKey())}
           </span>
+          <SyncBadge
+            status={props.handle.sync.status()}
+            onClick={() => {
+              void props.handle.share();
+              setSharing(!sharing());
+            }}
+          />
           <button type="button" disabled={!props.handle.canUndo()} onClick={() => props.handle.undo()}>
             {t("action.undo")}
           </button>
@@ -68,6 +85,14 @@ function SessionView(props: { handle: SessionHandle }) {
             {t("action.redo")}
           </button>
         </header>
+        <Show when={sharing()}>
+          <SharePanel onClose={() => setSharing(false)} />
+        </Show>
+        <Show when={props.handle.sync.wrongKey() && !sharing()}>
+          <p class="banner error" role="alert">
+            {t("sync.wrongKey")}
+          </p>
+        </Show>
         <Show when={state.readOnly}>
           <p class="banner error" role="alert">
             {t("error.readOnly")}

@@ -1,0 +1,97 @@
+// Peer sync for an open session, as Solid signals: status, who is here, and a wrong-key warning.
+import type * as Y from "yjs";
+import { createSignal, type Accessor } from "solid-js";
+import { PeerSync, type Presence, type SyncStatus } from "../sync/peerSync.ts";
+import { deviceId, deviceName, signalingUrl, type Role } from "../sync/deviceSettings.ts";
+import { parseShareCode, type ShareCode } from "../sync/shareCode.ts";
+
+export interface SessionSync {
+  /** null while the session is not shared. */
+  status: Accessor<SyncStatus | null>;
+  presence: Accessor<Presence[]>;
+  wrongKey: Accessor<boolean>;
+  code: Accessor<ShareCode | null>;
+  /** Joins the room of `code` (or does nothing if already there). */
+  connect(code: string): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/** Sync controls for `doc`, used by the device in `role`. */
+export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
+  const [status, setStatus] = createSignal<SyncStatus | null>(null);
+  const [presence, setPresence] = createSignal<Presence[]>([]);
+  const [wrongKey, setWrongKey] = createSignal(false);
+  const [code, setCode] = createSignal<ShareCode | null>(null);
+  let sync: PeerSync | null = null;
+  // Joining and leaving are serialised: y-webrtc allows one provider per room at a time.
+  let queue: Promise<void> = Promise.resolve();
+
+  const disconnectNow = async () => {
+    const old = sync;
+    sync = null;
+    setStatus(null);
+    setCode(null);
+    if (old) await old.destroy();
+  };
+
+  const open = (parsed: ShareCode) => {
+    const s = new PeerSync(doc, {
+      code: parsed,
+      signalingUrl: signalingUrl(),
+      role,
+      deviceId: deviceId(),
+      deviceName: deviceName(),
+    });
+    sync = s;
+    setStatus(s.status);
+    s.on("status", setStatus);
+    s.on("presence", setPresence);
+    s.on("wrongKey", () => setWrongKey(true));
+    s.on("stuck", () => void restart());
+  };
+
+  // Going offline drops the room at once; coming back joins it afresh (a new peer id, so no peer holds a
+  // stale connection to us) and the first sync exchange merges what both sides did meanwhile.
+  const restart = () =>
+    (queue = queue.then(async () => {
+      const current = code();
+      if (!current || !sync) return;
+      await sync.destroy();
+      if (!navigator.onLine) {
+        sync = null;
+        setStatus({ state: "offline", peers: 0 });
+        return;
+      }
+      open(current);
+    }));
+  const onOffline = () => void restart();
+  const onOnline = () =>
+    (queue = queue.then(async () => {
+      const current = code();
+      if (current && !sync) open(current);
+    }));
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
+
+  return {
+    status,
+    presence,
+    wrongKey,
+    code,
+    connect: (raw) =>
+      (queue = queue.then(async () => {
+        const parsed = parseShareCode(raw);
+        if (!parsed || parsed.code === code()?.code) return;
+        await disconnectNow();
+        setWrongKey(false);
+        setCode(parsed);
+        open(parsed);
+      })),
+    disconnect: () =>
+      (queue = queue.then(async () => {
+        window.removeEventListener("offline", onOffline);
+        window.removeEventListener("online", onOnline);
+        await disconnectNow();
+      })),
+  };
+}

@@ -1,0 +1,61 @@
+// Per-device settings kept in localStorage: this tablet's name, its role in each session, the signalling URL.
+
+export type Role = "facilitator" | "secretary" | "display";
+export const ROLES: readonly Role[] = ["facilitator", "secretary", "display"];
+
+const NAME_KEY = "yishi.deviceName";
+const ROLES_KEY = "yishi.roles";
+const SIGNALING_KEY = "yishi.signalingUrl";
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage refused (private mode): the setting lasts for this visit only.
+  }
+}
+
+export const deviceName = (): string => read(NAME_KEY) ?? "";
+export const setDeviceName = (name: string): void => write(NAME_KEY, name.trim().slice(0, 60));
+
+function roles(): Record<string, Role> {
+  try {
+    return JSON.parse(read(ROLES_KEY) ?? "{}") as Record<string, Role>;
+  } catch {
+    return {};
+  }
+}
+/** This device's role in a session; a session made here is run by its facilitator. */
+export const roleIn = (sessionId: string): Role => roles()[sessionId] ?? "facilitator";
+export const setRoleIn = (sessionId: string, role: Role): void =>
+  write(ROLES_KEY, JSON.stringify({ ...roles(), [sessionId]: role }));
+
+/** The signalling endpoint: the page's own server unless overridden in settings. */
+export function signalingUrl(): string {
+  const custom = read(SIGNALING_KEY);
+  if (custom) return custom;
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/signal`;
+}
+export const customSignalingUrl = (): string => read(SIGNALING_KEY) ?? "";
+export const setSignalingUrl = (url: string): void => write(SIGNALING_KEY, url.trim() || null);
+
+const ID_KEY = "yishi.deviceId";
+/** A stable random id for this device, so presence shows one entry per tablet across reloads. */
+export function deviceId(): string {
+  let id = read(ID_KEY);
+  if (!id) {
+    id = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join(
+      "",
+    );
+    write(ID_KEY, id);
+  }
+  return id;
+}

@@ -1,0 +1,216 @@
+// Live sync of one session between tablets: y-webrtc with only our signalling server, presence through
+// awareness, a connection status, wrong-key detection, and a re-sync whenever a peer (re)connects.
+import type * as Y from "yjs";
+import { WebrtcProvider } from "y-webrtc";
+import { ObservableV2 } from "lib0/observable";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { installChunking } from "./chunkedPeer.ts";
+import { encryptedAnnounce, isForeignKey } from "./keyCheck.ts";
+import type { Role } from "./deviceSettings.ts";
+import type { ShareCode } from "./shareCode.ts";
+
+export type SyncState = "offline" | "searching" | "connected";
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Peers with an open data channel. */
+  peers: number;
+}
+
+export interface Presence {
+  deviceId: string;
+  name: string;
+  role: Role;
+  online: boolean;
+  self: boolean;
+}
+
+export interface PeerSyncOptions {
+  code: ShareCode;
+  signalingUrl: string;
+  role: Role;
+  deviceId: string;
+  deviceName: string;
+}
+
+interface PeerSyncEvents {
+  status: (status: SyncStatus) => void;
+  presence: (list: Presence[]) => void;
+  /** Someone is in the room with a different key: their messages cannot be read. */
+  wrongKey: () => void;
+  /** Others are in the room (same key) but no connection opened for a while: rebuild the provider. */
+  stuck: () => void;
+}
+
+const MESSAGE_SYNC = 0; // y-webrtc's message type for Yjs sync messages
+const POLL_MS = 500;
+/** Others are in the room with our key, yet no connection opens for this long: start over. */
+const STUCK_AFTER_MS = 8000;
+/** At most one answering announce per this interval, however many foreign messages arrive. */
+const ANSWER_EVERY_MS = 2000;
+
+// The parts of y-webrtc's internals we read; they are not in its type declarations.
+interface InternalConn {
+  connected: boolean;
+  peer: { send(data: Uint8Array): void };
+}
+interface InternalProvider {
+  room: { webrtcConns: Map<string, InternalConn>; peerId: string } | null;
+  signalingConns: {
+    connected: boolean;
+    send(message: unknown): void;
+    on(ev: "message", fn: (m: Record<string, unknown>) => void): void;
+    off(ev: "message", fn: (m: Record<string, unknown>) => void): void;
+  }[];
+  key: PromiseLike<CryptoKey | null>;
+}
+
+/**
+ * Connects `doc` to the share code's room. Only the given signalling server is used, with no STUN/TURN:
+ * host candidates connect devices on one LAN and nothing leaves it.
+ * @example const sync = new PeerSync(doc, { code, signalingUrl, role: "secretary", deviceId, deviceName });
+ */
+export class PeerSync extends ObservableV2<PeerSyncEvents> {
+  readonly provider: WebrtcProvider;
+  status: SyncStatus = { state: "searching", peers: 0 };
+  private readonly internal: InternalProvider;
+  private readonly seen = new Map<string, Presence>();
+  private readonly timer: ReturnType<typeof setInterval>;
+  private connectedIds = "";
+  private wrongKeyReported = false;
+  /** Subscribers of our room on the signalling server, as last counted by it (ourselves included). */
+  private roomClients = 0;
+  /** A message in our room that our key cannot decrypt was seen. */
+  private foreignSeen = false;
+  private aloneSince = Date.now();
+  private stuckReported = false;
+  private lastAnswer = 0;
+
+  constructor(
+    doc: Y.Doc,
+    private readonly opts: PeerSyncOptions,
+  ) {
+    super();
+    installChunking();
+    this.provider = new WebrtcProvider(opts.code.room, doc, {
+      signaling: [opts.signalingUrl],
+      password: opts.code.key,
+      peerOpts: { config: { iceServers: [] } },
+    });
+    this.internal = this.provider as unknown as InternalProvider;
+    this.provider.awareness.setLocalStateField("device", {
+      id: opts.deviceId,
+      name: opts.deviceName,
+      role: opts.role,
+    });
+    this.provider.awareness.on("change", this.onAwareness);
+    for (const conn of this.internal.signalingConns) conn.on("message", this.onSignal);
+    this.timer = setInterval(this.poll, POLL_MS);
+    window.addEventListener("online", this.poll);
+    window.addEventListener("offline", this.poll);
+    this.onAwareness();
+  }
+
+  /** Sends our state vector to every connected peer so each answers with what we lack (y-webrtc #24). */
+  resync(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.provider.doc);
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.internal.room?.webrtcConns.values() ?? []) {
+      if (conn.connected) conn.peer.send(message);
+    }
+  }
+
+  private readonly poll = (): void => {
+    const conns = [...(this.internal.room?.webrtcConns.entries() ?? [])].filter(([, c]) => c.connected);
+    const ids = conns
+      .map(([id]) => id)
+      .sort()
+      .join();
+    if (ids !== this.connectedIds) {
+      // A peer came (back): both sides exchange state vectors again, so nothing stays one-way.
+      if (conns.length > 0) this.resync();
+      this.connectedIds = ids;
+    }
+    if (conns.length > 0) this.aloneSince = Date.now();
+    this.checkWrongKey(conns.length);
+    const signalingUp = this.internal.signalingConns.some((c) => c.connected);
+    const online = typeof navigator === "undefined" || navigator.onLine !== false;
+    const state: SyncState = conns.length > 0 ? "connected" : online && signalingUp ? "searching" : "offline";
+    if (state !== this.status.state || conns.length !== this.status.peers) {
+      this.status = { state, peers: conns.length };
+      this.emit("status", [this.status]);
+    }
+  };
+
+  // y-webrtc silently drops what it cannot decrypt, so a wrong key looks like an empty room. A message in
+  // our room that our key cannot decrypt comes from a device with another key: we answer it with an
+  // announce of our own (so that device sees one it cannot read either), and if we have no peer, we are
+  // the one with the wrong key, or at least cannot work with that device, and say so.
+  private readonly onSignal = (m: Record<string, unknown>): void => {
+    if (m.type !== "publish" || m.topic !== this.opts.code.room) return;
+    if (typeof m.clients === "number") this.roomClients = m.clients;
+    if (typeof m.data !== "string") return;
+    const data = m.data;
+    void Promise.resolve(this.internal.key).then(async (key) => {
+      if (!key || !(await isForeignKey(data, key))) return;
+      this.foreignSeen = true;
+      const room = this.internal.room;
+      if (room && Date.now() - this.lastAnswer > ANSWER_EVERY_MS) {
+        this.lastAnswer = Date.now();
+        const announce = await encryptedAnnounce(room.peerId, key);
+        for (const conn of this.internal.signalingConns) {
+          if (conn.connected) conn.send({ type: "publish", topic: this.opts.code.room, data: announce });
+        }
+      }
+    });
+  };
+
+  private checkWrongKey(connected: number): void {
+    if (connected > 0) return;
+    if (this.foreignSeen && !this.wrongKeyReported) {
+      this.wrongKeyReported = true;
+      this.emit("wrongKey", []);
+    }
+    // Same key, others present, still no connection (a failed offer/answer race): ask for a fresh start.
+    const waited = Date.now() - this.aloneSince > STUCK_AFTER_MS;
+    if (!this.foreignSeen && this.roomClients > 1 && waited && !this.stuckReported) {
+      this.stuckReported = true;
+      this.emit("stuck", []);
+    }
+  }
+
+  private readonly onAwareness = (): void => {
+    const awareness = this.provider.awareness;
+    const online = new Set<string>();
+    for (const [clientId, state] of awareness.getStates()) {
+      const device = (state as { device?: { id?: unknown; name?: unknown; role?: unknown } }).device;
+      if (!device || typeof device.id !== "string") continue;
+      online.add(device.id);
+      this.seen.set(device.id, {
+        deviceId: device.id,
+        name: typeof device.name === "string" ? device.name.slice(0, 60) : "",
+        role: device.role === "secretary" || device.role === "display" ? device.role : "facilitator",
+        online: true,
+        self: clientId === awareness.clientID,
+      });
+    }
+    for (const p of this.seen.values()) if (!online.has(p.deviceId)) p.online = false;
+    this.emit("presence", [[...this.seen.values()].map((p) => ({ ...p }))]);
+  };
+
+  /** Leaves the room; resolves once y-webrtc has released it, so the same room can be joined again at once. */
+  override async destroy(): Promise<void> {
+    clearInterval(this.timer);
+    window.removeEventListener("online", this.poll);
+    window.removeEventListener("offline", this.poll);
+    this.provider.awareness.off("change", this.onAwareness);
+    for (const conn of this.internal.signalingConns) conn.off("message", this.onSignal);
+    this.provider.destroy();
+    await this.internal.key;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    super.destroy();
+  }
+}

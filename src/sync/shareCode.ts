@@ -1,0 +1,47 @@
+// Share codes: one short code names the room and holds its key; the key never reaches the signalling server.
+
+/** Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is hard to get wrong. */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const ROOM_CHARS = 6;
+const KEY_CHARS = 10;
+export const CODE_LENGTH = ROOM_CHARS + KEY_CHARS;
+
+export interface ShareCode {
+  /** The 16 characters, canonical (upper case, no separators). */
+  code: string;
+  /** Topic on the signalling server: derived from the first 6 characters only. */
+  room: string;
+  /** y-webrtc's room password: the last 10 characters (50 bits), never sent in the clear. */
+  key: string;
+}
+
+/** A fresh random share code. */
+export function newShareCode(): ShareCode {
+  const bytes = crypto.getRandomValues(new Uint8Array(CODE_LENGTH));
+  return fromCanonical(Array.from(bytes, (b) => ALPHABET[b % 32]).join(""));
+}
+
+function fromCanonical(code: string): ShareCode {
+  return { code, room: `yishi-${code.slice(0, ROOM_CHARS)}`, key: code.slice(ROOM_CHARS) };
+}
+
+/** Reads a typed or scanned code ("k7qd-3m9x f2pa w8tn"), forgiving case, separators and O/I/L look-alikes. */
+export function parseShareCode(input: string): ShareCode | null {
+  const code = input
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+  if (code.length !== CODE_LENGTH || [...code].some((c) => !ALPHABET.includes(c))) return null;
+  return fromCanonical(code);
+}
+
+/** "K7QD-3M9X-F2PA-W8TN": groups of four for reading aloud. */
+export function formatShareCode(code: ShareCode): string {
+  return code.code.match(/.{1,4}/g)!.join("-");
+}
+
+/** The join link: the code sits in the URL fragment, which browsers never send to a server. */
+export function shareLink(origin: string, code: ShareCode): string {
+  return `${origin}/#/join/${formatShareCode(code)}`;
+}

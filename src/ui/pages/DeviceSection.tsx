@@ -1,0 +1,47 @@
+import { createSignal } from "solid-js";
+import { t } from "../../i18n/i18n.ts";
+import { customSignalingUrl, deviceName, setDeviceName, setSignalingUrl } from "../../sync/deviceSettings.ts";
+import { go } from "../router.ts";
+
+/** Join a session shared from another tablet, and this device's name and signalling server. */
+export function DeviceSection() {
+  const [code, setCode] = createSignal("");
+  return (
+    <section class="card device" aria-labelledby="device-heading">
+      <h2 id="device-heading">{t("device.heading")}</h2>
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ page: "join", code: code() });
+        }}
+      >
+        <input
+          value={code()}
+          aria-label={t("field.shareCode")}
+          placeholder={t("join.codePlaceholder")}
+          class="code-input"
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+        <button type="submit" class="primary">
+          {t("join.action")}
+        </button>
+      </form>
+      <details>
+        <summary>{t("device.settings")}</summary>
+        <label>
+          {t("field.deviceName")}
+          <input value={deviceName()} onChange={(e) => setDeviceName(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("field.signalingUrl")}
+          <input
+            value={customSignalingUrl()}
+            placeholder={t("device.signalingDefault")}
+            onChange={(e) => setSignalingUrl(e.currentTarget.value)}
+          />
+        </label>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { For, Show } from "solid-js";
+import { presentCount } from "../../../doc/snapshot.ts";
+import { verdict } from "../../../doc/verdict.ts";
+import { formatDateTime, t } from "../../../i18n/i18n.ts";
+import { Countdown } from "../../components/Countdown.tsx";
+import { SyncBadge } from "../../components/SyncBadge.tsx";
+import { optionLabel } from "../../labels.ts";
+import { useSession } from "./sessionContext.ts";
+
+/** The residents' screen: read-only and large, following the facilitator's current item and open vote. */
+export function DisplayView() {
+  const { handle } = useSession();
+  const s = handle.state;
+  const current = () => s.agenda.find((a) => a.id === s.meta.currentAgendaId);
+  const vote = () =>
+    s.votes.find((v) => v.status === "open") ??
+    [...s.votes].filter((v) => v.status === "closed" && v.agendaId === s.meta.currentAgendaId).pop();
+  const issue = () => {
+    const v = vote();
+    const linked = v?.issueId ? s.issues.find((i) => i.id === v.issueId) : undefined;
+    return linked ?? [...s.issues].filter((i) => i.agendaId === s.meta.currentAgendaId).pop();
+  };
+  const result = () => {
+    const v = vote();
+    return v
+      ? verdict({
+          options: v.options,
+          mode: v.mode,
+          present: v.present ?? presentCount(s),
+          quorum: v.quorum ?? 0,
+          threshold: v.threshold,
+        })
+      : null;
+  };
+  const max = () => Math.max(1, ...Object.values(result()?.counts ?? {}));
+  return (
+    <main class="display" aria-label={t("display.label")}>
+      <header class="display-head">
+        <div>
+          <h1>{s.meta.talkPoint.name || s.meta.title}</h1>
+          <p>
+            {s.meta.talkPoint.community} · {formatDateTime(s.meta.startsAt)}
+          </p>
+        </div>
+        <SyncBadge status={handle.sync.status()} onClick={() => {}} />
+      </header>
+      <Show when={current()} fallback={<p class="display-waiting">{t("display.waiting")}</p>}>
+        {(item) => (
+          <section class="display-item">
+            <p class="display-label">{t("agenda.current")}</p>
+            <h2>{item().title}</h2>
+            <Countdown timeboxMin={item().timeboxMin} timerStartedAt={item().timerStartedAt} />
+          </section>
+        )}
+      </Show>
+      <Show when={issue()}>
+        {(i) => (
+          <section class="display-issue">
+            <p class="display-label">{i().urgent ? t("issue.urgentBadge") : t("display.issue")}</p>
+            <p>{i().text}</p>
+          </section>
+        )}
+      </Show>
+      <Show when={vote()}>
+        {(v) => (
+          <section class="display-vote" aria-live="polite">
+            <p class="display-label">
+              {v().status === "open" ? t("display.voting") : t("voteStatus.closed")}
+            </p>
+            <h2>{v().motion}</h2>
+            <ul class="display-tallies">
+              <For each={v().options}>
+                {(o) => (
+                  <li>
+                    <span class="display-option">{optionLabel(o)}</span>
+                    <span
+                      class="bar"
+                      style={{ "inline-size": `${((result()?.counts[o.id] ?? 0) / max()) * 100}%` }}
+                    />
+                    <span class="display-count">{result()?.counts[o.id] ?? 0}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={v().status === "closed" && result()}>
+              {(r) => <p class={`verdict ${r().outcome}`}>{t(`verdict.${r().outcome}`)}</p>}
+            </Show>
+          </section>
+        )}
+      </Show>
+    </main>
+  );
+}
