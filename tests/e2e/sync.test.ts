@@ -9,10 +9,16 @@ let facilitator: LaunchedBrowser;
 let secretary: LaunchedBrowser;
 let display: LaunchedBrowser;
 let code = "";
+/** Every request any of the three tablets makes, to prove nothing leaves the local network. */
+const requests: string[] = [];
 
 beforeAll(async () => {
   server = await startAppServer();
   [facilitator, secretary, display] = await Promise.all([launchBrowser(), launchBrowser(), launchBrowser()]);
+  for (const b of [facilitator, secretary, display]) {
+    b.context.on("request", (r) => requests.push(r.url()));
+    b.page.on("websocket", (ws) => requests.push(ws.url()));
+  }
 });
 afterAll(async () => {
   await Promise.all([facilitator, secretary, display].map((b) => b?.close()));
@@ -149,5 +155,19 @@ describe("a wrong room key", () => {
     } finally {
       await stranger.close();
     }
+  });
+});
+
+describe("the local network only", () => {
+  it("no tablet made a request to any host but the local server", () => {
+    expect(requests.length).toBeGreaterThan(20);
+    const origin = new URL(server.url);
+    const outside = requests.filter((url) => {
+      if (url.startsWith("data:") || url.startsWith("blob:")) return false;
+      const u = new URL(url);
+      return u.hostname !== origin.hostname || u.port !== origin.port;
+    });
+    expect(outside).toEqual([]);
+    expect(requests.some((url) => url.endsWith("/signal"))).toBe(true);
   });
 });
