@@ -7,6 +7,7 @@ export type DocErrorCode =
   | "notFound"
   | "belowZero"
   | "readOnly"
+  | "locked"
   | "voteNotOpen"
   | "tooManyOptions";
 

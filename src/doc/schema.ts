@@ -178,6 +178,12 @@ export interface SessionSnapshot {
   followUps: FollowUp[];
   /** True when the document was written by a newer app: it opens read-only. */
   readOnly: boolean;
+  /** The secretary's own text of the minutes. */
+  minutes: string;
+  /** Locking and reopening of the minutes, oldest first. */
+  lockLog: { at: number; by: string; kind: "lock" | "reopen" }[];
+  /** The lock in force (finalised minutes), or null while the session is open for edits. */
+  lock: { at: number; by: string } | null;
 }
 
 /** The counter scope of the session's head count in the `headcount` root. */

@@ -23,10 +23,27 @@ export function roots(doc: Y.Doc) {
     issues: doc.getMap<YRecord>("issues"),
     votes: doc.getMap<YRecord>("votes"),
     followUps: doc.getMap<YRecord>("followUps"),
+    /** The secretary's own text of the minutes (amendments to the generated draft). */
+    minutes: doc.getText("minutes"),
+    /** Append-only record of locking (finalising) and reopening the minutes. */
+    lockLog: doc.getArray<LockEntry>("lockLog"),
   };
 }
 
 export type Roots = ReturnType<typeof roots>;
+
+export interface LockEntry {
+  at: number;
+  by: string;
+  kind: "lock" | "reopen";
+}
+
+/** The latest lock entry when the session is locked (finalised), else null. Concurrent entries order by time. */
+export function lockState(doc: Y.Doc): LockEntry | null {
+  const entries = roots(doc).lockLog.toArray();
+  const last = entries.reduce<LockEntry | null>((a, e) => (!a || e.at >= a.at ? e : a), null);
+  return last?.kind === "lock" ? last : null;
+}
 export type CollectionName = "attendees" | "categories" | "agenda" | "issues" | "votes" | "followUps";
 
 const actors = new WeakMap<Y.Doc, string>();
@@ -55,6 +72,8 @@ export function setDeviceReadOnly(doc: Y.Doc): void {
 /** Runs `fn` as one transaction with `origin`, after checking the document may be written. */
 export function change<T>(doc: Y.Doc, fn: (r: Roots) => T, origin: string = LOCAL_ORIGIN): T {
   if (isNewerThanApp(doc) || readOnlyDevices.has(doc)) throw new DocError("readOnly");
+  const lock = lockState(doc);
+  if (lock) throw new DocError("locked", { by: lock.by, at: lock.at });
   let result!: T;
   doc.transact(() => {
     result = fn(roots(doc));
@@ -116,7 +135,7 @@ export function initSessionDoc(doc: Y.Doc, init: SessionInit): Y.Doc {
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
   const r = roots(doc);
   return new Y.UndoManager(
-    [r.meta, r.headcount, r.attendees, r.categories, r.agenda, r.issues, r.votes, r.followUps],
+    [r.meta, r.headcount, r.attendees, r.categories, r.agenda, r.issues, r.votes, r.followUps, r.minutes],
     { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 },
   );
 }

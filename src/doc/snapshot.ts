@@ -2,7 +2,7 @@
 import * as Y from "yjs";
 import { counterTotal, counterTotals } from "./counter.ts";
 import { byOrder } from "./order.ts";
-import { isNewerThanApp, roots, type YRecord } from "./sessionDoc.ts";
+import { isNewerThanApp, lockState, roots, type YRecord } from "./sessionDoc.ts";
 import { HEADCOUNT_SCOPE } from "./schema.ts";
 import type {
   AgendaItem,
@@ -172,8 +172,23 @@ export function snapshot(doc: Y.Doc): SessionSnapshot {
     votes: readVotes(doc),
     followUps: readFollowUps(doc),
     readOnly: isNewerThanApp(doc),
+    minutes: roots(doc).minutes.toString(),
+    lockLog: readLockLog(doc),
+    lock: readLock(doc),
   };
 }
+
+/** Locking and reopening of the minutes, by time. */
+export const readLockLog = (doc: Y.Doc): SessionSnapshot["lockLog"] =>
+  roots(doc)
+    .lockLog.toArray()
+    .map((e) => ({ at: e.at, by: e.by, kind: e.kind }))
+    .sort((a, b) => a.at - b.at);
+
+export const readLock = (doc: Y.Doc): SessionSnapshot["lock"] => {
+  const lock = lockState(doc);
+  return lock ? { at: lock.at, by: lock.by } : null;
+};
 
 /** People present for votes: the head count, or the named attendees when more of them are listed. */
 export const presentCount = (s: Pick<SessionSnapshot, "headcount" | "attendees">): number =>

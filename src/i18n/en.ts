@@ -277,6 +277,9 @@ export const en: Messages = {
   "error.belowZero": "{field} cannot go below zero.",
   "error.readOnly":
     "This session was made by a newer version of the app and opens read-only. Update the app to edit it.",
+  "error.locked":
+    "The minutes were finalised by {by}, so the session cannot be changed. Reopen them on the minutes page to edit.",
+  "field.minutes": "Minutes",
   "error.voteNotOpen": "The vote is not open, so hands cannot be counted.",
   "error.tooManyOptions": "A vote needs between {min} and {max} options.",
   "error.unexpected": "Something went wrong: {detail}",

@@ -269,6 +269,8 @@ export const zh = {
   "error.notFound": "要修改的内容已不存在（可能已在另一台设备上删除）。",
   "error.belowZero": "{field}不能小于零。",
   "error.readOnly": "这次议事由更新版本的应用创建，只能查看。请更新应用后再编辑。",
+  "error.locked": "纪要已由{by}定稿锁定，不能再修改。如需修改，请先在纪要页重新开启。",
+  "field.minutes": "纪要",
   "error.voteNotOpen": "表决尚未开始或已经结束，不能计票。",
   "error.tooManyOptions": "选项数量应在 {min} 到 {max} 个之间。",
   "error.unexpected": "出了点问题：{detail}",

@@ -12,6 +12,8 @@ import {
   readIssues,
   readMeta,
   readVotes,
+  readLock,
+  readLockLog,
   snapshot,
 } from "../doc/snapshot.ts";
 import { isNewerThanApp } from "../doc/sessionDoc.ts";
@@ -33,6 +35,11 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
   issues: (set, doc) => set("issues", reconcile(readIssues(doc))),
   votes: (set, doc) => set("votes", reconcile(readVotes(doc))),
   followUps: (set, doc) => set("followUps", reconcile(readFollowUps(doc))),
+  minutes: (set, doc) => set("minutes", roots(doc).minutes.toString()),
+  lockLog: (set, doc) => {
+    set("lockLog", reconcile(readLockLog(doc)));
+    set("lock", readLock(doc));
+  },
 };
 
 /**
