@@ -1,7 +1,7 @@
 // Peer sync for an open session, as Solid signals: status, who is here, and a wrong-key warning.
 import type * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
-import { PeerSync, type Presence, type SyncStatus } from "../sync/peerSync.ts";
+import type { PeerSync, Presence, SyncStatus } from "../sync/peerSync.ts";
 import { deviceId, deviceName, signalingUrl, type Role } from "../sync/deviceSettings.ts";
 import { parseShareCode, type ShareCode } from "../sync/shareCode.ts";
 
@@ -34,7 +34,9 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
     if (old) await old.destroy();
   };
 
-  const open = (parsed: ShareCode) => {
+  // y-webrtc and its WebRTC library are loaded only when a session is shared (a third of the app's code).
+  const open = async (parsed: ShareCode) => {
+    const { PeerSync } = await import("../sync/peerSync.ts");
     const s = new PeerSync(doc, {
       code: parsed,
       signalingUrl: signalingUrl(),
@@ -62,13 +64,13 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
         setStatus({ state: "offline", peers: 0 });
         return;
       }
-      open(current);
+      await open(current);
     }));
   const onOffline = () => void restart();
   const onOnline = () =>
     (queue = queue.then(async () => {
       const current = code();
-      if (current && !sync) open(current);
+      if (current && !sync) await open(current);
     }));
   window.addEventListener("offline", onOffline);
   window.addEventListener("online", onOnline);
@@ -85,7 +87,7 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
         await disconnectNow();
         setWrongKey(false);
         setCode(parsed);
-        open(parsed);
+        await open(parsed);
       })),
     disconnect: () =>
       (queue = queue.then(async () => {
