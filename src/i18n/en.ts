@@ -216,6 +216,7 @@ export const en: Messages = {
   "device.heading": "Join a session from another tablet",
   "device.settings": "This device",
   "device.signalingDefault": "Default: this server",
+  "display.fullscreen": "Full screen",
   "display.label": "Residents' screen",
   "display.waiting": "Please wait: the session is about to start",
   "display.issue": "Under discussion",

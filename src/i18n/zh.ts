@@ -210,6 +210,7 @@ export const zh = {
   "device.heading": "加入其他平板的议事",
   "device.settings": "本机设置",
   "device.signalingDefault": "默认：本服务器",
+  "display.fullscreen": "全屏",
   "display.label": "居民展示屏",
   "display.waiting": "请稍候，议事即将开始",
   "display.issue": "正在讨论",

@@ -47,13 +47,16 @@ const MESSAGE_SYNC = 0; // y-webrtc's message type for Yjs sync messages
 const POLL_MS = 500;
 /** Others are in the room with our key, yet no connection opens for this long: start over. */
 const STUCK_AFTER_MS = 8000;
+/** A connection still not open after this long is dropped (y-webrtc would keep it half-open forever). */
+const HALF_OPEN_MS = 2500;
 /** At most one answering announce per this interval, however many foreign messages arrive. */
 const ANSWER_EVERY_MS = 2000;
 
 // The parts of y-webrtc's internals we read; they are not in its type declarations.
 interface InternalConn {
   connected: boolean;
-  peer: { send(data: Uint8Array): void };
+  closed: boolean;
+  peer: { send(data: Uint8Array): void; destroy(): void };
 }
 interface InternalProvider {
   room: { webrtcConns: Map<string, InternalConn>; peerId: string } | null;
@@ -85,6 +88,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   private foreignSeen = false;
   private aloneSince = Date.now();
   private stuckReported = false;
+  private readonly pendingSince = new Map<InternalConn, number>();
   private lastAnswer = 0;
 
   constructor(
@@ -124,6 +128,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   }
 
   private readonly poll = (): void => {
+    this.dropHalfOpen();
     const conns = [...(this.internal.room?.webrtcConns.entries() ?? [])].filter(([, c]) => c.connected);
     const ids = conns
       .map(([id]) => id)
@@ -144,6 +149,25 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
       this.emit("status", [this.status]);
     }
   };
+
+  // When two tablets offer to each other at the same moment, one side can be left with a connection that is
+  // neither open nor closed, and y-webrtc then ignores that peer's announces. Dropping it lets y-webrtc
+  // announce again and the next offer succeed.
+  private dropHalfOpen(): void {
+    const now = Date.now();
+    for (const conn of this.internal.room?.webrtcConns.values() ?? []) {
+      if (conn.connected || conn.closed) {
+        this.pendingSince.delete(conn);
+        continue;
+      }
+      const since = this.pendingSince.get(conn) ?? now;
+      this.pendingSince.set(conn, since);
+      if (now - since > HALF_OPEN_MS) {
+        this.pendingSince.delete(conn);
+        conn.peer.destroy();
+      }
+    }
+  }
 
   // y-webrtc silently drops what it cannot decrypt, so a wrong key looks like an empty room. A message in
   // our room that our key cannot decrypt comes from a device with another key: we answer it with an

@@ -1,4 +1,5 @@
-// `npm run bench`: prints one JSON object per line. Node cases first, then cases in headless Chromium.
+// `npm run bench`: prints one JSON object per line. Node cases first, then cases in headless Chromium,
+// then sync cases between two Chromium processes (sync.ts).
 import * as Y from "yjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { startServer } from "../../src/server/start.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { reportTimes, reportValue, time } from "./stats.ts";
 import type { SaveLoadResult } from "./page/main.ts";
+import { syncCases } from "./sync.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -66,3 +68,4 @@ async function browserCases(): Promise<void> {
 
 await nodeCases();
 await browserCases();
+await syncCases();

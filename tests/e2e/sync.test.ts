@@ -90,7 +90,7 @@ describe("tablets edit one session together", () => {
     expect(await page.getByRole("combobox").count()).toBe(0);
     expect(await page.getByRole("checkbox").count()).toBe(0);
     const buttons = await page.getByRole("button").allTextContents();
-    expect(buttons.every((b) => /Connected|Looking|Offline/.test(b))).toBe(true);
+    expect(buttons.every((b) => /Connected|Looking|Offline|Full screen/.test(b))).toBe(true);
     const snapshot = await page.locator("body").ariaSnapshot();
     expect(snapshot).not.toMatch(/textbox|spinbutton|slider/);
   });

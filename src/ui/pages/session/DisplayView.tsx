@@ -6,6 +6,7 @@ import { Countdown } from "../../components/Countdown.tsx";
 import { SyncBadge } from "../../components/SyncBadge.tsx";
 import { optionLabel } from "../../labels.ts";
 import { useSession } from "./sessionContext.ts";
+import { toggleFullscreen, useIdleCursor, useWakeLock } from "../../kiosk.ts";
 
 /** The residents' screen: read-only and large, following the facilitator's current item and open vote. */
 export function DisplayView() {
@@ -33,8 +34,11 @@ export function DisplayView() {
       : null;
   };
   const max = () => Math.max(1, ...Object.values(result()?.counts ?? {}));
+  let root: HTMLElement | undefined;
+  useWakeLock();
+  useIdleCursor(() => root);
   return (
-    <main class="display" aria-label={t("display.label")}>
+    <main class="display" ref={root} aria-label={t("display.label")}>
       <header class="display-head">
         <div>
           <h1>{s.meta.talkPoint.name || s.meta.title}</h1>
@@ -42,7 +46,12 @@ export function DisplayView() {
             {s.meta.talkPoint.community} · {formatDateTime(s.meta.startsAt)}
           </p>
         </div>
-        <SyncBadge status={handle.sync.status()} onClick={() => {}} />
+        <div class="row">
+          <SyncBadge status={handle.sync.status()} onClick={() => {}} />
+          <button type="button" class="fullscreen" onClick={toggleFullscreen}>
+            {t("display.fullscreen")}
+          </button>
+        </div>
       </header>
       <Show when={current()} fallback={<p class="display-waiting">{t("display.waiting")}</p>}>
         {(item) => (
