@@ -213,6 +213,8 @@ export const en: Messages = {
     "Found the room, but the key does not match, so the session cannot be read. Check the join code.",
   "join.searching": "Looking for the device sharing this session…",
   "join.receiving": "Connected; receiving the session…",
+  "device.storage": "Storage on this device: {used} MB used, about {free} MB free.",
+  "device.storageLow": "Space is running low: free some storage so new changes can still be saved.",
   "device.heading": "Join a session from another tablet",
   "device.settings": "This device",
   "device.signalingDefault": "Default: this server",
@@ -269,6 +271,7 @@ export const en: Messages = {
   "field.thresholdNum": "Threshold numerator",
   "field.thresholdDen": "Threshold denominator",
 
+  "minutes.lockedBanner": "The minutes were finalised by {by} on {at}; this session is locked.",
   "notice.deleted": "Deleted: {what}",
   "error.required": "Please fill in: {field}.",
   "error.tooLong":

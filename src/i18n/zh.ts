@@ -207,6 +207,8 @@ export const zh = {
   "join.wrongKey": "找到了这个房间，但密钥不对，无法读取。请核对加入码。",
   "join.searching": "正在寻找共享这次议事的设备…",
   "join.receiving": "已连接，正在接收议事内容…",
+  "device.storage": "本机存储：已用 {used} MB，可用约 {free} MB。",
+  "device.storageLow": "空间不足，请清理设备存储，以免新的修改无法保存。",
   "device.heading": "加入其他平板的议事",
   "device.settings": "本机设置",
   "device.signalingDefault": "默认：本服务器",
@@ -263,6 +265,7 @@ export const zh = {
   "field.thresholdNum": "比例分子",
   "field.thresholdDen": "比例分母",
 
+  "minutes.lockedBanner": "纪要已于 {at} 由 {by} 定稿，本次议事已锁定，不能修改。",
   "notice.deleted": "已删除：{what}",
   "error.required": "请填写{field}。",
   "error.tooLong": "{field}太长（{length} 字，最多 {max} 字），没有保存这次修改，原有内容不变。",

@@ -1,11 +1,17 @@
-import { createSignal } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
+import { storageEstimate } from "../../persistence/catalogue.ts";
 import { t } from "../../i18n/i18n.ts";
+
+const MB = 1024 * 1024;
+/** Below this much free space the app warns: a long session with much typing needs a few MB. */
+const LOW_SPACE_BYTES = 50 * MB;
 import { customSignalingUrl, deviceName, setDeviceName, setSignalingUrl } from "../../sync/deviceSettings.ts";
 import { go } from "../router.ts";
 
 /** Join a session shared from another tablet, and this device's name and signalling server. */
 export function DeviceSection() {
   const [code, setCode] = createSignal("");
+  const [storage] = createResource(storageEstimate);
   return (
     <section class="card device" aria-labelledby="device-heading">
       <h2 id="device-heading">{t("device.heading")}</h2>
@@ -41,6 +47,17 @@ export function DeviceSection() {
             onChange={(e) => setSignalingUrl(e.currentTarget.value)}
           />
         </label>
+        <Show when={storage()}>
+          {(s) => (
+            <p role={s().quota - s().usage < LOW_SPACE_BYTES ? "alert" : undefined}>
+              {t("device.storage", {
+                used: (s().usage / MB).toFixed(1),
+                free: ((s().quota - s().usage) / MB).toFixed(0),
+              })}
+              <Show when={s().quota - s().usage < LOW_SPACE_BYTES}> {t("device.storageLow")}</Show>
+            </p>
+          )}
+        </Show>
       </details>
     </section>
   );

@@ -93,6 +93,13 @@ function SessionView(props: { handle: SessionHandle }) {
             {t("sync.wrongKey")}
           </p>
         </Show>
+        <Show when={state.lock}>
+          {(lock) => (
+            <p class="banner locked" role="status">
+              {t("minutes.lockedBanner", { by: lock().by || "—", at: formatDateTime(lock().at) })}
+            </p>
+          )}
+        </Show>
         <Show when={state.readOnly}>
           <p class="banner error" role="alert">
             {t("error.readOnly")}
