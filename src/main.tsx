@@ -9,6 +9,12 @@ render(() => <App />, document.getElementById("root")!);
 
 if (import.meta.env.PROD && "serviceWorker" in navigator) {
   // A new version waits until the user agrees, and every pending edit is written before the reload.
+  // The new worker takes over and the page reloads; a page the old worker never controlled (opened before
+  // it was installed) gets no "controlling" event, so it reloads itself after a moment.
+  const applyUpdate = async () => {
+    await updateSW(true);
+    setTimeout(() => location.reload(), 1500);
+  };
   const updateSW = registerSW({
     immediate: true,
     onNeedRefresh() {
@@ -16,7 +22,7 @@ if (import.meta.env.PROD && "serviceWorker" in navigator) {
         kind: "info",
         key: "app.updateReady",
         sticky: true,
-        action: { key: "action.reload", run: () => void flushOpenSessions().then(() => updateSW(true)) },
+        action: { key: "action.reload", run: () => void flushOpenSessions().then(applyUpdate) },
       });
     },
   });
