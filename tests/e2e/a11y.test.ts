@@ -1,0 +1,84 @@
+// Accessibility (axe-core) on the home, session, display and minutes views, and screenshots of the display
+// kept under tests/e2e/__screenshots__/ (not committed) for a person to look at.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
+import { startAppServer, type AppServer } from "../helpers/appServer.ts";
+
+const SHOTS = join("tests", "e2e", "__screenshots__");
+let server: AppServer;
+let facilitator: LaunchedBrowser;
+let screen: LaunchedBrowser;
+let code = "";
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startAppServer();
+  [facilitator, screen] = await Promise.all([launchBrowser(), launchBrowser()]);
+});
+afterAll(async () => {
+  await Promise.all([facilitator?.close(), screen?.close()]);
+  await server?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+describe("accessibility", () => {
+  it("home", async () => {
+    await facilitator.page.goto(`${server.url}/?lang=en`);
+    await facilitator.page.getByRole("button", { name: "Try with sample data" }).click();
+    await facilitator.page.locator(".session-link").first().waitFor();
+    expect(await seriousViolations(facilitator.page)).toEqual([]);
+  });
+
+  it("session, each tab", async () => {
+    const page = facilitator.page;
+    await page.locator(".session-link").first().click();
+    await page.getByRole("heading", { name: "Agenda" }).waitFor();
+    for (const tab of ["Issues", "Votes", "Follow-ups", "Attendance", "Notes"]) {
+      await page.getByRole("tab", { name: new RegExp(tab) }).click();
+      expect(await seriousViolations(page), tab).toEqual([]);
+    }
+    await page.getByRole("button", { name: /Not shared/ }).click();
+    await page.locator(".share-code").waitFor();
+    code = (await page.locator(".share-code").textContent())!.trim();
+    expect(await seriousViolations(page), "share panel").toEqual([]);
+  });
+
+  it("display, with screenshots in landscape and portrait, Chinese and English", async () => {
+    const page = screen.page;
+    await page.goto(`${server.url}/?lang=en#/join/${code}`);
+    await page.getByRole("radio", { name: /^Display/ }).check();
+    await page.getByRole("button", { name: "Join", exact: true }).click();
+    await page.locator("main.display").waitFor({ timeout: 20_000 });
+    await page.locator(".display-item h2").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const hash = new URL(page.url()).hash;
+    for (const lang of ["en", "zh"] as const) {
+      await page.goto(`${server.url}/?lang=${lang}${hash}`);
+      await page.locator(".display-item h2").waitFor({ timeout: 20_000 });
+      await page.locator(".sync-badge.connected").waitFor({ timeout: 20_000 });
+      for (const [name, size] of [
+        ["landscape", { width: 1280, height: 800 }],
+        ["portrait", { width: 800, height: 1280 }],
+      ] as const) {
+        await page.setViewportSize(size);
+        await page.screenshot({ path: join(SHOTS, `display-${lang}-${name}.png`) });
+      }
+    }
+    // Tallies are readable from three metres: at least 48 px.
+    const tallySize = await page.evaluate(() => {
+      const el = document.querySelector(".display-count");
+      return el ? parseFloat(getComputedStyle(el).fontSize) : null;
+    });
+    if (tallySize !== null) expect(tallySize).toBeGreaterThanOrEqual(48);
+  });
+});
