@@ -14,7 +14,9 @@ import { route } from "./ui/router.ts";
 export function App() {
   setLang(lang());
   const [services] = createResource(async () => {
+    performance.mark("yishi:app-start");
     const db = await openAppDb();
+    performance.mark("yishi:db-open");
     return { db, catalogue: createCatalogue(db) };
   });
   return (

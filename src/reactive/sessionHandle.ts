@@ -107,6 +107,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     notify({ kind: "error", key: "error.storage.corrupt", params: { count }, sticky: true }),
   );
   await store.whenSynced;
+  performance.mark("yishi:session-loaded");
 
   const undoManager = createUndoManager(doc);
   const [canUndo, setCanUndo] = createSignal(false);

@@ -12,6 +12,7 @@ import { launchBrowser } from "../helpers/browser.ts";
 import { reportTimes, reportValue, time } from "./stats.ts";
 import type { SaveLoadResult } from "./page/main.ts";
 import { syncCases } from "./sync.ts";
+import { startupCases } from "./startup.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -69,3 +70,4 @@ async function browserCases(): Promise<void> {
 await nodeCases();
 await browserCases();
 await syncCases();
+await startupCases();
