@@ -19,6 +19,11 @@ export interface Signaling {
   stats(): { connections: number; topics: number };
 }
 
+export interface SignalingHub extends Signaling {
+  /** Serves the endpoint on one more HTTP(S) server; all share one set of rooms. */
+  attach(server: HttpServer): void;
+}
+
 type Message =
   | { type: "subscribe" | "unsubscribe"; topics: string[] }
   | { type: "publish"; topic: string; [key: string]: unknown }
@@ -58,6 +63,16 @@ export function parseMessage(data: RawData | string): Message | null {
  * @example const signaling = attachSignaling(server, { path: "/signal" });
  */
 export function attachSignaling(server: HttpServer, options: SignalingOptions = {}): Signaling {
+  const hub = createSignalingHub(options);
+  hub.attach(server);
+  return hub;
+}
+
+/**
+ * A signalling hub that can serve several servers (HTTP on localhost and HTTPS on the LAN), so a tablet on
+ * one and a laptop on the other still meet in the same room.
+ */
+export function createSignalingHub(options: SignalingOptions = {}): SignalingHub {
   const {
     path = "/signal",
     maxMessageBytes = 256 * 1024,
@@ -89,7 +104,7 @@ export function attachSignaling(server: HttpServer, options: SignalingOptions = 
     }
     wss.handleUpgrade(request, socket, head, (conn) => wss.emit("connection", conn, request));
   };
-  server.on("upgrade", onUpgrade);
+  const servers: HttpServer[] = [];
 
   wss.on("connection", (conn: WebSocket) => {
     const subscribed = new Set<string>();
@@ -154,11 +169,15 @@ export function attachSignaling(server: HttpServer, options: SignalingOptions = 
   pinger.unref();
 
   return {
+    attach(server) {
+      servers.push(server);
+      server.on("upgrade", onUpgrade);
+    },
     stats: () => ({ connections: wss.clients.size, topics: topics.size }),
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(pinger);
-        server.off("upgrade", onUpgrade);
+        for (const server of servers) server.off("upgrade", onUpgrade);
         for (const conn of wss.clients) conn.terminate();
         wss.close(() => resolve());
       }),

@@ -1,10 +1,12 @@
 // `npm start`: the built app and the signalling endpoint on one HTTP server, with the LAN addresses printed.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { attachSignaling, type SignalingOptions } from "./signaling.ts";
+import { createSignalingHub, type SignalingOptions } from "./signaling.ts";
+import { loadOrCreateCertificate } from "./https.ts";
 import { createStaticHandler } from "./static.ts";
 
 export interface ServerOptions {
@@ -13,41 +15,60 @@ export interface ServerOptions {
   distDir?: string;
   log?: SignalingOptions["log"];
   signaling?: Omit<SignalingOptions, "log">;
+  /** Also serve HTTPS (a secure context on LAN addresses) on this port with this certificate. */
+  https?: { port: number; cert: string; key: string };
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  httpsUrl?: string;
+  httpsPort?: number;
   close(): Promise<void>;
 }
 
-/** Starts static + signalling serving; port 0 picks a free port. */
-export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+type Server = ReturnType<typeof createServer>;
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolvePromise((server.address() as AddressInfo).port));
+  });
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((done) => server.close(() => done()));
+}
+
+/** Starts static + signalling serving (HTTP, and HTTPS when asked); port 0 picks a free port. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { host = "0.0.0.0", port = 4173, distDir = resolve("dist"), log } = options;
   const serveStatic = createStaticHandler(distDir);
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     serveStatic(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
-  const signaling = attachSignaling(server, { path: "/signal", ...options.signaling, log });
-  return new Promise((resolvePromise, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      const actual = (server.address() as AddressInfo).port;
-      const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-      resolvePromise({
-        url: `http://${shownHost}:${actual}`,
-        port: actual,
-        close: async () => {
-          await signaling.close();
-          server.closeAllConnections();
-          await new Promise<void>((done) => server.close(() => done()));
-        },
-      });
-    });
-  });
+  };
+  const hub = createSignalingHub({ path: "/signal", ...options.signaling, log });
+  const servers: Server[] = [createServer(handler)];
+  if (options.https)
+    servers.push(createHttpsServer({ cert: options.https.cert, key: options.https.key }, handler));
+  for (const server of servers) hub.attach(server);
+  const actual = await listen(servers[0]!, port, host);
+  const httpsPort = options.https ? await listen(servers[1]!, options.https.port, host) : undefined;
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return {
+    url: `http://${shownHost}:${actual}`,
+    port: actual,
+    httpsPort,
+    httpsUrl: httpsPort === undefined ? undefined : `https://${shownHost}:${httpsPort}`,
+    close: async () => {
+      await hub.close();
+      await Promise.all(servers.map(closeServer));
+    },
+  };
 }
 
 /** The machine's IPv4 LAN addresses, where tablets on the same network can reach it. */
@@ -58,14 +79,47 @@ export function lanAddresses(): string[] {
     .map((a) => a!.address);
 }
 
+/** `--name value` from the command line. */
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
+  const host = process.env.HOST ?? "0.0.0.0";
+  // Bound to one address (127.0.0.1, say), the server is reachable only there: list LAN URLs only when open.
+  const lan = host === "0.0.0.0" || host === "::" ? lanAddresses() : [];
+  const httpsOn = process.env.HTTPS !== "off";
+  const certificate = httpsOn
+    ? await loadOrCreateCertificate({
+        certPath: flag("cert") ?? process.env.YISHI_CERT,
+        keyPath: flag("key") ?? process.env.YISHI_KEY,
+        hosts: ["localhost", "127.0.0.1", ...lan],
+      })
+    : null;
   const server = await startServer({
-    host: process.env.HOST ?? "0.0.0.0",
+    host,
     port: Number(process.env.PORT ?? 4173),
+    https: certificate
+      ? { port: Number(process.env.HTTPS_PORT ?? 4443), cert: certificate.cert, key: certificate.key }
+      : undefined,
   });
   console.log(`Yishi is running: ${server.url}/`);
-  for (const ip of lanAddresses()) console.log(`  on the local network: http://${ip}:${server.port}/`);
-  console.log("Signalling for peer sync is on the same address at /signal. Stop with Ctrl+C.");
+  if (certificate && server.httpsPort) {
+    for (const ip of lan) console.log(`  tablets on the local network: https://${ip}:${server.httpsPort}/`);
+    console.log(
+      [
+        `  HTTPS uses ${certificate.generated ? "a new" : "the"} certificate ${certificate.certFile}.`,
+        "  Tablets need a secure context (https) for offline use and sync. To trust this certificate, copy the",
+        "  file to the tablet and install it (Android: Settings → Security → Install a certificate → CA",
+        "  certificate; iPad: open it, install the profile, then enable full trust under About → Certificate",
+        "  Trust Settings). Or use your own: --cert FILE --key FILE (or YISHI_CERT / YISHI_KEY).",
+      ].join("\n"),
+    );
+  } else {
+    for (const ip of lan) console.log(`  on the local network (no HTTPS): http://${ip}:${server.port}/`);
+  }
+  console.log("Signalling for peer sync is on the same addresses at /signal. Stop with Ctrl+C.");
   const stop = () => void server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -28,6 +28,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Keep the profile directory (to restart the same "tablet" later); the caller removes it. */
   userDataDir?: string;
+  /** Accept the self-signed certificate of the local HTTPS server. */
+  ignoreHTTPSErrors?: boolean;
 }
 
 /** One "tablet": its own Chromium process and profile (so IndexedDB and BroadcastChannel are its own). */
@@ -37,9 +39,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    // Chromium refuses service workers on a certificate error unless told to ignore such errors outright.
+    args: options.ignoreHTTPSErrors ? [...CHROMIUM_ARGS, "--ignore-certificate-errors"] : CHROMIUM_ARGS,
     locale: options.locale ?? "zh-CN",
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
