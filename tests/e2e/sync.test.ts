@@ -171,3 +171,59 @@ describe("the local network only", () => {
     expect(requests.some((url) => url.endsWith("/signal"))).toBe(true);
   });
 });
+
+describe("a large session", () => {
+  it("reaches a fresh tablet whole: 2,000 items in one first sync (over 1 MB)", async () => {
+    const Y = await import("yjs");
+    const { buildLargeSession } = await import("../helpers/largeSession.ts");
+    const { snapshot } = await import("../../src/doc/snapshot.ts");
+    const { summarize } = await import("../../src/reactive/summary.ts");
+    const doc = buildLargeSession(new Y.Doc());
+    const update = Y.encodeStateAsUpdate(doc);
+    expect(update.byteLength).toBeGreaterThan(1_000_000);
+    const s = snapshot(doc);
+    const [sender, receiver] = await Promise.all([launchBrowser(), launchBrowser()]);
+    try {
+      await sender.page.goto(`${server.url}/?lang=en`);
+      await sender.page.getByRole("heading", { level: 1 }).waitFor();
+      // Stored straight into the app's IndexedDB format, as if built at the table.
+      await sender.page.evaluate(
+        async ({ bytes, row }) => {
+          const db: IDBDatabase = await new Promise((ok, fail) => {
+            const req = indexedDB.open("yishi");
+            req.onsuccess = () => ok(req.result);
+            req.onerror = () => fail(req.error);
+          });
+          const tx = db.transaction(["updates", "sessions"], "readwrite");
+          tx.objectStore("updates").add({
+            sessionId: (row as { id: string }).id,
+            update: new Uint8Array(bytes),
+          });
+          tx.objectStore("sessions").put(row);
+          await new Promise((ok) => (tx.oncomplete = ok));
+          db.close();
+        },
+        { bytes: Array.from(update), row: summarize(s) },
+      );
+      await sender.page.goto(`${server.url}/?lang=en#/session/${s.meta.id}`);
+      await sender.page.getByRole("button", { name: /Not shared/ }).click();
+      const bigCode = (await sender.page.locator(".share-code").textContent())!.trim();
+      await receiver.page.goto(`${server.url}/?lang=en#/join/${bigCode}`);
+      await receiver.page.getByRole("button", { name: "Join", exact: true }).click();
+      await receiver.page.getByRole("heading", { name: "Agenda" }).waitFor({ timeout: 60_000 });
+      await expect
+        .poll(() => receiver.page.locator(".agenda-list > li").count(), { timeout: 30_000 })
+        .toBe(s.agenda.length);
+      await receiver.page.getByRole("tab", { name: /Follow-ups/ }).click();
+      await expect
+        .poll(() => receiver.page.locator(".follow-up").count(), { timeout: 30_000 })
+        .toBe(s.followUps.length);
+      await receiver.page.getByRole("tab", { name: /Issues/ }).click();
+      await expect
+        .poll(() => receiver.page.locator(".issue").count(), { timeout: 30_000 })
+        .toBe(s.issues.length);
+    } finally {
+      await Promise.all([sender.close(), receiver.close()]);
+    }
+  });
+});
