@@ -184,6 +184,8 @@ export interface SessionSnapshot {
   lockLog: { at: number; by: string; kind: "lock" | "reopen" }[];
   /** The lock in force (finalised minutes), or null while the session is open for edits. */
   lock: { at: number; by: string } | null;
+  /** The informal show of hands on screen, if any (never part of the minutes). */
+  quickPoll: { id: string; question: string; active: boolean; yes: number; no: number } | null;
 }
 
 /** The counter scope of the session's head count in the `headcount` root. */

@@ -27,6 +27,9 @@ export function roots(doc: Y.Doc) {
     minutes: doc.getText("minutes"),
     /** Append-only record of locking (finalising) and reopening the minutes. */
     lockLog: doc.getArray<LockEntry>("lockLog"),
+    /** The informal show of hands on screen (not part of the minutes) and its per-device counts. */
+    quickPoll: doc.getMap<unknown>("quickPoll"),
+    quickTally: doc.getMap<number>("quickTally"),
   };
 }
 
@@ -135,7 +138,18 @@ export function initSessionDoc(doc: Y.Doc, init: SessionInit): Y.Doc {
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
   const r = roots(doc);
   return new Y.UndoManager(
-    [r.meta, r.headcount, r.attendees, r.categories, r.agenda, r.issues, r.votes, r.followUps, r.minutes],
+    [
+      r.meta,
+      r.headcount,
+      r.attendees,
+      r.categories,
+      r.agenda,
+      r.issues,
+      r.votes,
+      r.followUps,
+      r.minutes,
+      r.quickTally,
+    ],
     { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 },
   );
 }

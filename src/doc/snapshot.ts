@@ -16,6 +16,7 @@ import type {
   VoteOption,
 } from "./schema.ts";
 import { DEFAULT_THRESHOLD } from "./votes.ts";
+import { readQuickPoll } from "./quickPoll.ts";
 
 type Json = Record<string, unknown>;
 
@@ -175,6 +176,7 @@ export function snapshot(doc: Y.Doc): SessionSnapshot {
     minutes: roots(doc).minutes.toString(),
     lockLog: readLockLog(doc),
     lock: readLock(doc),
+    quickPoll: readQuickPoll(doc),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   snapshot,
 } from "../doc/snapshot.ts";
 import { isNewerThanApp } from "../doc/sessionDoc.ts";
+import { readQuickPoll } from "../doc/quickPoll.ts";
 import type { SessionSnapshot } from "../doc/schema.ts";
 
 type Refresh = (set: SetStoreFunction<SessionSnapshot>, doc: Y.Doc) => void;
@@ -36,6 +37,8 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
   votes: (set, doc) => set("votes", reconcile(readVotes(doc))),
   followUps: (set, doc) => set("followUps", reconcile(readFollowUps(doc))),
   minutes: (set, doc) => set("minutes", roots(doc).minutes.toString()),
+  quickPoll: (set, doc) => set("quickPoll", readQuickPoll(doc)),
+  quickTally: (set, doc) => set("quickPoll", readQuickPoll(doc)),
   lockLog: (set, doc) => {
     set("lockLog", reconcile(readLockLog(doc)));
     set("lock", readLock(doc));

@@ -5,6 +5,7 @@ import * as agenda from "../doc/agenda.ts";
 import * as followUps from "../doc/followUps.ts";
 import * as issues from "../doc/issues.ts";
 import * as minutes from "../doc/minutes.ts";
+import * as quickPoll from "../doc/quickPoll.ts";
 import * as records from "../doc/records.ts";
 import * as session from "../doc/session.ts";
 import * as votes from "../doc/votes.ts";
@@ -29,7 +30,7 @@ type Bound<F> = F extends (doc: Y.Doc, ...args: infer A) => infer R
 type BoundModule<M> = { [K in keyof M]: Bound<M[K]> };
 
 // Only functions taking the doc first are actions; readers like remainingMs stay in their module.
-const MODULES = { agenda, followUps, issues, minutes, records, session, votes };
+const MODULES = { agenda, followUps, issues, minutes, quickPoll, records, session, votes };
 type Actions = {
   [M in keyof typeof MODULES]: BoundModule<
     Pick<

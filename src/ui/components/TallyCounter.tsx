@@ -10,6 +10,8 @@ interface Props {
   derived?: boolean;
   onTap: (delta: 1 | -1) => void;
   onSet: (total: number) => void;
+  /** No "type a total" correction (an informal count). */
+  noTotal?: boolean;
 }
 
 /** One option's show-of-hands count: big − and + targets, and a typed total as a correction. */
@@ -45,7 +47,7 @@ export function TallyCounter(props: Props) {
           </button>
         </Show>
       </div>
-      <Show when={props.enabled && !props.derived}>
+      <Show when={props.enabled && !props.derived && !props.noTotal}>
         <Show
           when={editing()}
           fallback={

@@ -70,7 +70,33 @@ export function DisplayView() {
           </section>
         )}
       </Show>
-      <Show when={vote()}>
+      <Show when={s.quickPoll?.active && s.quickPoll}>
+        {(p) => (
+          <section class="display-vote quick" aria-live="polite">
+            <p class="display-label">{t("quickPoll.heading")}</p>
+            <h2>{p().question}</h2>
+            <ul class="display-tallies">
+              <li>
+                <span class="display-option">{t("quickPoll.yes")}</span>
+                <span
+                  class="bar"
+                  style={{ "inline-size": `${(p().yes / Math.max(1, p().yes, p().no)) * 100}%` }}
+                />
+                <span class="display-count">{p().yes}</span>
+              </li>
+              <li>
+                <span class="display-option">{t("quickPoll.no")}</span>
+                <span
+                  class="bar"
+                  style={{ "inline-size": `${(p().no / Math.max(1, p().yes, p().no)) * 100}%` }}
+                />
+                <span class="display-count">{p().no}</span>
+              </li>
+            </ul>
+          </section>
+        )}
+      </Show>
+      <Show when={!s.quickPoll?.active && vote()}>
         {(v) => (
           <section class="display-vote" aria-live="polite">
             <p class="display-label">

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from "solid-js";
 import { t } from "../../../i18n/i18n.ts";
 import { useSession } from "./sessionContext.ts";
 import { VoteCard } from "./VoteCard.tsx";
+import { QuickPollCard } from "./QuickPollCard.tsx";
 
 /** Show-of-hands votes: a new motion (yes/no or a choice between options), then one card per vote. */
 export function VotesPanel() {
@@ -24,6 +25,7 @@ export function VotesPanel() {
 
   return (
     <div class="panel">
+      <QuickPollCard />
       <form class="card form" aria-label={t("vote.new")} onSubmit={create} novalidate>
         <label>
           {t("field.motion")}
