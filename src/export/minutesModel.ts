@@ -1,0 +1,143 @@
+// The minutes as plain, language-resolved data: every format (print, DOCX, Markdown, CSV) renders this.
+import type { SessionSnapshot } from "../doc/schema.ts";
+import { presentCount } from "../doc/snapshot.ts";
+import { verdict, type Outcome } from "../doc/verdict.ts";
+import { format, type Lang } from "../i18n/i18n.ts";
+import { MINUTES_STRINGS, type MinutesKey } from "./minutesStrings.ts";
+
+export interface Minutes {
+  lang: Lang;
+  /** Headings and labels in the minutes' language. */
+  text: Record<MinutesKey, string>;
+  title: string;
+  status: "draft" | "final";
+  /** "Finalised by … on …" when final. */
+  finalNote: string;
+  header: { label: string; value: string }[];
+  attendance: { headcount: number; named: { name: string; role: string }[] };
+  agenda: { index: number; title: string; status: string; notes: string }[];
+  issues: {
+    text: string;
+    urgent: boolean;
+    category: string;
+    raisedBy: string;
+    location: string;
+    agendaTitle: string;
+  }[];
+  votes: {
+    motion: string;
+    tallies: { option: string; count: number }[];
+    quorumText: string;
+    thresholdText: string;
+    verdict: string;
+    outcome: Outcome;
+  }[];
+  decisions: string[];
+  followUps: { action: string; owner: string; due: string; status: string; escalatedTo: string }[];
+  summary: {
+    issues: number;
+    urgent: number;
+    votes: number;
+    followUps: number;
+    resolved: number;
+    text: string;
+  };
+  amendments: string;
+}
+
+const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-GB" };
+
+/**
+ * Minutes of a session in `lang`. Locked sessions are "final".
+ * @example minutesToMarkdown(buildMinutes(snapshot(doc), "zh"))
+ */
+export function buildMinutes(s: SessionSnapshot, lang: Lang): Minutes {
+  const text = MINUTES_STRINGS[lang];
+  const tr = (key: string) => text[key as MinutesKey] ?? key;
+  const when = (v: string | number) => {
+    const d = new Date(v);
+    return Number.isNaN(d.getTime())
+      ? ""
+      : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeStyle: "short" }).format(d);
+  };
+  const category = (id: string) => {
+    const c = s.categories.find((x) => x.id === id);
+    return c?.label || tr(`category.${id}`);
+  };
+  const agendaTitle = (id: string | null) => s.agenda.find((a) => a.id === id)?.title ?? "";
+  const present = presentCount(s);
+  const votes = s.votes.map((v) => {
+    const p = v.present ?? present;
+    const quorum = v.quorum ?? 0;
+    const r = verdict({ options: v.options, mode: v.mode, present: p, quorum, threshold: v.threshold });
+    const t = v.threshold;
+    const thresholdName =
+      t.kind === "custom"
+        ? format(text["threshold.custom"], { num: t.num, den: t.den })
+        : tr(`threshold.${t.kind}`);
+    return {
+      motion: v.motion,
+      tallies: v.options.map((o) => ({
+        option: o.label || tr(`option.${o.role}`),
+        count: r.counts[o.id] ?? 0,
+      })),
+      quorumText: format(text.quorum, { quorum, present: p }),
+      thresholdText: format(text.threshold, { threshold: thresholdName + tr(`basis.${t.basis}`) }),
+      verdict: v.status === "closed" ? tr(`verdict.${r.outcome}`) : tr("draft"),
+      outcome: r.outcome,
+      closed: v.status === "closed",
+    };
+  });
+  const counts = {
+    issues: s.issues.length,
+    urgent: s.issues.filter((i) => i.urgent).length,
+    votes: s.votes.length,
+    followUps: s.followUps.length,
+    resolved: s.followUps.filter((f) => f.status === "resolved").length,
+  };
+  return {
+    lang,
+    text,
+    title: `${text.title} · ${s.meta.title}`,
+    status: s.lock ? "final" : "draft",
+    finalNote: s.lock ? format(text.finalBy, { by: s.lock.by || "—", at: when(s.lock.at) }) : "",
+    header: [
+      { label: text.talkPoint, value: s.meta.talkPoint.name },
+      { label: text.community, value: s.meta.talkPoint.community },
+      { label: text.date, value: when(s.meta.startsAt) },
+      { label: text.place, value: s.meta.place },
+      { label: text.facilitator, value: s.meta.facilitator },
+      { label: text.recorder, value: s.meta.recorder },
+    ],
+    attendance: {
+      headcount: s.headcount,
+      named: s.attendees.map((a) => ({ name: a.name, role: tr(`role.${a.role}`) })),
+    },
+    agenda: s.agenda.map((a, i) => ({
+      index: i + 1,
+      title: a.title,
+      status: tr(`status.${a.status}`),
+      notes: a.notes,
+    })),
+    issues: s.issues.map((i) => ({
+      text: i.text,
+      urgent: i.urgent,
+      category: category(i.categoryId),
+      // An anonymous issue never carries a name, whatever the record holds.
+      raisedBy: i.anonymous ? text.anonymous : i.raisedBy,
+      location: i.location,
+      agendaTitle: agendaTitle(i.agendaId),
+    })),
+    votes: votes.map(({ closed: _closed, ...v }) => v),
+    decisions: votes.filter((v) => v.closed && v.outcome === "passed").map((v) => v.motion),
+    followUps: s.followUps.map((f) => ({
+      action: f.action,
+      owner: f.owner,
+      due: f.due,
+      status: tr(`followUp.${f.status}`),
+      escalatedTo: f.escalatedTo,
+    })),
+    summary: { ...counts, text: format(text.summaryText, counts) },
+    amendments: s.minutes,
+  };
+}
