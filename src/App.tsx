@@ -6,6 +6,7 @@ import { AppContext } from "./ui/appContext.ts";
 import { Notices } from "./ui/components/Notices.tsx";
 import { HomePage } from "./ui/pages/HomePage.tsx";
 import { JoinPage } from "./ui/pages/JoinPage.tsx";
+import { MinutesPage } from "./ui/pages/MinutesPage.tsx";
 import { SessionPage } from "./ui/pages/SessionPage.tsx";
 import { TalkPointPage } from "./ui/pages/TalkPointPage.tsx";
 import { route } from "./ui/router.ts";
@@ -39,6 +40,9 @@ export function App() {
               </Match>
               <Match when={route().page === "talkPoint" && route()}>
                 {(r) => <TalkPointPage id={(r() as { id: string | null }).id} />}
+              </Match>
+              <Match when={route().page === "minutes" && route()}>
+                {(r) => <MinutesPage id={(r() as { id: string }).id} />}
               </Match>
               <Match when={route().page === "join" && route()}>
                 {(r) => <JoinPage code={(r() as { code: string }).code} />}

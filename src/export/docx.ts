@@ -38,7 +38,7 @@ function table(header: string[], rows: string[][]): Table {
 }
 
 /** The minutes as a .docx file's bytes. */
-export async function minutesToDocx(m: Minutes): Promise<Uint8Array> {
+export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>> {
   const t = m.text;
   const children: (Paragraph | Table)[] = [
     heading(m.title, HeadingLevel.TITLE),

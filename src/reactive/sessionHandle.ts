@@ -19,6 +19,7 @@ import type { AppDb } from "./appDb.ts";
 import { createYStore } from "./createYStore.ts";
 import { attempt, clearNotice, notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
+import { exportArchive } from "../export/archive.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
 import { newShareCode, formatShareCode } from "../sync/shareCode.ts";
 import { roleIn, type Role } from "../sync/deviceSettings.ts";
@@ -63,6 +64,8 @@ export interface SessionHandle {
   sync: SessionSync;
   /** Shares the session: makes its code if it has none and joins the room. */
   share(): Promise<void>;
+  /** The whole session as archive JSON text. */
+  exportArchive(): string;
   /** Resolves when every edit so far is written to IndexedDB. */
   flush(): Promise<void>;
   dispose(): Promise<void>;
@@ -156,6 +159,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     state,
     role,
     sync,
+    exportArchive: () => exportArchive(doc),
     share: async () => {
       if (!readMeta(doc).shareCode) session.setShareCode(doc, formatShareCode(newShareCode()));
       followCode();

@@ -5,11 +5,13 @@ export type Route =
   | { page: "home" }
   | { page: "talkPoint"; id: string | null }
   | { page: "session"; id: string }
-  | { page: "join"; code: string };
+  | { page: "join"; code: string }
+  | { page: "minutes"; id: string };
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, "").split("/");
   if (page === "session" && id) return { page: "session", id: decodeURIComponent(id) };
+  if (page === "minutes" && id) return { page: "minutes", id: decodeURIComponent(id) };
   if (page === "join") return { page: "join", code: decodeURIComponent(id ?? "") };
   if (page === "talk-point")
     return { page: "talkPoint", id: id && id !== "new" ? decodeURIComponent(id) : null };
@@ -32,5 +34,7 @@ export function go(to: Route): void {
         ? `#/session/${encodeURIComponent(to.id)}`
         : to.page === "join"
           ? `#/join/${encodeURIComponent(to.code)}`
-          : `#/talk-point/${to.id ? encodeURIComponent(to.id) : "new"}`;
+          : to.page === "minutes"
+            ? `#/minutes/${encodeURIComponent(to.id)}`
+            : `#/talk-point/${to.id ? encodeURIComponent(to.id) : "new"}`;
 }

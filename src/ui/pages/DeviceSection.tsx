@@ -7,6 +7,7 @@ const MB = 1024 * 1024;
 const LOW_SPACE_BYTES = 50 * MB;
 import { customSignalingUrl, deviceName, setDeviceName, setSignalingUrl } from "../../sync/deviceSettings.ts";
 import { go } from "../router.ts";
+import { ImportArchive } from "./ImportArchive.tsx";
 
 /** Join a session shared from another tablet, and this device's name and signalling server. */
 export function DeviceSection() {
@@ -33,6 +34,7 @@ export function DeviceSection() {
           {t("join.action")}
         </button>
       </form>
+      <ImportArchive />
       <details>
         <summary>{t("device.settings")}</summary>
         <label>

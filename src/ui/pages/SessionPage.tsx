@@ -78,6 +78,9 @@ function SessionView(props: { handle: SessionHandle }) {
               setSharing(!sharing());
             }}
           />
+          <button type="button" onClick={() => go({ page: "minutes", id: props.handle.id })}>
+            {t("minutes.open")}
+          </button>
           <button type="button" disabled={!props.handle.canUndo()} onClick={() => props.handle.undo()}>
             {t("action.undo")}
           </button>

@@ -1,0 +1,154 @@
+import { createMemo, createResource, createSignal, onCleanup, Show } from "solid-js";
+import { buildMinutes } from "../../export/minutesModel.ts";
+import { followUpsCsv } from "../../export/csv.ts";
+import { minutesToMarkdown } from "../../export/markdown.ts";
+import { formatDateTime, lang, t, type Lang } from "../../i18n/i18n.ts";
+import { reportError } from "../../reactive/notices.ts";
+import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
+import { MinutesView } from "../components/MinutesView.tsx";
+import { SyncedTextarea } from "../components/SyncedTextarea.tsx";
+import { useApp } from "../appContext.ts";
+import { go } from "../router.ts";
+
+/** Saves `data` as a file through a temporary link. */
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The secretary's page: the minutes as a live draft, amendments, lock/reopen, and every export. */
+export function MinutesPage(props: { id: string }) {
+  const { db, catalogue } = useApp();
+  const [handle] = createResource(
+    () => props.id,
+    (id) => openSession(db, id),
+  );
+  onCleanup(
+    () =>
+      void handle()
+        ?.dispose()
+        .then(() => catalogue.refresh()),
+  );
+  return (
+    <Show
+      when={handle()}
+      fallback={
+        <p class="page center" role="status">
+          {t("app.loading")}
+        </p>
+      }
+    >
+      {(h) => <MinutesEditor handle={h()} />}
+    </Show>
+  );
+}
+
+function MinutesEditor(props: { handle: SessionHandle }) {
+  const [minutesLang, setMinutesLang] = createSignal<Lang>(lang());
+  // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; state is a reactive store
+  const s = props.handle.state;
+  const minutes = createMemo(() => buildMinutes(s, minutesLang()));
+  const base = () =>
+    `${s.meta.title || "minutes"}${minutes().status === "final" ? "" : `-${minutes().text.draft}`}`;
+  // eslint-disable-next-line solid/reactivity -- the actions object never changes
+  const actions = props.handle.actions;
+
+  const exportDocx = async () => {
+    try {
+      const { minutesToDocx } = await import("../../export/docx.ts");
+      download(
+        `${base()}.docx`,
+        await minutesToDocx(minutes()),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      );
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <main class="page minutes-page">
+      <header class="page-header no-print">
+        <button type="button" onClick={() => go({ page: "session", id: props.handle.id })}>
+          {t("action.back")}
+        </button>
+        <h1>{t("minutes.heading")}</h1>
+      </header>
+      <section class="card no-print" aria-label={t("minutes.controls")}>
+        <div class="row wrap">
+          <label>
+            {t("minutes.language")}
+            <select value={minutesLang()} onChange={(e) => setMinutesLang(e.currentTarget.value as Lang)}>
+              <option value="zh">{t("lang.zh")}</option>
+              <option value="en">{t("lang.en")}</option>
+            </select>
+          </label>
+          <button type="button" class="primary" onClick={() => window.print()}>
+            {t("minutes.print")}
+          </button>
+          <button type="button" onClick={() => void exportDocx()}>
+            {t("minutes.docx")}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              download(`${base()}.md`, minutesToMarkdown(minutes()), "text/markdown;charset=utf-8")
+            }
+          >
+            {t("minutes.markdown")}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              download(`${base()}-followups.csv`, followUpsCsv(minutes()), "text/csv;charset=utf-8")
+            }
+          >
+            {t("minutes.csv")}
+          </button>
+          <button
+            type="button"
+            onClick={() => download(`${base()}.yishi.json`, props.handle.exportArchive(), "application/json")}
+          >
+            {t("minutes.archive")}
+          </button>
+        </div>
+        <Show
+          when={s.lock}
+          fallback={
+            <div class="row wrap">
+              <p class="muted">{t("minutes.draftHint")}</p>
+              <button type="button" class="primary" onClick={() => actions.minutes.lockMinutes()}>
+                {t("minutes.lock")}
+              </button>
+            </div>
+          }
+        >
+          {(lock) => (
+            <div class="row wrap">
+              <p role="status">
+                {t("minutes.lockedBanner", { by: lock().by || "—", at: formatDateTime(lock().at) })}
+              </p>
+              <button type="button" onClick={() => actions.minutes.reopenMinutes()}>
+                {t("minutes.reopen")}
+              </button>
+            </div>
+          )}
+        </Show>
+        <label for="minutes-text">{t("minutes.amendments")}</label>
+        <SyncedTextarea
+          id="minutes-text"
+          label={t("minutes.amendments")}
+          rows={5}
+          value={s.minutes}
+          readOnly={s.lock !== null}
+          onChange={(v) => actions.minutes.setMinutesText(v) !== undefined}
+        />
+      </section>
+      <MinutesView minutes={minutes()} />
+    </main>
+  );
+}

@@ -1,0 +1,132 @@
+// The secretary's minutes in real Chromium: PDF printed and read back with pdftotext, the Word file unzipped,
+// lock/reopen, and an archive carried to a fresh tablet (and bad archives refused).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
+import { startAppServer, type AppServer } from "../helpers/appServer.ts";
+
+let server: AppServer;
+let secretary: LaunchedBrowser;
+let other: LaunchedBrowser;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "yishi-minutes-"));
+  server = await startAppServer();
+  [secretary, other] = await Promise.all([launchBrowser(), launchBrowser()]);
+});
+afterAll(async () => {
+  await Promise.all([secretary?.close(), other?.close()]);
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function downloadFrom(page: Page, button: string): Promise<string> {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file = join(dir, (await download).suggestedFilename());
+  await (await download).saveAs(file);
+  return file;
+}
+
+describe("minutes", () => {
+  it("open as a live draft from the session", async () => {
+    const page = secretary.page;
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByRole("button", { name: "Try with sample data" }).click();
+    await page.locator(".session-link").first().click();
+    await page.getByRole("button", { name: "Minutes" }).click();
+    await page.locator("article.minutes").waitFor();
+    await page.getByLabel("Language of the minutes").selectOption("zh");
+    await expect.poll(() => page.locator("article.minutes h1").textContent()).toContain("会议纪要");
+    expect(await page.locator("article.minutes").textContent()).toContain("草稿");
+  });
+
+  it("print to a PDF whose text (Chinese included) is the minutes", async () => {
+    const page = secretary.page;
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(dir, "minutes.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    expect(text).toContain("会议纪要");
+    expect(text).toContain("鸿雁小区");
+    expect(text).toContain("广场舞场地定在社区院内");
+    expect(text).toMatch(/结果\s*:\s*通过/);
+    expect(text).toContain("电力局");
+    expect(text).not.toContain("Print / save as PDF");
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    // Page numbers from the print stylesheet's @page footer: "1 / 3" … "3 / 3".
+    expect(text).toMatch(new RegExp(`\\b1\\s*/\\s*${pages}\\b`));
+    expect(text).toMatch(new RegExp(`\\b${pages}\\s*/\\s*${pages}\\b`));
+  });
+
+  it("export a real Word document", async () => {
+    const file = await downloadFrom(secretary.page, "Word document");
+    expect(file.endsWith(".docx")).toBe(true);
+    const xml = strFromU8(unzipSync(readFileSync(file))["word/document.xml"]!);
+    expect(xml).toContain("会议纪要");
+    expect(xml).toContain("结果: 通过");
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("lock: every edit is refused with who locked it; exports say final; reopen is recorded", async () => {
+    const page = secretary.page;
+    await page.getByRole("button", { name: "Finalise and lock" }).click();
+    await expect.poll(() => page.locator("article.minutes .minutes-status").textContent()).toContain("定稿");
+    const md = readFileSync(await downloadFrom(page, "Markdown"), "utf8");
+    expect(md).toContain("**定稿**");
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByLabel("New agenda item").fill("锁定后加的议题");
+    await page.getByRole("button", { name: "Add", exact: true }).first().click();
+    await page.getByRole("alert").filter({ hasText: "finalised" }).waitFor();
+    expect(await page.locator(".agenda-list").textContent()).not.toContain("锁定后加的议题");
+    await page.getByRole("button", { name: "Minutes" }).click();
+    await page.getByRole("button", { name: "Reopen for edits" }).click();
+    await page.getByRole("button", { name: "Finalise and lock" }).waitFor();
+  });
+});
+
+describe("archive", () => {
+  it("carries the whole session to a fresh tablet", async () => {
+    const file = await downloadFrom(secretary.page, "Archive (JSON)");
+    const original = await secretary.page.locator("article.minutes").textContent();
+    const page = other.page;
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByLabel("Import an archive (.json)").setInputFiles(file);
+    await page.getByRole("heading", { name: "Agenda" }).waitFor();
+    await page.getByRole("button", { name: "Minutes" }).click();
+    await expect.poll(() => page.locator("article.minutes").textContent()).toBe(original);
+  });
+
+  it.each([
+    ["random bytes", Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256))],
+    ["truncated JSON", Buffer.from('{"type":"yishi-session","version":1,"data":{"id":"x","upd')],
+    ["a wrong type", Buffer.from('{"type":"other","version":1,"data":{}}')],
+    ["a newer version", Buffer.from('{"type":"yishi-session","version":9,"data":{}}')],
+    [
+      "an update Yjs rejects",
+      Buffer.from(
+        `{"type":"yishi-session","version":1,"source":"x","data":{"id":"x","update":"${Buffer.from("garbage!").toString("base64")}"}}`,
+      ),
+    ],
+  ])("refuses %s with a message and changes nothing", async (_name, bytes) => {
+    const page = other.page;
+    await page.goto(`${server.url}/?lang=en`);
+    await page.locator(".session-link").first().waitFor();
+    const before = await page.locator(".session-link").count();
+    const file = join(dir, "bad.json");
+    writeFileSync(file, bytes);
+    await page.getByLabel("Import an archive (.json)").setInputFiles(file);
+    await page.getByRole("alert").filter({ hasText: "Nothing was imported" }).waitFor();
+    await page.reload();
+    await page.locator(".session-link").first().waitFor();
+    expect(await page.locator(".session-link").count()).toBe(before);
+  });
+});
