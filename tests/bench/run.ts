@@ -12,6 +12,11 @@ import { launchBrowser } from "../helpers/browser.ts";
 import { reportTimes, reportValue, time } from "./stats.ts";
 import type { SaveLoadResult } from "./page/main.ts";
 import { syncCases } from "./sync.ts";
+import { buildMinutes } from "../../src/export/minutesModel.ts";
+import { minutesToMarkdown } from "../../src/export/markdown.ts";
+import { minutesToDocx } from "../../src/export/docx.ts";
+import { followUpsCsv } from "../../src/export/csv.ts";
+import { applyArchive, exportArchive, parseArchive } from "../../src/export/archive.ts";
 import { startupCases } from "./startup.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -20,6 +25,21 @@ async function nodeCases(): Promise<void> {
   reportTimes("session.build.2000", await time(RUNS, () => buildLargeSession(new Y.Doc())));
   const doc = buildLargeSession(new Y.Doc());
   reportTimes("session.snapshot.2000", await time(RUNS, () => snapshot(doc)));
+  // Exports of the 2,000-item session: each includes building the minutes from the document.
+  const minutes = () => buildMinutes(snapshot(doc), "zh");
+  reportTimes("export.md.2000", await time(RUNS, () => minutesToMarkdown(minutes())));
+  reportTimes("export.docx.2000", await time(RUNS, () => minutesToDocx(minutes())));
+  reportTimes("export.csv.2000", await time(RUNS, () => followUpsCsv(minutes())));
+  reportTimes("export.archive.2000", await time(RUNS, () => exportArchive(doc)));
+  const archive = exportArchive(doc);
+  reportTimes(
+    "import.archive.2000",
+    await time(RUNS, () => {
+      const parsed = parseArchive(archive);
+      if (!parsed.ok) throw new Error(parsed.error);
+      applyArchive(new Y.Doc(), parsed.update);
+    }),
+  );
 }
 
 /** Builds the bench page with Vite into a temp dir and serves it on 127.0.0.1. */
