@@ -9,7 +9,7 @@ import { buildLargeSession } from "../helpers/largeSession.ts";
 import { snapshot } from "../../src/doc/snapshot.ts";
 import { summarize } from "../../src/reactive/summary.ts";
 import { startServer } from "../../src/server/start.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { launchBrowser, waitForServiceWorker } from "../helpers/browser.ts";
 import { reportTimes, reportValue } from "./stats.ts";
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
@@ -48,7 +48,7 @@ export async function startupCases(): Promise<void> {
     let tablet = await launchBrowser({ userDataDir: profile });
     tablet.page.on("response", (r) => startupFiles.add(new URL(r.url()).pathname));
     await tablet.page.goto(`${server.url}/`);
-    await tablet.page.evaluate(() => navigator.serviceWorker.ready);
+    await waitForServiceWorker(tablet.page);
     await tablet.page.waitForTimeout(500);
     await seed(tablet.page, Y.encodeStateAsUpdate(doc), summarize(s));
     await tablet.close();

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadOrCreateCertificate } from "../../src/server/https.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
-import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
+import { launchBrowser, waitForServiceWorker, type LaunchedBrowser } from "../helpers/browser.ts";
 
 let certDir: string;
 let server: RunningServer;
@@ -41,16 +41,7 @@ it("has crypto.subtle, registers its service worker and syncs with a second brow
     return { isSecureContext, digestBytes: digest.byteLength };
   });
   expect(secure).toEqual({ isSecureContext: true, digestBytes: 32 });
-  const sw = await a.page.evaluate(() =>
-    Promise.race([
-      navigator.serviceWorker.ready.then((r) => r.active?.state),
-      new Promise((resolve) => setTimeout(() => resolve("no service worker after 15 s"), 15_000)),
-    ]),
-  );
-  expect(["activating", "activated"]).toContain(sw);
-  await expect
-    .poll(() => a.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state))
-    .toBe("activated");
+  await waitForServiceWorker(a.page);
 
   await a.page.getByRole("button", { name: "Try with sample data" }).click();
   await a.page.locator(".session-link").first().click();

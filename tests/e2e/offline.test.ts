@@ -1,6 +1,6 @@
 // The installed app with no network at all: it starts from the service worker, opens and edits a session.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
+import { launchBrowser, waitForServiceWorker, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 
 let server: AppServer;
@@ -19,11 +19,7 @@ it("starts offline from the service worker, and an edit made offline is still th
   await page.goto(`${server.url}/?lang=en`);
   await page.getByRole("button", { name: "Try with sample data" }).click();
   await page.locator(".session-link").first().waitFor();
-  const active = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
-  });
-  expect(active).toBe("activated");
+  await waitForServiceWorker(page);
 
   await tablet.context.setOffline(true);
   await page.reload();

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
+import { launchBrowser, waitForServiceWorker, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 
 let dist: string;
@@ -25,7 +25,7 @@ it("announces a new build, and work typed before accepting it survives the reloa
   const page = tablet.page;
   await page.goto(`${server.url}/?lang=en`);
   await page.getByRole("button", { name: "Try with sample data" }).click();
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await waitForServiceWorker(page);
   await page.locator(".session-link").first().click();
   await page.getByRole("tab", { name: /Notes/ }).click();
 

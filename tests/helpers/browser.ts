@@ -58,3 +58,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     },
   };
 }
+
+/** Waits until the page's service worker is activated (`ready` already resolves while it is activating). */
+export async function waitForServiceWorker(page: Page, timeoutMs = 20_000): Promise<void> {
+  await page.waitForFunction(
+    async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated",
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
