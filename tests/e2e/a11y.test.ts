@@ -53,6 +53,16 @@ describe("accessibility", () => {
     expect(await seriousViolations(page), "share panel").toEqual([]);
   });
 
+  it("minutes", async () => {
+    const page = facilitator.page;
+    await page.getByRole("button", { name: "Close" }).click();
+    await page.getByRole("button", { name: "Minutes" }).click();
+    await page.locator("article.minutes").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("heading", { name: "Agenda" }).waitFor();
+  });
+
   it("display, with screenshots in landscape and portrait, Chinese and English", async () => {
     const page = screen.page;
     await page.goto(`${server.url}/?lang=en#/join/${code}`);
