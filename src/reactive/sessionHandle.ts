@@ -9,7 +9,7 @@ import * as quickPoll from "../doc/quickPoll.ts";
 import * as records from "../doc/records.ts";
 import * as session from "../doc/session.ts";
 import * as votes from "../doc/votes.ts";
-import { createUndoManager, setActor, setDeviceReadOnly } from "../doc/sessionDoc.ts";
+import { createUndoManager, setActor, setDeviceReadOnly, type CollectionName } from "../doc/sessionDoc.ts";
 import type { SessionSnapshot } from "../doc/schema.ts";
 import { readMeta } from "../doc/snapshot.ts";
 import { roots } from "../doc/sessionDoc.ts";
@@ -64,6 +64,8 @@ export interface SessionHandle {
   sync: SessionSync;
   /** Shares the session: makes its code if it has none and joins the room. */
   share(): Promise<void>;
+  /** Deletes a record and offers "Undo" next to the message; nothing is said when the delete was refused. */
+  remove(collection: CollectionName, id: string, what: string): void;
   /** The whole session as archive JSON text. */
   exportArchive(): string;
   /** Resolves when every edit so far is written to IndexedDB. */
@@ -160,6 +162,15 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     role,
     sync,
     exportArchive: () => exportArchive(doc),
+    remove: (collection, recordId, what) => {
+      if (actions.records.deleteRecord(collection, recordId) === undefined) return;
+      notify({
+        kind: "info",
+        key: "notice.deleted",
+        params: { what: what.slice(0, 20) },
+        action: { key: "action.undo", run: () => void undoManager.undo() },
+      });
+    },
     share: async () => {
       if (!readMeta(doc).shareCode) session.setShareCode(doc, formatShareCode(newShareCode()));
       followCode();

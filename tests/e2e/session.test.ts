@@ -113,6 +113,19 @@ describe("a session on one tablet", () => {
   });
 });
 
+describe("undo where a mistake is easy", () => {
+  it("a deleted agenda item comes back with Undo", async () => {
+    await page.locator(".session-link").first().click();
+    await page.getByRole("button", { name: /^3\. 大华商城停车/ }).click();
+    await page.locator(".agenda-detail").getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => page.locator(".agenda-list > li").count()).toBe(2);
+    const notice = page.locator(".notice").filter({ hasText: "Deleted: 大华商城停车" });
+    await notice.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => page.locator(".agenda-list > li").count()).toBe(3);
+    await page.getByRole("button", { name: "Home" }).click();
+  });
+});
+
 describe("bad input at the table", () => {
   it("refuses a 1 MB paste into the notes with a message and keeps what was typed", async () => {
     await page.locator(".session-link").first().click();

@@ -1,7 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
-import { AGENDA_STATUSES, type AgendaItem, type AgendaStatus } from "../../../doc/schema.ts";
+import { AGENDA_STATUSES, type AgendaStatus } from "../../../doc/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
-import { notify } from "../../../reactive/notices.ts";
 import { Countdown } from "../../components/Countdown.tsx";
 import { SyncedTextarea } from "../../components/SyncedTextarea.tsx";
 import { useSession } from "./sessionContext.ts";
@@ -20,15 +19,6 @@ export function AgendaPanel() {
     e.preventDefault();
     const id = actions.agenda.addAgendaItem({ title: title() });
     if (id) setTitle("");
-  };
-  const remove = (item: AgendaItem) => {
-    actions.records.deleteRecord("agenda", item.id);
-    notify({
-      kind: "info",
-      key: "notice.deleted",
-      params: { what: item.title },
-      action: { key: "action.undo", run: handle.undo },
-    });
   };
 
   return (
@@ -83,7 +73,11 @@ export function AgendaPanel() {
                     >
                       ↓
                     </button>
-                    <button type="button" class="danger" onClick={() => remove(item)}>
+                    <button
+                      type="button"
+                      class="danger"
+                      onClick={() => handle.remove("agenda", item.id, item.title)}
+                    >
                       {t("action.delete")}
                     </button>
                   </div>

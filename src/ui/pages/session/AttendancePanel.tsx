@@ -1,7 +1,6 @@
 import { createSignal, For } from "solid-js";
-import { ATTENDEE_ROLES, type Attendee, type AttendeeRole } from "../../../doc/schema.ts";
+import { ATTENDEE_ROLES, type AttendeeRole } from "../../../doc/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
-import { notify } from "../../../reactive/notices.ts";
 import { TallyCounter } from "../../components/TallyCounter.tsx";
 import { useSession } from "./sessionContext.ts";
 
@@ -14,15 +13,6 @@ export function AttendancePanel() {
   const add = (e: Event) => {
     e.preventDefault();
     if (actions.session.addAttendee({ name: name(), role: role() })) setName("");
-  };
-  const remove = (a: Attendee) => {
-    actions.records.deleteRecord("attendees", a.id);
-    notify({
-      kind: "info",
-      key: "notice.deleted",
-      params: { what: a.name },
-      action: { key: "action.undo", run: handle.undo },
-    });
   };
   return (
     <div class="panel">
@@ -70,7 +60,7 @@ export function AttendancePanel() {
                 type="button"
                 class="danger"
                 aria-label={t("attendance.remove", { name: a.name })}
-                onClick={() => remove(a)}
+                onClick={() => handle.remove("attendees", a.id, a.name)}
               >
                 ×
               </button>

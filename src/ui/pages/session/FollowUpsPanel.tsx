@@ -1,12 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
-import {
-  FOLLOW_UP_STATUSES,
-  type FollowUp,
-  type FollowUpStatus,
-  type OwnerKind,
-} from "../../../doc/schema.ts";
+import { FOLLOW_UP_STATUSES, type FollowUpStatus, type OwnerKind } from "../../../doc/schema.ts";
 import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
-import { notify } from "../../../reactive/notices.ts";
 import { useSession } from "./sessionContext.ts";
 
 /** Follow-ups (跟进事项): assign, track status, escalate to a department (吹哨), with each one's history. */
@@ -37,15 +31,6 @@ export function FollowUpsPanel() {
     }
   };
   const issueText = (id: string | null) => state.issues.find((i) => i.id === id)?.text;
-  const remove = (f: FollowUp) => {
-    actions.records.deleteRecord("followUps", f.id);
-    notify({
-      kind: "info",
-      key: "notice.deleted",
-      params: { what: f.action.slice(0, 20) },
-      action: { key: "action.undo", run: handle.undo },
-    });
-  };
 
   return (
     <div class="panel">
@@ -121,7 +106,11 @@ export function FollowUpsPanel() {
                 <button type="button" onClick={() => setEscalating(f.id)}>
                   {t("followUp.escalate")}
                 </button>
-                <button type="button" class="danger" onClick={() => remove(f)}>
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() => handle.remove("followUps", f.id, f.action)}
+                >
                   {t("action.delete")}
                 </button>
               </div>

@@ -1,7 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import type { Issue } from "../../../doc/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
-import { notify } from "../../../reactive/notices.ts";
 import { categoryLabel } from "../../labels.ts";
 import { CategoryEditor } from "./CategoryEditor.tsx";
 import { IssueForm } from "./IssueForm.tsx";
@@ -22,15 +21,6 @@ export function IssuesPanel() {
   };
   const toFollowUp = (issue: Issue) => {
     if (actions.followUps.addFollowUp({ action: issue.text, issueId: issue.id })) showTab("followUps");
-  };
-  const remove = (issue: Issue) => {
-    actions.records.deleteRecord("issues", issue.id);
-    notify({
-      kind: "info",
-      key: "notice.deleted",
-      params: { what: issue.text.slice(0, 20) },
-      action: { key: "action.undo", run: handle.undo },
-    });
   };
 
   return (
@@ -82,7 +72,11 @@ export function IssuesPanel() {
                   <button type="button" onClick={() => setEditing(issue.id)}>
                     {t("action.edit")}
                   </button>
-                  <button type="button" class="danger" onClick={() => remove(issue)}>
+                  <button
+                    type="button"
+                    class="danger"
+                    onClick={() => handle.remove("issues", issue.id, issue.text)}
+                  >
                     {t("action.delete")}
                   </button>
                 </div>
