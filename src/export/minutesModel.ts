@@ -2,7 +2,7 @@
 import type { SessionSnapshot } from "../doc/schema.ts";
 import { presentCount } from "../doc/snapshot.ts";
 import { verdict, type Outcome } from "../doc/verdict.ts";
-import { format, type Lang } from "../i18n/i18n.ts";
+import { DICTIONARIES, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
 import { MINUTES_STRINGS, type MinutesKey } from "./minutesStrings.ts";
 
 export interface Minutes {
@@ -53,7 +53,9 @@ const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-GB" };
  */
 export function buildMinutes(s: SessionSnapshot, lang: Lang): Minutes {
   const text = MINUTES_STRINGS[lang];
-  const tr = (key: string) => text[key as MinutesKey] ?? key;
+  // The minutes' own wording first, then the names shared with the UI (categories, options, statuses…).
+  // A value from a newer peer that neither knows (a new role, say) shows as it is stored.
+  const tr = (key: string) => text[key as MinutesKey] ?? DICTIONARIES[lang][key as MessageKey] ?? key;
   const when = (v: string | number) => {
     const d = new Date(v);
     return Number.isNaN(d.getTime())
@@ -134,7 +136,7 @@ export function buildMinutes(s: SessionSnapshot, lang: Lang): Minutes {
       action: f.action,
       owner: f.owner,
       due: f.due,
-      status: tr(`followUp.${f.status}`),
+      status: tr(`followUpStatus.${f.status}`),
       escalatedTo: f.escalatedTo,
     })),
     summary: { ...counts, text: format(text.summaryText, counts) },
