@@ -1,7 +1,7 @@
 // Saves one session's Yjs document to IndexedDB and restores it: y-indexeddb's design, rebuilt on idb.
 import * as Y from "yjs";
 import { ObservableV2 } from "lib0/observable";
-import { moveToQuarantine, readSessionRows, sessionBytes, triageRows } from "./db.ts";
+import { moveToQuarantine, readSessionRows, sessionBytes, storedRow, triageRows } from "./db.ts";
 import type { BadRow, KeyedUpdate, QuarantineTx, YishiDatabase } from "./db.ts";
 import { StorageError, toStorageError } from "./errors.ts";
 
@@ -216,10 +216,21 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     return this;
   }
 
-  // Apply stored rows in one Yjs transaction with origin `this`, so they are not written back. Rows that
-  // fail on a scratch doc are not applied (see triageRows); a row failing on the real doc is reported too.
+  // Apply stored rows in one Yjs transaction with origin `this`, so they are not written back. Damaged
+  // rows are not applied (see triageRows); a row failing on the real doc is reported too. Our own update
+  // listener is off meanwhile: it would ignore these rows, but its presence alone makes Yjs re-encode them.
   private applyRows(rows: KeyedUpdate[]): BadRow[] {
     const { good, bad } = triageRows(rows);
+    this.doc.off("update", this.onUpdate);
+    try {
+      this.applyGood(good, bad);
+    } finally {
+      this.doc.on("update", this.onUpdate);
+    }
+    return bad;
+  }
+
+  private applyGood(good: KeyedUpdate[], bad: BadRow[]): void {
     Y.transact(
       this.doc,
       () => {
@@ -234,7 +245,6 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       },
       this,
     );
-    return bad;
   }
 
   private async quarantine(tx: QuarantineTx, bad: BadRow[]): Promise<void> {
@@ -250,7 +260,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
         // One row per flush: a burst of edits costs one transaction, not one per keystroke.
         const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
         const tx = this.db.transaction("updates", "readwrite");
-        const [key] = await Promise.all([tx.store.add({ sessionId: this.sessionId, update }), tx.done]);
+        const [key] = await Promise.all([tx.store.add(storedRow(this.sessionId, update)), tx.done]);
         this.queue.splice(0, batch.length);
         this.written += batch.length;
         this.knownKeys.add(key);
@@ -306,7 +316,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       // The live doc's state, not Y.mergeUpdates(rows): merging keeps the content of deleted items,
       // while the doc has garbage-collected it, so the snapshot is smaller and is exactly what a
       // reload rebuilds. Every replaced row is in the doc (loaded, written here, or applied above).
-      const key = await updates.add({ sessionId: this.sessionId, update: Y.encodeStateAsUpdate(this.doc) });
+      const key = await updates.add(storedRow(this.sessionId, Y.encodeStateAsUpdate(this.doc)));
       // Delete exactly the keys read above; rows added after (another tab) stay.
       await Promise.all(replaced.map((k) => updates.delete(k)));
       // Bookkeeping before commit is safe: if the transaction fails, a stale entry only means a row is

@@ -8,32 +8,37 @@ import { gzipSync } from "node:zlib";
 import { buildLargeSession } from "../helpers/largeSession.ts";
 import { snapshot } from "../../src/doc/snapshot.ts";
 import { summarize } from "../../src/reactive/summary.ts";
+import { checksum } from "../../src/persistence/db.ts";
 import { startServer } from "../../src/server/start.ts";
 import { launchBrowser, waitForServiceWorker } from "../helpers/browser.ts";
 import { reportTimes, reportValue } from "./stats.ts";
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 
-/** Writes a session straight into the app's IndexedDB format (one update row + its catalogue row). */
+/** Writes a session straight into the app's IndexedDB format (one checksummed update row + its catalogue row). */
 async function seed(
   page: import("playwright-core").Page,
   update: Uint8Array,
   summary: unknown,
 ): Promise<void> {
   await page.evaluate(
-    async ({ bytes, row }) => {
+    async ({ bytes, row, sum }) => {
       const db: IDBDatabase = await new Promise((ok, fail) => {
         const req = indexedDB.open("yishi");
         req.onsuccess = () => ok(req.result);
         req.onerror = () => fail(req.error);
       });
       const tx = db.transaction(["updates", "sessions"], "readwrite");
-      tx.objectStore("updates").add({ sessionId: (row as { id: string }).id, update: new Uint8Array(bytes) });
+      tx.objectStore("updates").add({
+        sessionId: (row as { id: string }).id,
+        update: new Uint8Array(bytes),
+        sum,
+      });
       tx.objectStore("sessions").put(row);
       await new Promise((ok) => (tx.oncomplete = ok));
       db.close();
     },
-    { bytes: Array.from(update), row: summary },
+    { bytes: Array.from(update), row: summary, sum: checksum(update) },
   );
 }
 

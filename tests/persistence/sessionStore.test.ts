@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { deleteDB } from "idb";
 import * as Y from "yjs";
-import { openYishiDb } from "../../src/persistence/db.ts";
+import { checksum, openYishiDb } from "../../src/persistence/db.ts";
 import type { YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore, deleteSessionData } from "../../src/persistence/sessionStore.ts";
 import type { SessionStoreOptions, SessionStoreStatus } from "../../src/persistence/sessionStore.ts";
@@ -196,6 +196,36 @@ describe("SessionStore", () => {
     cleanups.push(() => again.destroy().catch(() => {}));
     await again.whenSynced;
     expect(again.quarantined).toBe(0);
+  });
+
+  it("writes a checksum with each row, and quarantines a row whose bytes changed even if they still decode", async () => {
+    const { db } = await freshDb();
+    const { doc, store } = await openStore(db);
+    doc.getText("t").insert(0, "first");
+    await store.flush();
+    doc.getText("t").insert(5, " second");
+    await store.destroy();
+    const rows = await db.getAllFromIndex("updates", "bySession", "s1");
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => row.sum === checksum(row.update))).toBe(true);
+
+    // Flip one letter of the second row's text: the update still decodes, but it is not what was written.
+    const keys = await db.getAllKeysFromIndex("updates", "bySession", "s1");
+    const damaged = rows[1]!.update.slice();
+    const at = damaged.indexOf("s".charCodeAt(0));
+    damaged[at] = "S".charCodeAt(0);
+    expect(() => Y.decodeUpdate(damaged)).not.toThrow();
+    await db.put("updates", { ...rows[1]!, update: damaged }, keys[1]);
+
+    const loaded = new Y.Doc();
+    const reopened = new SessionStore(db, "s1", loaded);
+    cleanups.push(() => reopened.destroy().catch(() => {}));
+    await reopened.whenSynced;
+    expect(reopened.quarantined).toBe(1);
+    expect(loaded.getText("t").toString()).toBe("first");
+    const [kept] = await db.getAllFromIndex("quarantine", "bySession", "s1");
+    expect(kept!.update).toEqual(damaged);
+    expect(kept!.reason).toMatch(/checksum/);
   });
 
   it("keeps edits queued through a quota failure and writes them when storage is back", async () => {
