@@ -14,32 +14,47 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { dirOf, LOCALES } from "../i18n/i18n.ts";
 import type { Minutes } from "./minutesModel.ts";
 
-const FONT = { eastAsia: "Noto Sans CJK SC", ascii: "Noto Sans", hAnsi: "Noto Sans" };
+// `cs` (complex script) is the font Word uses for Arabic-script text such as Uyghur.
+const FONT = {
+  eastAsia: "Noto Sans CJK SC",
+  ascii: "Noto Sans",
+  hAnsi: "Noto Sans",
+  cs: "Noto Naskh Arabic",
+};
 
-const heading = (
-  text: string,
-  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2,
-) => new Paragraph({ text, heading: level });
-const para = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
+type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
-function table(header: string[], rows: string[][]): Table {
-  const row = (cells: string[], bold: boolean) =>
-    new TableRow({
-      tableHeader: bold,
-      cantSplit: true,
-      children: cells.map((c) => new TableCell({ children: [para(c || "—", bold)] })),
+/** Paragraph and table makers; in a right-to-left language every block is laid out right to left. */
+function blocks(rtl: boolean) {
+  const heading = (text: string, level: Level = HeadingLevel.HEADING_2) =>
+    new Paragraph({ text, heading: level, bidirectional: rtl });
+  const para = (text: string, bold = false) =>
+    new Paragraph({ children: [new TextRun({ text, bold, rightToLeft: rtl })], bidirectional: rtl });
+  const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 }, bidirectional: rtl });
+  const table = (header: string[], rows: string[][]) => {
+    const row = (cells: string[], bold: boolean) =>
+      new TableRow({
+        tableHeader: bold,
+        cantSplit: true,
+        children: cells.map((c) => new TableCell({ children: [para(c || "—", bold)] })),
+      });
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      visuallyRightToLeft: rtl,
+      rows: [row(header, true), ...rows.map((r) => row(r, false))],
     });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [row(header, true), ...rows.map((r) => row(r, false))],
-  });
+  };
+  return { heading, para, bullet, table };
 }
 
 /** The minutes as a .docx file's bytes. */
 export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>> {
   const t = m.text;
+  const rtl = dirOf(m.lang) === "rtl";
+  const { heading, para, bullet, table } = blocks(rtl);
   const children: (Paragraph | Table)[] = [
     heading(m.title, HeadingLevel.TITLE),
     para(m.status === "final" ? `${t.final}${m.finalNote ? ` · ${m.finalNote}` : ""}` : t.draft, true),
@@ -50,7 +65,7 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
     ),
     heading(t.attendance),
     para(t.headcount.replace("{n}", String(m.attendance.headcount))),
-    ...m.attendance.named.map((a) => new Paragraph({ text: `${a.name}（${a.role}）`, bullet: { level: 0 } })),
+    ...m.attendance.named.map((a) => bullet(`${a.name}（${a.role}）`)),
     heading(t.agenda),
   ];
   for (const a of m.agenda) {
@@ -85,11 +100,7 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
     children.push(para(v.quorumText), para(v.thresholdText), para(`${t.verdict}: ${v.verdict}`, true));
   }
   children.push(heading(t.decisions));
-  children.push(
-    ...(m.decisions.length
-      ? m.decisions.map((d) => new Paragraph({ text: d, bullet: { level: 0 } }))
-      : [para(t.none)]),
-  );
+  children.push(...(m.decisions.length ? m.decisions.map((d) => bullet(d)) : [para(t.none)]));
   children.push(heading(t.followUps));
   if (m.followUps.length === 0) children.push(para(t.none));
   else
@@ -105,7 +116,13 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
 
   const doc = new Document({
     title: m.title,
-    styles: { default: { document: { run: { font: FONT } } } },
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, rightToLeft: rtl, language: { value: LOCALES[m.lang] } },
+        },
+      },
+    },
     sections: [
       {
         footers: {

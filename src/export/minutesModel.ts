@@ -2,7 +2,7 @@
 import type { SessionSnapshot } from "../doc/schema.ts";
 import { presentCount } from "../doc/snapshot.ts";
 import { verdict, type Outcome } from "../doc/verdict.ts";
-import { DICTIONARIES, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
+import { dateFormatter, DICTIONARIES, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
 import { MINUTES_STRINGS, type MinutesKey } from "./minutesStrings.ts";
 
 export interface Minutes {
@@ -45,8 +45,6 @@ export interface Minutes {
   amendments: string;
 }
 
-const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-GB" };
-
 /**
  * Minutes of a session in `lang`. Locked sessions are "final".
  * @example minutesToMarkdown(buildMinutes(snapshot(doc), "zh"))
@@ -56,11 +54,10 @@ export function buildMinutes(s: SessionSnapshot, lang: Lang): Minutes {
   // The minutes' own wording first, then the names shared with the UI (categories, options, statuses…).
   // A value from a newer peer that neither knows (a new role, say) shows as it is stored.
   const tr = (key: string) => text[key as MinutesKey] ?? DICTIONARIES[lang][key as MessageKey] ?? key;
+  const longDate = dateFormatter(lang, { dateStyle: "long", timeStyle: "short" });
   const when = (v: string | number) => {
     const d = new Date(v);
-    return Number.isNaN(d.getTime())
-      ? ""
-      : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeStyle: "short" }).format(d);
+    return Number.isNaN(d.getTime()) ? "" : longDate(d);
   };
   const category = (id: string) => {
     const c = s.categories.find((x) => x.id === id);

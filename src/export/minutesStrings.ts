@@ -2,6 +2,7 @@
 // independent of the UI language. English is typed against Chinese, so no string can be missing. Names the
 // UI also shows (categories, options, roles, statuses, verdicts) come from the UI dictionaries instead.
 import type { Lang } from "../i18n/i18n.ts";
+import { ug } from "./minutesStrings.ug.ts";
 
 const zh = {
   title: "会议纪要",
@@ -95,4 +96,4 @@ const en: Record<MinutesKey, string> = {
   "basis.present": " of people present",
 };
 
-export const MINUTES_STRINGS: Record<Lang, Record<MinutesKey, string>> = { zh, en };
+export const MINUTES_STRINGS: Record<Lang, Record<MinutesKey, string>> = { zh, en, ug };

@@ -8,6 +8,7 @@ export const en: Messages = {
   "action.reload": "Reload",
   "lang.zh": "中文",
   "lang.en": "English",
+  "lang.ug": "ئۇيغۇرچە",
   "lang.choose": "Language",
   "list.separator": ", ",
 

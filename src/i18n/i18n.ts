@@ -2,27 +2,40 @@
 import { createSignal } from "solid-js";
 import { zh, type Messages } from "./zh.ts";
 import { en } from "./en.ts";
+import { ug } from "./ug.ts";
 
-export type Lang = "zh" | "en";
+/** The UI languages, in the order the language switch shows them. */
+export const LANGS = ["zh", "en", "ug"] as const;
+export type Lang = (typeof LANGS)[number];
 export type MessageKey = keyof Messages;
 
-export const DICTIONARIES: Record<Lang, Messages> = { zh, en };
-const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-GB" };
+export const DICTIONARIES: Record<Lang, Messages> = { zh, en, ug };
+/** BCP 47 tags, for `lang` attributes and Intl. */
+export const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-GB", ug: "ug-CN" };
 const STORAGE_KEY = "yishi.lang";
+
+/** Writing direction of a language: Uyghur is written right to left. */
+export function dirOf(language: Lang): "ltr" | "rtl" {
+  return language === "ug" ? "rtl" : "ltr";
+}
+
+function isLang(value: string | null): value is Lang {
+  return (LANGS as readonly (string | null)[]).includes(value);
+}
 
 function initialLang(): Lang {
   if (typeof location !== "undefined") {
     const fromUrl = new URLSearchParams(location.search).get("lang");
-    if (fromUrl === "zh" || fromUrl === "en") return fromUrl;
+    if (isLang(fromUrl)) return fromUrl;
   }
   const saved = typeof localStorage !== "undefined" ? localStorage.getItem(STORAGE_KEY) : null;
-  return saved === "en" ? "en" : "zh";
+  return isLang(saved) ? saved : "zh";
 }
 
 const [lang, setLangSignal] = createSignal<Lang>(initialLang());
 export { lang };
 
-/** Switches the UI language and remembers it on this device. */
+/** Switches the UI language (and the page's writing direction) and remembers it on this device. */
 export function setLang(next: Lang): void {
   setLangSignal(next);
   try {
@@ -30,7 +43,10 @@ export function setLang(next: Lang): void {
   } catch {
     // Private mode or full storage: the choice lasts for this visit only.
   }
-  if (typeof document !== "undefined") document.documentElement.lang = LOCALES[next];
+  if (typeof document !== "undefined") {
+    document.documentElement.lang = LOCALES[next];
+    document.documentElement.dir = dirOf(next);
+  }
 }
 
 /** Fills {name} placeholders. */
@@ -38,9 +54,16 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-/** The message `key` in `language` (default: the UI language). */
+/**
+ * The message `key` in `language` (default: the UI language). In a right-to-left language each value is
+ * isolated (FSI…PDI), so a date, code or Chinese name inside Uyghur text keeps its own order.
+ */
 export function translate(language: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  return format(DICTIONARIES[language][key], params);
+  const values =
+    params && dirOf(language) === "rtl"
+      ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, `\u2068${v}\u2069`]))
+      : params;
+  return format(DICTIONARIES[language][key], values);
 }
 
 /**
@@ -51,14 +74,38 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return translate(lang(), key, params);
 }
 
+const formatters = new Map<string, (d: Date) => string>();
+
+/**
+ * A date formatter for `language`. Where the browser has no calendar data for it (Chromium has none for
+ * Uyghur) dates are written as numbers, 2024-01-21 14:00, rather than in another language.
+ */
+export function dateFormatter(language: Lang, options: Intl.DateTimeFormatOptions): (d: Date) => string {
+  const cacheKey = `${language} ${JSON.stringify(options)}`;
+  let fmt = formatters.get(cacheKey);
+  if (!fmt) {
+    const locale = LOCALES[language];
+    if (Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0) {
+      const intl = new Intl.DateTimeFormat(locale, options);
+      fmt = (d) => intl.format(d);
+    } else {
+      const two = (n: number) => String(n).padStart(2, "0");
+      const withTime = options.timeStyle !== undefined;
+      fmt = (d) => {
+        const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+        return withTime ? `${date} ${two(d.getHours())}:${two(d.getMinutes())}` : date;
+      };
+    }
+    formatters.set(cacheKey, fmt);
+  }
+  return fmt;
+}
+
 /** Dates and times in the UI language. */
 export function formatDateTime(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return "";
-  return new Intl.DateTimeFormat(
-    LOCALES[lang()],
-    options ?? { dateStyle: "medium", timeStyle: "short" },
-  ).format(d);
+  return dateFormatter(lang(), options ?? { dateStyle: "medium", timeStyle: "short" })(d);
 }
 
 export function formatDate(value: Date | string | number): string {

@@ -6,6 +6,7 @@ export const zh = {
   "action.reload": "重新载入",
   "lang.zh": "中文",
   "lang.en": "English",
+  "lang.ug": "ئۇيغۇرچە",
   "lang.choose": "界面语言",
   "list.separator": "、",
 

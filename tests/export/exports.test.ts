@@ -12,6 +12,8 @@ import { followUpsCsv } from "../../src/export/csv.ts";
 import { minutesToDocx } from "../../src/export/docx.ts";
 import { minutesToMarkdown } from "../../src/export/markdown.ts";
 import { buildMinutes } from "../../src/export/minutesModel.ts";
+import { MINUTES_STRINGS } from "../../src/export/minutesStrings.ts";
+import { DICTIONARIES } from "../../src/i18n/i18n.ts";
 
 const seedSession = () => buildSampleSession(new Y.Doc(), sampleTalkPoints()[0]!);
 
@@ -109,6 +111,24 @@ describe("minutes from the seed's session", () => {
     expect(xml).toContain("电力局");
     const footer = Object.keys(files).find((f) => /word\/footer\d*\.xml/.test(f))!;
     expect(strFromU8(files[footer]!)).toContain("PAGE");
+  });
+
+  it("Uyghur minutes are worded in Uyghur and the DOCX is laid out right to left", async () => {
+    const m = buildMinutes(s, "ug");
+    expect(m.title.startsWith(MINUTES_STRINGS.ug.title)).toBe(true);
+    const md = minutesToMarkdown(m);
+    expect(md).toContain(`| ${DICTIONARIES.ug["option.for"]} | 21 |`);
+    expect(md).toContain("大华商城停车位紧张"); // data stays as typed
+    const xml = strFromU8(unzipSync(await minutesToDocx(m))["word/document.xml"]!);
+    expect(xml).toContain(MINUTES_STRINGS.ug.issues);
+    // Every paragraph is right to left, and so are the tables.
+    const paragraphs = xml.match(/<w:p>.*?<\/w:p>/gs) ?? [];
+    expect(paragraphs.length).toBeGreaterThan(20);
+    expect(paragraphs.filter((p) => !p.includes("<w:bidi/>"))).toEqual([]);
+    expect((xml.match(/<w:bidiVisual\/>/g) ?? []).length).toBe((xml.match(/<w:tbl>/g) ?? []).length);
+    // The Chinese minutes are not.
+    const zhXml = strFromU8(unzipSync(await minutesToDocx(buildMinutes(s, "zh")))["word/document.xml"]!);
+    expect(zhXml).not.toContain("<w:bidi/>");
   });
 
   it("a locked session's exports say final, with who locked it", () => {

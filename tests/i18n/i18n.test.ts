@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.ts";
 import { zh } from "../../src/i18n/zh.ts";
-import { format, translate } from "../../src/i18n/i18n.ts";
+import { ug } from "../../src/i18n/ug.ts";
+import { dateFormatter, dirOf, format, LANGS, translate } from "../../src/i18n/i18n.ts";
+import { MINUTES_STRINGS } from "../../src/export/minutesStrings.ts";
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -15,12 +17,39 @@ const uiFiles = [...files("src/ui"), "src/App.tsx"].filter((f) => f.endsWith(".t
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("dictionaries", () => {
-  it("English has exactly the Chinese keys, each non-empty, with the same placeholders", () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  it.each([
+    ["English", en],
+    ["Uyghur", ug],
+  ])("%s has exactly the Chinese keys, each non-empty, with the same placeholders", (_, dict) => {
+    expect(Object.keys(dict).sort()).toEqual(Object.keys(zh).sort());
     for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
-      expect(en[key].trim(), key).not.toBe("");
-      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+      expect(dict[key].trim(), key).not.toBe("");
+      expect(placeholders(dict[key]), key).toEqual(placeholders(zh[key]));
     }
+  });
+
+  it("the minutes' wording has the same keys and placeholders in every language", () => {
+    for (const lang of LANGS) {
+      expect(Object.keys(MINUTES_STRINGS[lang]).sort(), lang).toEqual(Object.keys(MINUTES_STRINGS.zh).sort());
+      for (const [key, text] of Object.entries(MINUTES_STRINGS[lang])) {
+        expect(text.trim(), `${lang} ${key}`).not.toBe("");
+        expect(placeholders(text), `${lang} ${key}`).toEqual(
+          placeholders(MINUTES_STRINGS.zh[key as keyof typeof MINUTES_STRINGS.zh]),
+        );
+      }
+    }
+  });
+
+  it("Uyghur is written right to left, in Arabic script, with each value isolated", () => {
+    expect(LANGS.map(dirOf)).toEqual(["ltr", "ltr", "rtl"]);
+    // A date inside Uyghur text would otherwise be reordered (2024-01-26 shown as 26-01-2024).
+    expect(translate("ug", "vote.countOf", { option: "赞成", n: 3 })).toContain("\u2068赞成\u2069");
+    expect(translate("ug", "vote.countOf", { option: "赞成", n: 3 })).toContain("\u20683\u2069");
+    expect(translate("en", "vote.countOf", { option: "For", n: 3 })).toBe("For: 3");
+    // Uyghur is written in Arabic script, not transliterated.
+    expect(Object.values(ug).filter((text) => /[\u0600-\u06ff]/.test(text)).length).toBeGreaterThan(
+      Object.keys(ug).length * 0.9,
+    );
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {
@@ -37,6 +66,22 @@ describe("dictionaries", () => {
     }
     expect(used.size).toBeGreaterThan(50);
     for (const key of used) expect(zh, key).toHaveProperty([key]);
+  });
+});
+
+describe("dates", () => {
+  it("are formatted per language, cached, and numeric where Intl has no data for the language", () => {
+    const d = new Date(2024, 0, 21, 14, 5);
+    expect(dateFormatter("zh", { dateStyle: "medium" })(d)).toBe("2024年1月21日");
+    expect(dateFormatter("en", { dateStyle: "medium" })).toBe(dateFormatter("en", { dateStyle: "medium" }));
+    const supported = Intl.DateTimeFormat.supportedLocalesOf;
+    Intl.DateTimeFormat.supportedLocalesOf = () => []; // as in Chromium, which has no Uyghur data
+    try {
+      expect(dateFormatter("ug", { dateStyle: "short", timeStyle: "short" })(d)).toBe("2024-01-21 14:05");
+      expect(dateFormatter("ug", { dateStyle: "full" })(d)).toBe("2024-01-21");
+    } finally {
+      Intl.DateTimeFormat.supportedLocalesOf = supported;
+    }
   });
 });
 

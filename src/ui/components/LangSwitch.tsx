@@ -1,7 +1,5 @@
 import { For } from "solid-js";
-import { lang, setLang, t, type Lang } from "../../i18n/i18n.ts";
-
-const LANGS: Lang[] = ["zh", "en"];
+import { lang, LANGS, LOCALES, setLang, t } from "../../i18n/i18n.ts";
 
 /** The UI language, switchable at any time; each language is named in itself. */
 export function LangSwitch() {
@@ -9,7 +7,7 @@ export function LangSwitch() {
     <div class="lang-switch" role="group" aria-label={t("lang.choose")}>
       <For each={LANGS}>
         {(l) => (
-          <button type="button" lang={l} aria-pressed={lang() === l} onClick={() => setLang(l)}>
+          <button type="button" lang={LOCALES[l]} aria-pressed={lang() === l} onClick={() => setLang(l)}>
             {t(`lang.${l}`)}
           </button>
         )}

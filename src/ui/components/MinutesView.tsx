@@ -1,12 +1,13 @@
 import { For, Show } from "solid-js";
 import type { Minutes } from "../../export/minutesModel.ts";
+import { dirOf, LOCALES } from "../../i18n/i18n.ts";
 
 /** The minutes as a printable document (A4 via the print stylesheet). Text is rendered as text, never HTML. */
 export function MinutesView(props: { minutes: Minutes }) {
   const m = () => props.minutes;
   const t = () => props.minutes.text;
   return (
-    <article class="minutes" lang={m().lang === "zh" ? "zh-CN" : "en"}>
+    <article class="minutes" lang={LOCALES[m().lang]} dir={dirOf(m().lang)}>
       <header>
         <h1>{m().title}</h1>
         <p class={`minutes-status ${m().status}`}>

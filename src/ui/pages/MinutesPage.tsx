@@ -1,8 +1,8 @@
-import { createMemo, createResource, createSignal, onCleanup, Show } from "solid-js";
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { buildMinutes } from "../../export/minutesModel.ts";
 import { followUpsCsv } from "../../export/csv.ts";
 import { minutesToMarkdown } from "../../export/markdown.ts";
-import { formatDateTime, lang, t, type Lang } from "../../i18n/i18n.ts";
+import { formatDateTime, lang, LANGS, t, type Lang } from "../../i18n/i18n.ts";
 import { reportError } from "../../reactive/notices.ts";
 import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
 import { MinutesView } from "../components/MinutesView.tsx";
@@ -83,8 +83,7 @@ function MinutesEditor(props: { handle: SessionHandle }) {
           <label>
             {t("minutes.language")}
             <select value={minutesLang()} onChange={(e) => setMinutesLang(e.currentTarget.value as Lang)}>
-              <option value="zh">{t("lang.zh")}</option>
-              <option value="en">{t("lang.en")}</option>
+              <For each={LANGS}>{(l) => <option value={l}>{t(`lang.${l}`)}</option>}</For>
             </select>
           </label>
           <button type="button" class="primary" onClick={() => window.print()}>
