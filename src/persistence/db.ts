@@ -2,7 +2,6 @@
 import { openDB } from "idb";
 import { digest } from "lib0/hash/sha256";
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
-import * as Y from "yjs";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import type { SessionSummary } from "./catalogue.ts";
 import { StorageError, toStorageError } from "./errors.ts";
@@ -137,32 +136,6 @@ export type QuarantineTx = IDBPTransaction<YishiDB, ("updates" | "quarantine")[]
 /** A stored row that failed to apply, and why. */
 export interface BadRow extends KeyedUpdate {
   reason: string;
-}
-
-/**
- * Split rows into those safe to apply and damaged ones, before any is applied: an update that throws
- * halfway (e.g. cut off inside its delete set) has already changed the doc it was applied to.
- * A row with a checksum is checked against it (cheap, and it also catches bytes that changed yet still
- * decode); a row without one (written before checksums) is decoded in full instead.
- */
-export function triageRows(rows: KeyedUpdate[]): { good: KeyedUpdate[]; bad: BadRow[] } {
-  const good: KeyedUpdate[] = [];
-  const bad: BadRow[] = [];
-  for (const row of rows) {
-    if (row.sum !== undefined) {
-      if (checksum(row.update) === row.sum) good.push(row);
-      else bad.push({ ...row, reason: "checksum mismatch: the stored bytes changed" });
-      continue;
-    }
-    try {
-      // Decoding reads every struct and the delete set without integrating anything.
-      Y.decodeUpdate(row.update);
-      good.push(row);
-    } catch (e) {
-      bad.push({ ...row, reason: String(e) });
-    }
-  }
-  return { good, bad };
 }
 
 /** Move rows from `updates` to `quarantine` inside the caller's transaction: kept, never silently dropped. */

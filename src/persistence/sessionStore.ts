@@ -1,11 +1,37 @@
 // Saves one session's Yjs document to IndexedDB and restores it: y-indexeddb's design, rebuilt on idb.
 import * as Y from "yjs";
 import { ObservableV2 } from "lib0/observable";
-import { moveToQuarantine, readSessionRows, sessionBytes, storedRow, triageRows } from "./db.ts";
+import { checksum, moveToQuarantine, readSessionRows, sessionBytes, storedRow } from "./db.ts";
 import type { BadRow, KeyedUpdate, QuarantineTx, YishiDatabase } from "./db.ts";
 import { StorageError, toStorageError } from "./errors.ts";
 
 export { deleteSessionData } from "./db.ts";
+
+/**
+ * Split rows into those safe to apply and damaged ones, before any is applied: an update that throws
+ * halfway (e.g. cut off inside its delete set) has already changed the doc it was applied to.
+ * A row with a checksum is checked against it (cheap, and it also catches bytes that changed yet still
+ * decode); a row without one (written before checksums) is decoded in full instead.
+ */
+function triageRows(rows: KeyedUpdate[]): { good: KeyedUpdate[]; bad: BadRow[] } {
+  const good: KeyedUpdate[] = [];
+  const bad: BadRow[] = [];
+  for (const row of rows) {
+    if (row.sum !== undefined) {
+      if (checksum(row.update) === row.sum) good.push(row);
+      else bad.push({ ...row, reason: "checksum mismatch: the stored bytes changed" });
+      continue;
+    }
+    try {
+      // Decoding reads every struct and the delete set without integrating anything.
+      Y.decodeUpdate(row.update);
+      good.push(row);
+    } catch (e) {
+      bad.push({ ...row, reason: String(e) });
+    }
+  }
+  return { good, bad };
+}
 
 export const DEFAULT_COMPACT_AFTER = 500;
 

@@ -42,10 +42,10 @@ async function seed(
   );
 }
 
-export async function startupCases(): Promise<void> {
+export async function startupCases(distDir = resolve("dist")): Promise<void> {
   const doc = buildLargeSession(new Y.Doc(), { items: 500, edits: 5000 });
   const s = snapshot(doc);
-  const server = await startServer({ host: "127.0.0.1", port: 0, distDir: resolve("dist"), log: () => {} });
+  const server = await startServer({ host: "127.0.0.1", port: 0, distDir, log: () => {} });
   const profile = mkdtempSync(join(tmpdir(), "yishi-startup-"));
   const startupFiles = new Set<string>();
   try {
@@ -99,7 +99,7 @@ export async function startupCases(): Promise<void> {
   const gz = (ext: string) =>
     [...startupFiles]
       .filter((p) => p.endsWith(ext))
-      .reduce((sum, p) => sum + gzipSync(readFileSync(join("dist", p))).length, 0);
+      .reduce((sum, p) => sum + gzipSync(readFileSync(join(distDir, p))).length, 0);
   reportValue("bundle.js.gzip", "bytes", gz(".js"), {
     files: [...startupFiles].filter((p) => p.endsWith(".js") && !p.endsWith("sw.js")),
   });

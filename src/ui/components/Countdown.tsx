@@ -1,13 +1,16 @@
-import { createSignal, onCleanup } from "solid-js";
+import { createEffect, onCleanup } from "solid-js";
 import { remainingMs } from "../../doc/agenda.ts";
 import { t } from "../../i18n/i18n.ts";
+import { holdClock, now } from "../clock.ts";
 
 /** mm:ss left on an agenda item's time box; turns red and counts up when over time. */
 export function Countdown(props: { timeboxMin: number | null; timerStartedAt: number | null }) {
-  const [now, setNow] = createSignal(Date.now());
-  const timer = setInterval(() => setNow(Date.now()), 500);
-  onCleanup(() => clearInterval(timer));
-  const left = () => remainingMs(props, now());
+  const running = () => props.timeboxMin !== null && props.timerStartedAt !== null;
+  // Only a running timer reads (and keeps ticking) the shared clock; a stopped one shows its time box.
+  createEffect(() => {
+    if (running()) onCleanup(holdClock());
+  });
+  const left = () => (running() ? remainingMs(props, now()) : null);
   const text = () => {
     const ms = left();
     if (ms === null) return props.timeboxMin ? t("agenda.timebox", { min: props.timeboxMin }) : "";

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus, type OwnerKind } from "../../../doc/schema.ts";
 import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
+import { createIncremental } from "../../incremental.ts";
 import { useSession } from "./sessionContext.ts";
 
 /** Follow-ups (跟进事项): assign, track status, escalate to a department (吹哨), with each one's history. */
@@ -13,6 +14,7 @@ export function FollowUpsPanel() {
   const [due, setDue] = createSignal("");
   const [issueId, setIssueId] = createSignal("");
   const [escalating, setEscalating] = createSignal<string | null>(null);
+  const followUps = createIncremental(() => state.followUps);
 
   const add = (e: Event) => {
     e.preventDefault();
@@ -73,7 +75,7 @@ export function FollowUpsPanel() {
       </form>
 
       <ul class="cards">
-        <For each={state.followUps} fallback={<li class="muted">{t("followUp.none")}</li>}>
+        <For each={followUps()} fallback={<li class="muted">{t("followUp.none")}</li>}>
           {(f) => (
             <li class={`card follow-up ${f.status}`}>
               <p class="follow-up-action">{f.action}</p>

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import type { Issue } from "../../../doc/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
+import { createIncremental } from "../../incremental.ts";
 import { categoryLabel } from "../../labels.ts";
 import { CategoryEditor } from "./CategoryEditor.tsx";
 import { IssueForm } from "./IssueForm.tsx";
@@ -12,6 +13,7 @@ export function IssuesPanel() {
   const { state, actions } = handle;
   const [editing, setEditing] = createSignal<string | null>(null);
   const [raising, setRaising] = createSignal(false);
+  const issues = createIncremental(() => state.issues);
   const category = (id: string) => categoryLabel(state.categories.find((c) => c.id === id));
   const agendaTitle = (id: string | null) => state.agenda.find((a) => a.id === id)?.title;
 
@@ -43,7 +45,7 @@ export function IssuesPanel() {
         <IssueForm onDone={() => setRaising(false)} />
       </Show>
       <ul class="cards">
-        <For each={state.issues} fallback={<li class="muted">{t("issue.none")}</li>}>
+        <For each={issues()} fallback={<li class="muted">{t("issue.none")}</li>}>
           {(issue) => (
             <li class="card issue" classList={{ urgent: issue.urgent }}>
               <Show
