@@ -138,8 +138,8 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   };
   doc.on("update", onUpdate);
   // The catalogue row may lag behind the document (a reload inside the debounce, edits merged from a peer):
-  // bring it up to date on open, and when the tab is hidden or closed.
-  void saveSummary();
+  // bring it up to date soon after open (not before the first render), and when the tab is hidden or closed.
+  onUpdate();
   const onHide = () => void saveSummary();
   window.addEventListener("pagehide", onHide);
 
