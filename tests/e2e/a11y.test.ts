@@ -110,24 +110,36 @@ describe("accessibility", () => {
     await page.locator("main.display").waitFor({ timeout: 20_000 });
     await page.locator(".display-item h2").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The facilitator puts a quick show of hands on the screen, so the shots show live tallies and bars.
+    const f = facilitator.page;
+    await f.getByRole("tab", { name: /Votes/ }).click();
+    await f.getByRole("button", { name: "Put on screen" }).click();
+    for (let i = 0; i < 7; i++) await f.getByRole("button", { name: "One more for Yes" }).click();
+    await f.getByRole("button", { name: "One more for No" }).click();
+    await expect
+      .poll(() => page.locator(".display-count").allTextContents(), { timeout: 20_000 })
+      .toEqual(["7", "1"]);
+    expect(await seriousViolations(page), "with a show of hands").toEqual([]);
     const hash = new URL(page.url()).hash;
     for (const lang of ["en", "zh", "ug"] as const) {
       await page.goto(`${server.url}/?lang=${lang}${hash}`);
       await page.locator(".display-item h2").waitFor({ timeout: 20_000 });
       await page.locator(".sync-badge.connected").waitFor({ timeout: 20_000 });
+      await expect.poll(() => page.locator(".display-count").allTextContents()).toEqual(["7", "1"]);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === "ug" ? "rtl" : "ltr");
       for (const [name, size] of [
         ["landscape", { width: 1280, height: 800 }],
         ["portrait", { width: 800, height: 1280 }],
       ] as const) {
         await page.setViewportSize(size);
+        // Tallies are readable from three metres: at least 48 px, in either orientation.
+        const sizes = await page
+          .locator(".display-count")
+          .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+        expect(Math.min(...sizes), `${lang} ${name}`).toBeGreaterThanOrEqual(48);
         await page.screenshot({ path: join(SHOTS, `display-${lang}-${name}.png`) });
       }
     }
-    // Tallies are readable from three metres: at least 48 px.
-    const tallySize = await page.evaluate(() => {
-      const el = document.querySelector(".display-count");
-      return el ? parseFloat(getComputedStyle(el).fontSize) : null;
-    });
-    if (tallySize !== null) expect(tallySize).toBeGreaterThanOrEqual(48);
+    await f.getByRole("button", { name: "End", exact: true }).click();
   });
 });
