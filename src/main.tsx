@@ -16,7 +16,9 @@ if (import.meta.env.PROD && "serviceWorker" in navigator) {
     setTimeout(() => location.reload(), 1500);
   };
   const updateSW = registerSW({
-    immediate: true,
+    // Registered on the window's load event, not before the first screen: the worker is already installed
+    // and controlling, and checking for a new version can wait a moment.
+    immediate: false,
     onNeedRefresh() {
       notify({
         kind: "info",

@@ -1,7 +1,7 @@
 // Saves one session's Yjs document to IndexedDB and restores it: y-indexeddb's design, rebuilt on idb.
 import * as Y from "yjs";
 import { ObservableV2 } from "lib0/observable";
-import { checksum, moveToQuarantine, readSessionRows, sessionBytes, storedRow } from "./db.ts";
+import { checksum, checksumAsync, moveToQuarantine, readSessionRows, sessionBytes, storedRow } from "./db.ts";
 import type { BadRow, KeyedUpdate, QuarantineTx, YishiDatabase } from "./db.ts";
 import { StorageError, toStorageError } from "./errors.ts";
 
@@ -13,12 +13,15 @@ export { deleteSessionData } from "./db.ts";
  * A row with a checksum is checked against it (cheap, and it also catches bytes that changed yet still
  * decode); a row without one (written before checksums) is decoded in full instead.
  */
-function triageRows(rows: KeyedUpdate[]): { good: KeyedUpdate[]; bad: BadRow[] } {
+function triageRows(
+  rows: KeyedUpdate[],
+  sumOf: (row: KeyedUpdate) => number = (row) => checksum(row.update),
+): { good: KeyedUpdate[]; bad: BadRow[] } {
   const good: KeyedUpdate[] = [];
   const bad: BadRow[] = [];
   for (const row of rows) {
     if (row.sum !== undefined) {
-      if (checksum(row.update) === row.sum) good.push(row);
+      if (sumOf(row) === row.sum) good.push(row);
       else bad.push({ ...row, reason: "checksum mismatch: the stored bytes changed" });
       continue;
     }
@@ -225,9 +228,17 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       this.refreshStatus();
       throw this.fail(e);
     }
+    // Checksums computed natively, off the main thread, now that the read transaction is over.
+    const sums = new Map(
+      await Promise.all(
+        rows
+          .filter((row) => row.sum !== undefined)
+          .map(async (row) => [row.key, await checksumAsync(row.update)] as const),
+      ),
+    );
     if (this.destroyed) return this;
     this.rowCount = rows.length;
-    const bad = this.applyRows(rows);
+    const bad = this.applyRows(rows, (row) => sums.get(row.key) ?? checksum(row.update));
     if (bad.length > 0) {
       try {
         const tx = this.db.transaction(["updates", "quarantine"], "readwrite");
@@ -245,8 +256,8 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
   // Apply stored rows in one Yjs transaction with origin `this`, so they are not written back. Damaged
   // rows are not applied (see triageRows); a row failing on the real doc is reported too. Our own update
   // listener is off meanwhile: it would ignore these rows, but its presence alone makes Yjs re-encode them.
-  private applyRows(rows: KeyedUpdate[]): BadRow[] {
-    const { good, bad } = triageRows(rows);
+  private applyRows(rows: KeyedUpdate[], sumOf?: (row: KeyedUpdate) => number): BadRow[] {
+    const { good, bad } = triageRows(rows, sumOf);
     this.doc.off("update", this.onUpdate);
     try {
       this.applyGood(good, bad);
@@ -285,8 +296,9 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       try {
         // One row per flush: a burst of edits costs one transaction, not one per keystroke.
         const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+        const row = storedRow(this.sessionId, update, await checksumAsync(update));
         const tx = this.db.transaction("updates", "readwrite");
-        const [key] = await Promise.all([tx.store.add(storedRow(this.sessionId, update)), tx.done]);
+        const [key] = await Promise.all([tx.store.add(row), tx.done]);
         this.queue.splice(0, batch.length);
         this.written += batch.length;
         this.knownKeys.add(key);

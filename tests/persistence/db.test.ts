@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { deleteDB, openDB } from "idb";
-import { DB_VERSION, openYishiDb } from "../../src/persistence/db.ts";
+import { checksum, checksumAsync, DB_VERSION, openYishiDb } from "../../src/persistence/db.ts";
 import type { StorageError } from "../../src/persistence/errors.ts";
 
 const names: string[] = [];
@@ -63,5 +63,18 @@ describe("openYishiDb", () => {
     const name = uniqueName();
     (await openDB(name, DB_VERSION + 1)).close();
     await expect(openYishiDb(name)).rejects.toMatchObject({ name: "StorageError", code: "unavailable" });
+  });
+});
+
+describe("row checksums", () => {
+  it("are the first 32 bits of SHA-256, the same natively and in JavaScript, and change with any byte", async () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7) & 255);
+    expect(checksum(new TextEncoder().encode("abc"))).toBe(0xba7816bf); // SHA-256("abc") starts ba7816bf
+    expect(await checksumAsync(bytes)).toBe(checksum(bytes));
+    vi.stubGlobal("crypto", {}); // an insecure context has no crypto.subtle
+    expect(await checksumAsync(bytes)).toBe(checksum(bytes));
+    const changed = bytes.slice();
+    changed[54_321] = changed[54_321]! ^ 1;
+    expect(checksum(changed)).not.toBe(checksum(bytes));
   });
 });

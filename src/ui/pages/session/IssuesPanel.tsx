@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Issue } from "../../../doc/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
@@ -14,8 +14,11 @@ export function IssuesPanel() {
   const [editing, setEditing] = createSignal<string | null>(null);
   const [raising, setRaising] = createSignal(false);
   const issues = createIncremental(() => state.issues);
-  const category = (id: string) => categoryLabel(state.categories.find((c) => c.id === id));
-  const agendaTitle = (id: string | null) => state.agenda.find((a) => a.id === id)?.title;
+  // Looked up once per change of categories or agenda, not once per card.
+  const categories = createMemo(() => new Map(state.categories.map((c) => [c.id, c])));
+  const agendaTitles = createMemo(() => new Map(state.agenda.map((a) => [a.id, a.title])));
+  const category = (id: string) => categoryLabel(categories().get(id));
+  const agendaTitle = (id: string | null) => (id === null ? undefined : agendaTitles().get(id));
 
   const toVote = (issue: Issue) => {
     if (actions.votes.createVote({ motion: issue.text, issueId: issue.id, agendaId: issue.agendaId }))
