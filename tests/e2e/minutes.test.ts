@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { MINUTES_STRINGS } from "../../src/export/minutesStrings.ts";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 
@@ -74,6 +75,27 @@ describe("minutes", () => {
     expect(xml).toContain("会议纪要");
     expect(xml).toContain("结果: 通过");
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("Uyghur minutes print right to left, in an Arabic-script font the set-up installed", async () => {
+    const page = secretary.page;
+    await page.getByLabel("Language of the minutes").selectOption("ug");
+    await page.locator("article.minutes[dir=rtl]").waitFor();
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(dir, "minutes-ug.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    // pdftotext marks direction with embedding controls; the words themselves come back in reading order.
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(
+      /[\u202a-\u202e]/g,
+      "",
+    );
+    expect(text).toContain(MINUTES_STRINGS.ug.title);
+    expect(text).toContain(MINUTES_STRINGS.ug.votes);
+    expect(text).toContain("广场舞场地定在社区院内"); // data as typed
+    expect(execFileSync("pdffonts", [pdf], { encoding: "utf8" })).toMatch(/NotoSansArabic/);
+    await page.getByLabel("Language of the minutes").selectOption("zh");
+    await page.locator("article.minutes[dir=ltr]").waitFor();
   });
 
   it("lock: every edit is refused with who locked it; exports say final; reopen is recorded", async () => {
