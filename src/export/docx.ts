@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { dirOf, LOCALES } from "../i18n/i18n.ts";
+import { dirOf, format, LOCALES } from "../i18n/i18n.ts";
 import type { Minutes } from "./minutesModel.ts";
 
 // `cs` (complex script) is the font Word uses for Arabic-script text such as Uyghur.
@@ -65,7 +65,7 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
     ),
     heading(t.attendance),
     para(t.headcount.replace("{n}", String(m.attendance.headcount))),
-    ...m.attendance.named.map((a) => bullet(`${a.name}（${a.role}）`)),
+    ...m.attendance.named.map((a) => bullet(format(t.attendee, { name: a.name, role: a.role }))),
     heading(t.agenda),
   ];
   for (const a of m.agenda) {
@@ -79,7 +79,7 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
       table(
         [t.issues, t.category, t.raisedBy, t.location, t.agendaItem],
         m.issues.map((i) => [
-          `${i.urgent ? `【${t.urgent}】` : ""}${i.text}`,
+          `${i.urgent ? format(t.urgentMark, { urgent: t.urgent }) : ""}${i.text}`,
           i.category,
           i.raisedBy,
           i.location,

@@ -1,4 +1,5 @@
 // Minutes as Markdown, for pasting into a chat or a report. User text is escaped: it shows, never renders.
+import { format } from "../i18n/i18n.ts";
 import type { Minutes } from "./minutesModel.ts";
 
 /** Escapes everything Markdown or HTML would interpret (emphasis, links, images, HTML, tables, headings). */
@@ -25,7 +26,7 @@ export function minutesToMarkdown(m: Minutes): string {
   );
   out.push(`## ${t.info}`, "", ...m.header.map((h) => `- **${h.label}**: ${e(h.value) || "—"}`), "");
   out.push(`## ${t.attendance}`, "", e(t.headcount.replace("{n}", String(m.attendance.headcount))), "");
-  for (const a of m.attendance.named) out.push(`- ${e(a.name)} (${a.role})`);
+  for (const a of m.attendance.named) out.push(`- ${format(t.attendee, { name: e(a.name), role: a.role })}`);
   out.push("", `## ${t.agenda}`, "");
   for (const a of m.agenda) {
     out.push(`${a.index}\\. ${e(a.title)} — ${a.status}`);

@@ -57,6 +57,7 @@ describe("minutes from the seed's session", () => {
     expect(md).toContain("**草稿**");
     expect(md).toContain("**主持人**: 王炎");
     expect(md).toContain("到场人数：24");
+    expect(md).toMatch(/^- 王炎（[^）]+）$/m);
     expect(md).toContain("**急难愁盼** · 物业管理 — 鸿雁小区（297户）物业公司2022年5月退出后");
     expect(md).toMatch(/小区线路老化，电表需要改造，存在安全隐患。 \(反映人: 匿名/);
     expect(md).toContain("### 广场舞场地定在社区院内");
@@ -78,6 +79,7 @@ describe("minutes from the seed's session", () => {
     expect(md).toContain("| For | 21 |");
     expect(md).toContain("(Raised by: Anonymous");
     expect(md).toContain("4 issues raised, 2 of them urgent-hard");
+    expect(md).toMatch(/^- 王炎 \([A-Za-z -]+\)$/m); // "name (role)" in English punctuation
     expect(md).toContain("大华商城停车位紧张");
   });
 

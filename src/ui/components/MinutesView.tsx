@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import type { Minutes } from "../../export/minutesModel.ts";
-import { dirOf, LOCALES } from "../../i18n/i18n.ts";
+import { dirOf, format, LOCALES } from "../../i18n/i18n.ts";
 
 /** The minutes as a printable document (A4 via the print stylesheet). Text is rendered as text, never HTML. */
 export function MinutesView(props: { minutes: Minutes }) {
@@ -32,11 +32,7 @@ export function MinutesView(props: { minutes: Minutes }) {
       <p>{t().headcount.replace("{n}", String(m().attendance.headcount))}</p>
       <ul>
         <For each={m().attendance.named}>
-          {(a) => (
-            <li>
-              {a.name}（{a.role}）
-            </li>
-          )}
+          {(a) => <li>{format(t().attendee, { name: a.name, role: a.role })}</li>}
         </For>
       </ul>
       <h2>{t().agenda}</h2>
@@ -69,7 +65,7 @@ export function MinutesView(props: { minutes: Minutes }) {
                 <tr>
                   <td>
                     <Show when={i.urgent}>
-                      <strong>【{t().urgent}】</strong>
+                      <strong>{format(t().urgentMark, { urgent: t().urgent })}</strong>
                     </Show>
                     {i.text}
                   </td>
