@@ -17,3 +17,15 @@ export function scheduleText(s: Schedule): string {
     return t("schedule.weekly", { weekday: t(WEEKDAY_KEYS[s.weekday] ?? "weekday.0"), time: s.time });
   return t("schedule.monthDays", { days: s.days.join(t("list.separator")), time: s.time });
 }
+
+/** Parses "1, 11, 21" (also "1、11、21", the Uyghur comma "1، 11، 21", or spaces) into day numbers. */
+export function parseDays(text: string): number[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,，、،]+/)
+        .filter(Boolean)
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
+}

@@ -5,19 +5,7 @@ import { LIMITS } from "../../doc/schema.ts";
 import { t, type MessageKey } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
-import { WEEKDAY_KEYS } from "../scheduleText.ts";
-
-/** Parses "1, 11, 21" (also "1、11、21" or spaces) into day numbers. */
-export function parseDays(text: string): number[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,，、]+/)
-        .filter(Boolean)
-        .map(Number),
-    ),
-  ].sort((a, b) => a - b);
-}
+import { parseDays, WEEKDAY_KEYS } from "../scheduleText.ts";
 
 /** Creates or edits a talk point: name, community, location, facilitator and its schedule. */
 export function TalkPointPage(props: { id: string | null }) {
