@@ -268,20 +268,20 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
   }
 
   private applyGood(good: KeyedUpdate[], bad: BadRow[]): void {
-    Y.transact(
-      this.doc,
-      () => {
-        for (const { key, update } of good) {
-          try {
-            Y.applyUpdate(this.doc, update, this);
-            this.knownKeys.add(key);
-          } catch (e) {
-            bad.push({ key, update, reason: String(e) });
-          }
+    const applyAll = () => {
+      for (const { key, update } of good) {
+        try {
+          Y.applyUpdate(this.doc, update, this);
+          this.knownKeys.add(key);
+        } catch (e) {
+          bad.push({ key, update, reason: String(e) });
         }
-      },
-      this,
-    );
+      }
+    };
+    // Several rows in one transaction (observers run once); a single row (the usual compacted state) is
+    // its own transaction, which spares Yjs a nested one (measured ~15% of a cold load).
+    if (good.length > 1) Y.transact(this.doc, applyAll, this);
+    else applyAll();
   }
 
   private async quarantine(tx: QuarantineTx, bad: BadRow[]): Promise<void> {
