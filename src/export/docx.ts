@@ -64,7 +64,7 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
       m.header.map((h) => [h.label, h.value]),
     ),
     heading(t.attendance),
-    para(t.headcount.replace("{n}", String(m.attendance.headcount))),
+    para(format(t.headcount, { n: m.attendance.headcount })),
     ...m.attendance.named.map((a) => bullet(format(t.attendee, { name: a.name, role: a.role }))),
     heading(t.agenda),
   ];

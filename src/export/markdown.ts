@@ -25,7 +25,7 @@ export function minutesToMarkdown(m: Minutes): string {
     "",
   );
   out.push(`## ${t.info}`, "", ...m.header.map((h) => `- **${h.label}**: ${e(h.value) || "—"}`), "");
-  out.push(`## ${t.attendance}`, "", e(t.headcount.replace("{n}", String(m.attendance.headcount))), "");
+  out.push(`## ${t.attendance}`, "", e(format(t.headcount, { n: m.attendance.headcount })), "");
   for (const a of m.attendance.named) out.push(`- ${format(t.attendee, { name: e(a.name), role: a.role })}`);
   out.push("", `## ${t.agenda}`, "");
   for (const a of m.agenda) {

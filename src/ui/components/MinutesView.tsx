@@ -29,7 +29,7 @@ export function MinutesView(props: { minutes: Minutes }) {
         </tbody>
       </table>
       <h2>{t().attendance}</h2>
-      <p>{t().headcount.replace("{n}", String(m().attendance.headcount))}</p>
+      <p>{format(t().headcount, { n: m().attendance.headcount })}</p>
       <ul>
         <For each={m().attendance.named}>
           {(a) => <li>{format(t().attendee, { name: a.name, role: a.role })}</li>}
