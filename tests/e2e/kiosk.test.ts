@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
+import { openSampleSession } from "../helpers/sample.ts";
 
 let server: AppServer;
 let tablet: LaunchedBrowser;
@@ -51,11 +52,7 @@ const setVisibility = (state: "visible" | "hidden") =>
 describe("the residents' screen as a kiosk", () => {
   it("opens as display on a device whose role in the session is display", async () => {
     const page = tablet.page;
-    await page.goto(`${server.url}/?lang=en`);
-    await page.getByRole("button", { name: "Try with sample data" }).click();
-    await page.locator(".session-link").first().click();
-    await page.getByRole("heading", { name: "Agenda" }).waitFor();
-    const id = decodeURIComponent(new URL(page.url()).hash.split("/")[2]!);
+    const id = await openSampleSession(page, server.url);
     await page.evaluate((sessionId) => {
       localStorage.setItem("yishi.roles", JSON.stringify({ [sessionId]: "display" }));
     }, id);

@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { MINUTES_STRINGS } from "../../src/export/minutesStrings.ts";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
+import { openSampleSession } from "../helpers/sample.ts";
 
 let server: AppServer;
 let secretary: LaunchedBrowser;
@@ -38,9 +39,7 @@ async function downloadFrom(page: Page, button: string): Promise<string> {
 describe("minutes", () => {
   it("open as a live draft from the session", async () => {
     const page = secretary.page;
-    await page.goto(`${server.url}/?lang=en`);
-    await page.getByRole("button", { name: "Try with sample data" }).click();
-    await page.locator(".session-link").first().click();
+    await openSampleSession(page, server.url);
     await page.getByRole("button", { name: "Minutes" }).click();
     await page.locator("article.minutes").waitFor();
     await page.getByLabel("Language of the minutes").selectOption("zh");

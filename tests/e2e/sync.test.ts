@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
+import { openSampleSession } from "../helpers/sample.ts";
 
 let server: AppServer;
 let facilitator: LaunchedBrowser;
@@ -43,9 +44,7 @@ async function join(page: Page, role: "Secretary" | "Display", name: string) {
 describe("tablets edit one session together", () => {
   it("the facilitator shares a session and gets a join code", async () => {
     const page = facilitator.page;
-    await page.goto(`${server.url}/?lang=en`);
-    await page.getByRole("button", { name: "Try with sample data" }).click();
-    await page.locator(".session-link").first().click();
+    await openSampleSession(page, server.url);
     await page.getByRole("button", { name: /Not shared/ }).click();
     await page.locator(".share-code").waitFor();
     code = (await page.locator(".share-code").textContent())!.trim();
