@@ -165,6 +165,13 @@ export interface FollowUp {
   history: FollowUpHistoryEntry[];
 }
 
+/**
+ * The stored format of a SessionSnapshot (the view a session opens from before its Yjs state is loaded):
+ * bump it whenever SessionSnapshot or a type in it changes, so views of the old shape are ignored.
+ * tests/doc/viewVersion.test.ts fails until it is bumped.
+ */
+export const VIEW_VERSION = 1;
+
 /** Everything the UI shows of one session, as plain data. */
 export interface SessionSnapshot {
   meta: SessionMeta;

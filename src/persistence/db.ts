@@ -7,7 +7,7 @@ import type { SessionSummary } from "./catalogue.ts";
 import { StorageError, toStorageError } from "./errors.ts";
 
 /** Bump together with a new `if (oldVersion < N)` step in `upgrade`. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const DEFAULT_DB_NAME = "yishi";
 
 /** One Yjs update (or a compacted state) belonging to a session. */
@@ -40,6 +40,19 @@ export function storedRow(sessionId: string, update: Uint8Array, sum = checksum(
   return { sessionId, update, sum };
 }
 
+/**
+ * A plain copy of what a session's screen shows, kept so the session opens before its Yjs state is
+ * loaded. Only a cache: it is used only while `keys` are exactly the session's rows in `updates`.
+ */
+export interface StoredView {
+  sessionId: string;
+  /** The reader's format; a view of another format is ignored. */
+  version: number;
+  /** The session's `updates` keys whose content (and nothing else) the view shows. */
+  keys: number[];
+  data: unknown;
+}
+
 /** A stored update that failed to apply: kept for diagnosis and recovery, never deleted automatically. */
 export interface QuarantinedUpdate extends StoredUpdate {
   reason: string;
@@ -50,6 +63,7 @@ export interface YishiDB extends DBSchema {
   updates: { key: number; value: StoredUpdate; indexes: { bySession: string } };
   quarantine: { key: number; value: QuarantinedUpdate; indexes: { bySession: string } };
   talkPoints: { key: string; value: TalkPoint };
+  views: { key: string; value: StoredView };
   sessions: {
     key: string;
     value: SessionSummary;
@@ -92,6 +106,7 @@ export async function openYishiDb(
           sessions.createIndex("byTalkPoint", "talkPointId");
           sessions.createIndex("byStartsAt", "startsAt");
         }
+        if (oldVersion < 2) db.createObjectStore("views", { keyPath: "sessionId" });
       },
       blocked(currentVersion, blockedVersion) {
         options.onBlocked?.(
@@ -169,10 +184,10 @@ export async function sessionBytes(db: YishiDatabase, sessionId: string): Promis
   }
 }
 
-/** Delete everything stored for a session, in one transaction: updates, quarantined updates, catalogue row. */
+/** Delete everything stored for a session, in one transaction: updates, quarantine, view, catalogue row. */
 export async function deleteSessionData(db: YishiDatabase, sessionId: string): Promise<void> {
   try {
-    const tx = db.transaction(["updates", "quarantine", "sessions"], "readwrite");
+    const tx = db.transaction(["updates", "quarantine", "views", "sessions"], "readwrite");
     const updates = tx.objectStore("updates");
     const quarantine = tx.objectStore("quarantine");
     const deleteAll = async (): Promise<void> => {
@@ -184,6 +199,7 @@ export async function deleteSessionData(db: YishiDatabase, sessionId: string): P
         ...updateKeys.map((k) => updates.delete(k)),
         ...quarantineKeys.map((k) => quarantine.delete(k)),
         tx.objectStore("sessions").delete(sessionId),
+        tx.objectStore("views").delete(sessionId),
       ]);
     };
     await Promise.all([deleteAll(), tx.done]);

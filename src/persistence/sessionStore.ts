@@ -2,7 +2,7 @@
 import * as Y from "yjs";
 import { ObservableV2 } from "lib0/observable";
 import { checksum, checksumAsync, moveToQuarantine, readSessionRows, sessionBytes, storedRow } from "./db.ts";
-import type { BadRow, KeyedUpdate, QuarantineTx, YishiDatabase } from "./db.ts";
+import type { BadRow, KeyedUpdate, QuarantineTx, StoredView, YishiDatabase } from "./db.ts";
 import { StorageError, toStorageError } from "./errors.ts";
 
 export { deleteSessionData } from "./db.ts";
@@ -50,6 +50,15 @@ export interface SessionStoreOptions {
   retryMinMs?: number;
   /** Longest delay between retries. Default 30 s. */
   retryMaxMs?: number;
+  /**
+   * Keep a plain view of the doc (`read()`, e.g. what the screen shows) beside its rows, and open from it.
+   * The view is written `viewDelay` after the last write, only while the doc holds exactly the stored
+   * rows. When a stored view matches the rows on load, `whenRead` gives it and the rows wait for
+   * `applyStored()`, so the caller can show the view first; any other view is ignored.
+   */
+  view?: { version: number; read: () => unknown };
+  /** Milliseconds from the last write to the view's rewrite. Default 1000. */
+  viewDelay?: number;
 }
 
 export interface SessionStoreEvents {
@@ -76,12 +85,27 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
   readonly sessionId: string;
   /** Resolves once stored updates are in the doc; rejects with a StorageError if they cannot be read. */
   readonly whenSynced: Promise<this>;
+  /**
+   * Resolves once the rows are read: with the stored view's data when it shows exactly those rows (the doc
+   * then stays empty until `applyStored()`), else with null (the rows are applied by themselves).
+   */
+  readonly whenRead: Promise<unknown>;
+  private resolveRead: (view: unknown) => void = noop;
+  /** Rows read but not yet applied, their native checksums, and how to hand the result to `load`. */
+  private unapplied: {
+    rows: KeyedUpdate[];
+    sums: Map<number, number>;
+    done: (bad: BadRow[] | null) => void;
+  } | null = null;
+  private viewTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The stored view (if any) lags behind the rows. */
+  private viewStale = false;
   private _synced = false;
   private _status: SessionStoreStatus = "loading";
   private _quarantined = 0;
 
   private db: YishiDatabase;
-  private readonly opts: Required<SessionStoreOptions>;
+  private readonly opts: Required<Omit<SessionStoreOptions, "view">> & Pick<SessionStoreOptions, "view">;
   // Invariant: queue.length === enqueued - written.
   private readonly queue: Uint8Array[] = [];
   private enqueued = 0;
@@ -110,13 +134,16 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       flushDelay: options.flushDelay ?? 0,
       retryMinMs: options.retryMinMs ?? 500,
       retryMaxMs: options.retryMaxMs ?? 30_000,
+      view: options.view,
+      viewDelay: options.viewDelay ?? 1000,
     };
     // Listen before loading: an edit made while the load is in flight must still be saved.
     doc.on("update", this.onUpdate);
     doc.on("destroy", this.onDocDestroy);
     // Content the doc already holds (a new or imported session) is saved too, as y-indexeddb does.
     if (doc.store.clients.size > 0) this.onUpdate(Y.encodeStateAsUpdate(doc), null);
-    this.whenSynced = this.load();
+    this.whenRead = new Promise((resolve) => (this.resolveRead = resolve));
+    this.whenSynced = this.load().finally(() => this.resolveRead(null));
     this.whenSynced.catch(noop); // reported through the `error` event; awaiting callers still see it
   }
 
@@ -220,25 +247,35 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
 
   private async load(): Promise<this> {
     let rows: KeyedUpdate[];
+    let view: StoredView | undefined;
     try {
-      const tx = this.db.transaction("updates");
-      [rows] = await Promise.all([readSessionRows(tx.store.index("bySession"), this.sessionId), tx.done]);
+      const tx = this.db.transaction(["updates", "views"]);
+      [rows, view] = await Promise.all([
+        readSessionRows(tx.objectStore("updates").index("bySession"), this.sessionId),
+        this.opts.view ? tx.objectStore("views").get(this.sessionId) : undefined,
+        tx.done,
+      ]);
     } catch (e) {
       this.loadFailed = true;
       this.refreshStatus();
       throw this.fail(e);
     }
-    // Checksums computed natively, off the main thread, now that the read transaction is over.
-    const sums = new Map(
-      await Promise.all(
-        rows
-          .filter((row) => row.sum !== undefined)
-          .map(async (row) => [row.key, await checksumAsync(row.update)] as const),
-      ),
-    );
     if (this.destroyed) return this;
     this.rowCount = rows.length;
-    const bad = this.applyRows(rows, (row) => sums.get(row.key) ?? checksum(row.update));
+    // Checksums computed natively, off the main thread, now that the read transaction is over.
+    const sums = new Map<number, number>();
+    const hashing = Promise.all(
+      rows
+        .filter((row) => row.sum !== undefined)
+        .map(async (row) => sums.set(row.key, await checksumAsync(row.update))),
+    );
+    const shown = this.matchingView(view, rows);
+    const bad = await new Promise<BadRow[] | null>((done) => {
+      this.unapplied = { rows, sums, done };
+      if (shown !== undefined) this.resolveRead(shown);
+      else void hashing.then(() => this.applyStored());
+    });
+    if (bad === null) return this; // destroyed before the rows were applied
     if (bad.length > 0) {
       try {
         const tx = this.db.transaction(["updates", "quarantine"], "readwrite");
@@ -247,10 +284,69 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
         this.fail(e); // the rows stay in `updates`; the next load or compaction tries again
       }
     }
-    this._synced = true;
     this.refreshStatus();
     this.emit("synced", [this]);
+    if (shown === undefined && this.opts.view) this.scheduleView();
     return this;
+  }
+
+  /** The stored view's data if it is of our version and shows exactly `rows`; else undefined. */
+  private matchingView(view: StoredView | undefined, rows: KeyedUpdate[]): unknown {
+    if (!view || view.version !== this.opts.view?.version || view.keys.length !== rows.length)
+      return undefined;
+    const keys = new Set(view.keys);
+    return rows.every((row) => keys.has(row.key)) ? view.data : undefined;
+  }
+
+  /**
+   * Applies the rows read on load now, synchronously, if that has not happened yet; a no-op before the
+   * read and after. Call it before changing the doc of a store that opened from its view.
+   */
+  applyStored(): void {
+    const pending = this.unapplied;
+    if (!pending || this.destroyed) return;
+    this.unapplied = null;
+    const bad = this.applyRows(pending.rows, (row) => pending.sums.get(row.key) ?? checksum(row.update));
+    this._synced = true;
+    this.refreshStatus();
+    pending.done(bad);
+  }
+
+  /**
+   * Stores the view now if it lags behind the rows and the doc holds exactly the session's rows: nothing
+   * waits to be written and no row is unknown to it (another tab's). Resolves with whether it was stored;
+   * a failure is only logged, as the view is a cache and the rows are what count.
+   */
+  async writeView(): Promise<boolean> {
+    const view = this.opts.view;
+    if (!view || !this._synced || !this.viewStale) return false;
+    try {
+      const tx = this.db.transaction(["updates", "views"], "readwrite");
+      const keys = await tx.objectStore("updates").index("bySession").getAllKeys(this.sessionId);
+      const exact =
+        keys.length > 0 && this.queue.length === 0 && keys.every((key) => this.knownKeys.has(key));
+      if (exact) {
+        await tx
+          .objectStore("views")
+          .put({ sessionId: this.sessionId, version: view.version, keys, data: view.read() });
+      }
+      await tx.done;
+      if (exact) this.viewStale = false;
+      return exact;
+    } catch (e) {
+      console.warn("yishi: the session view was not stored", e);
+      return false;
+    }
+  }
+
+  private scheduleView(): void {
+    this.viewStale = true;
+    if (!this.opts.view || this.destroyed) return;
+    if (this.viewTimer !== null) clearTimeout(this.viewTimer);
+    this.viewTimer = setTimeout(() => {
+      this.viewTimer = null;
+      void this.writeView();
+    }, this.opts.viewDelay);
   }
 
   // Apply stored rows in one Yjs transaction with origin `this`, so they are not written back. Damaged
@@ -304,6 +400,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
         this.knownKeys.add(key);
         this.rowCount++;
         this.failures = 0;
+        this.scheduleView();
       } catch (e) {
         this.failures++;
         this.refreshStatus();
@@ -362,6 +459,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       for (const k of replaced) this.knownKeys.delete(k);
       this.knownKeys.add(key);
       this.rowCount = 1;
+      this.scheduleView();
     } else {
       this.rowCount = replaced.length;
     }
@@ -374,8 +472,12 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
         (e: unknown) => e,
       );
     let failure = await attemptFlush();
+    if (failure === null && this.viewStale) await this.writeView();
     this.destroyed = true;
-    for (const timer of [this.flushTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    this.unapplied?.done(null);
+    this.unapplied = null;
+    for (const timer of [this.flushTimer, this.retryTimer, this.viewTimer])
+      if (timer !== null) clearTimeout(timer);
     this.doc.off("update", this.onUpdate);
     this.doc.off("destroy", this.onDocDestroy);
     // Edits made while the first flush ran.

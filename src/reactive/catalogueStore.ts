@@ -4,6 +4,7 @@ import { createSignal, type Accessor } from "solid-js";
 import { newId } from "../doc/ids.ts";
 import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../doc/sampleData.ts";
 import { initSessionDoc } from "../doc/sessionDoc.ts";
+import { VIEW_VERSION } from "../doc/schema.ts";
 import { snapshot } from "../doc/snapshot.ts";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import {
@@ -35,10 +36,13 @@ export interface Catalogue {
   loadSampleData(): Promise<void>;
 }
 
-/** Builds a new session document with storage attached first, so every change is saved, and lists it. */
+/**
+ * Builds a new session document with storage attached first, so every change is saved, and lists it.
+ * Its view is stored too (on destroy), so the session's first open is as quick as the next ones.
+ */
 async function storeNewDoc(db: YishiDatabase, id: string, build: (doc: Y.Doc) => void): Promise<void> {
   const doc = new Y.Doc();
-  const store = new SessionStore(db, id, doc);
+  const store = new SessionStore(db, id, doc, { view: { version: VIEW_VERSION, read: () => snapshot(doc) } });
   try {
     await store.whenSynced;
     build(doc);

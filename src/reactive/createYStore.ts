@@ -47,10 +47,11 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
 
 /**
  * A read-only Solid store that mirrors `doc`. Call inside a reactive root; listeners go with it.
+ * `initial` is what the doc will hold once its stored state is applied (a stored view), shown until then.
  * @example const session = createYStore(doc); session.agenda.length
  */
-export function createYStore(doc: Y.Doc): SessionSnapshot {
-  const [state, setState] = createStore<SessionSnapshot>(snapshot(doc));
+export function createYStore(doc: Y.Doc, initial: SessionSnapshot = snapshot(doc)): SessionSnapshot {
+  const [state, setState] = createStore<SessionSnapshot>(initial);
   const r = roots(doc);
   const unobserve = (Object.keys(SLICES) as (keyof typeof SLICES)[]).map((name) => {
     const handler = () => batch(() => SLICES[name](setState, doc));

@@ -1,6 +1,7 @@
 // An open session for the UI: its Yjs document, local store, undo, and every mutator bound and error-reporting.
 import * as Y from "yjs";
 import { createRoot, createSignal, type Accessor } from "solid-js";
+import { unwrap } from "solid-js/store";
 import * as agenda from "../doc/agenda.ts";
 import * as followUps from "../doc/followUps.ts";
 import * as issues from "../doc/issues.ts";
@@ -10,7 +11,7 @@ import * as records from "../doc/records.ts";
 import * as session from "../doc/session.ts";
 import * as votes from "../doc/votes.ts";
 import { createUndoManager, setActor, setDeviceReadOnly, type CollectionName } from "../doc/sessionDoc.ts";
-import type { SessionSnapshot } from "../doc/schema.ts";
+import { VIEW_VERSION, type SessionSnapshot } from "../doc/schema.ts";
 import { readMeta } from "../doc/snapshot.ts";
 import { roots } from "../doc/sessionDoc.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
@@ -73,10 +74,17 @@ export interface SessionHandle {
   dispose(): Promise<void>;
 }
 
-function bindModule(doc: Y.Doc, mod: Record<string, unknown>): Record<string, unknown> {
+// `load` first puts the stored state into the doc if the session opened from its view and it is not yet.
+function bindModule(doc: Y.Doc, mod: Record<string, unknown>, load: () => void): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(mod)) {
-    if (typeof fn === "function") out[name] = (...args: unknown[]) => attempt(() => fn(doc, ...args) ?? true);
+    if (typeof fn === "function") {
+      out[name] = (...args: unknown[]) =>
+        attempt(() => {
+          load();
+          return fn(doc, ...args) ?? true;
+        });
+    }
   }
   return out;
 }
@@ -89,13 +97,21 @@ export async function flushOpenSessions(): Promise<void> {
   await Promise.all([...openHandles].map((h) => h.flush()));
 }
 
-/** Opens session `id` from IndexedDB; resolves once its stored state is loaded. */
+/**
+ * Opens session `id` from IndexedDB. When the stored view of the session matches its stored rows, the
+ * handle shows that view at once and the Yjs state is applied after the first paint, or sooner by the
+ * first edit (synchronously, so the edit applies to the whole session); else it resolves once loaded.
+ */
 export async function openSession(appDb: AppDb, id: string, deviceName = ""): Promise<SessionHandle> {
   const doc = new Y.Doc();
   setActor(doc, deviceName);
   const role = roleIn(id);
   if (role === "display") setDeviceReadOnly(doc);
-  const store = new SessionStore(appDb.current, id, doc);
+  // The view stored is what the screen shows (its store is made below, once the rows are read).
+  const shown: { state?: SessionSnapshot } = {};
+  const store = new SessionStore(appDb.current, id, doc, {
+    view: { version: VIEW_VERSION, read: () => unwrap(shown.state) },
+  });
   const stopFollowingDb = appDb.onReplaced((db) => store.useDb(db));
   const [saveStatus, setSaveStatus] = createSignal<SaveStatus>("loading");
   store.on("status", (status: SaveStatus) => {
@@ -112,8 +128,20 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   store.on("corrupt", ({ count }) =>
     notify({ kind: "error", key: "error.storage.corrupt", params: { count }, sticky: true }),
   );
-  await store.whenSynced;
-  performance.mark("yishi:session-loaded");
+  const view = (await store.whenRead) as SessionSnapshot | null;
+  if (view === null) await store.whenSynced;
+  const load = () => {
+    if (store.synced) return;
+    store.applyStored();
+    performance.mark("yishi:session-loaded");
+  };
+  if (view === null) {
+    performance.mark("yishi:session-loaded");
+  } else {
+    performance.mark("yishi:session-view");
+    // Paint the view first; the state follows in the next task (input waiting then is handled after it).
+    requestAnimationFrame(() => setTimeout(load, 0));
+  }
 
   const undoManager = createUndoManager(doc);
   const [canUndo, setCanUndo] = createSignal(false);
@@ -126,7 +154,11 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   undoManager.on("stack-item-popped", refreshUndo);
 
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
-  const { state, dispose: disposeRoot } = createRoot((dispose) => ({ state: createYStore(doc), dispose }));
+  const { state, dispose: disposeRoot } = createRoot((dispose) => ({
+    state: createYStore(doc, view ?? undefined),
+    dispose,
+  }));
+  shown.state = state;
   const saveSummary = () => {
     clearTimeout(summaryTimer);
     summaryTimer = undefined;
@@ -136,15 +168,28 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
   };
-  doc.on("update", onUpdate);
+  // Not an "update" listener: with one, Yjs encodes every transaction for it, the stored state's too.
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) onUpdate();
+  };
+  doc.on("afterTransaction", onTransaction);
   // The catalogue row may lag behind the document (a reload inside the debounce, edits merged from a peer):
   // bring it up to date soon after open (not before the first render), and when the tab is hidden or closed.
+  // The stored view too: a tablet switched to another app may never come back to this page.
   onUpdate();
-  const onHide = () => void saveSummary();
+  const onHide = () => {
+    void saveSummary();
+    void store.writeView();
+  };
+  const onVisibility = () => document.visibilityState === "hidden" && onHide();
   window.addEventListener("pagehide", onHide);
+  document.addEventListener("visibilitychange", onVisibility);
 
   const actions = Object.fromEntries(
-    Object.entries(MODULES).map(([name, mod]) => [name, bindModule(doc, mod as Record<string, unknown>)]),
+    Object.entries(MODULES).map(([name, mod]) => [
+      name,
+      bindModule(doc, mod as Record<string, unknown>, load),
+    ]),
   ) as unknown as Actions;
 
   const sync = createSessionSync(doc, role);
@@ -161,7 +206,10 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     state,
     role,
     sync,
-    exportArchive: () => exportArchive(doc),
+    exportArchive: () => {
+      load();
+      return exportArchive(doc);
+    },
     remove: (collection, recordId, what) => {
       if (actions.records.deleteRecord(collection, recordId) === undefined) return;
       notify({
@@ -172,6 +220,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
       });
     },
     share: async () => {
+      load();
       if (!readMeta(doc).shareCode) session.setShareCode(doc, formatShareCode(newShareCode()));
       followCode();
     },
@@ -186,8 +235,9 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
       if (summaryTimer !== undefined) await saveSummary();
     },
     dispose: async () => {
-      doc.off("update", onUpdate);
+      doc.off("afterTransaction", onTransaction);
       window.removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onVisibility);
       stopFollowingDb();
       await saveSummary();
       undoManager.destroy();

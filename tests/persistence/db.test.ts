@@ -19,7 +19,13 @@ describe("openYishiDb", () => {
   it("creates the stores and indexes", async () => {
     const db = await openYishiDb(uniqueName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(["quarantine", "sessions", "talkPoints", "updates"]);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      "quarantine",
+      "sessions",
+      "talkPoints",
+      "updates",
+      "views",
+    ]);
     const tx = db.transaction(["updates", "quarantine", "sessions", "talkPoints"]);
     expect(tx.objectStore("updates").autoIncrement).toBe(true);
     expect([...tx.objectStore("updates").indexNames]).toEqual(["bySession"]);
@@ -27,6 +33,30 @@ describe("openYishiDb", () => {
     expect([...tx.objectStore("sessions").indexNames].sort()).toEqual(["byStartsAt", "byTalkPoint"]);
     expect(tx.objectStore("talkPoints").keyPath).toBe("id");
     await tx.done;
+    expect(db.transaction("views").store.keyPath).toBe("sessionId");
+    db.close();
+  });
+
+  it("upgrades a version 1 database in place: its rows stay and it gains the views store", async () => {
+    const name = uniqueName();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore("updates", { autoIncrement: true }).createIndex("bySession", "sessionId");
+        db.createObjectStore("quarantine", { autoIncrement: true }).createIndex("bySession", "sessionId");
+        db.createObjectStore("talkPoints", { keyPath: "id" });
+        const sessions = db.createObjectStore("sessions", { keyPath: "id" });
+        sessions.createIndex("byTalkPoint", "talkPointId");
+        sessions.createIndex("byStartsAt", "startsAt");
+      },
+    });
+    await v1.add("updates", { sessionId: "s", update: new Uint8Array([1, 2]) });
+    v1.close();
+    const db = await openYishiDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAllFromIndex("updates", "bySession", "s")).toEqual([
+      { sessionId: "s", update: new Uint8Array([1, 2]) },
+    ]);
+    expect(await db.count("views")).toBe(0);
     db.close();
   });
 
