@@ -89,6 +89,18 @@ function bindModule(doc: Y.Doc, mod: Record<string, unknown>, load: () => void):
   return out;
 }
 
+/** True when `data` has the shape of session `id`'s SessionSnapshot, as far as rendering relies on it. */
+function isViewOf(data: unknown, id: string): data is SessionSnapshot {
+  const view = data as Partial<Record<keyof SessionSnapshot, unknown>> | null;
+  const lists = ["attendees", "categories", "agenda", "issues", "votes", "followUps"] as const;
+  return (
+    typeof view === "object" &&
+    view !== null &&
+    (view.meta as { id?: unknown } | undefined)?.id === id &&
+    lists.every((name) => Array.isArray(view[name]))
+  );
+}
+
 const SUMMARY_DELAY_MS = 400;
 const openHandles = new Set<SessionHandle>();
 
@@ -128,8 +140,14 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   store.on("corrupt", ({ count }) =>
     notify({ kind: "error", key: "error.storage.corrupt", params: { count }, sticky: true }),
   );
-  const view = (await store.whenRead) as SessionSnapshot | null;
-  if (view === null) await store.whenSynced;
+  const stored = await store.whenRead;
+  const view = isViewOf(stored, id) ? stored : null;
+  if (view === null) {
+    // No view: the store applies the rows by itself. A view that is not this session's (damaged on
+    // disk) is not shown: the rows are applied now, before anything is.
+    if (stored !== null) store.applyStored();
+    await store.whenSynced;
+  }
   const load = () => {
     if (store.synced) return;
     store.applyStored();

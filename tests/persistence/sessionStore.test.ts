@@ -333,18 +333,21 @@ describe("SessionStore", () => {
     expect(await rowCount(db)).toBe(rows);
   });
 
-  it("deleteSessionData removes the session's updates and quarantine but not other sessions", async () => {
+  it("deleteSessionData removes the session's updates, quarantine and view but not other sessions", async () => {
     const { db } = await freshDb();
     for (const id of ["s1", "s2"]) {
-      const { doc, store } = await openStore(db, id);
+      const { doc, store } = await openStore(db, id, { view: { version: 1, read: () => doc.toJSON() } });
       edit(doc, 1);
       await store.destroy();
     }
     await db.add("quarantine", { sessionId: "s1", update: new Uint8Array([1]), reason: "test", at: 1 });
+    expect(await db.count("views")).toBe(2);
     await deleteSessionData(db, "s1");
     expect(await rowCount(db, "s1")).toBe(0);
     expect(await db.countFromIndex("quarantine", "bySession", "s1")).toBe(0);
+    expect(await db.get("views", "s1")).toBeUndefined();
     expect(await rowCount(db, "s2")).toBeGreaterThan(0);
+    expect(await db.get("views", "s2")).toBeDefined();
   });
 });
 

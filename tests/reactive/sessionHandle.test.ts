@@ -100,6 +100,16 @@ describe("openSession", () => {
     expect(h.exportArchive()).toContain('"type"');
   });
 
+  it("does not show a stored view that is not this session's, and loads the state instead", async () => {
+    await storeSession(true);
+    const row = (await db.get("views", ID))!;
+    await db.put("views", { ...row, data: { meta: { id: "another" }, agenda: "not a list" } });
+    const h = await open();
+    expect(frames).toHaveLength(0);
+    expect(h.saveStatus()).toBe("saved");
+    expect(h.state.agenda.map((a) => a.title)).toEqual(["电表改造", "停车", "广场舞"]);
+  });
+
   it("without a matching view, resolves once the state is loaded", async () => {
     await storeSession(false);
     const h = await open();
