@@ -1,6 +1,5 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { deleteDB } from "idb";
 import * as Y from "yjs";
 import type { TalkPoint } from "../../src/doc/talkPoint.ts";
 import {
@@ -15,25 +14,14 @@ import {
   storageEstimate,
 } from "../../src/persistence/catalogue.ts";
 import type { SessionSummary } from "../../src/persistence/catalogue.ts";
-import { openYishiDb } from "../../src/persistence/db.ts";
-import type { YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore } from "../../src/persistence/sessionStore.ts";
+import { freshDb } from "../helpers/freshDb.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   vi.unstubAllGlobals();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function freshDb(): Promise<YishiDatabase> {
-  const name = `yishi-test-${crypto.randomUUID()}`;
-  const db = await openYishiDb(name);
-  cleanups.push(async () => {
-    db.close();
-    await deleteDB(name);
-  });
-  return db;
-}
 
 const talkPoint = (id: string, name: string): TalkPoint => ({
   id,
@@ -58,7 +46,7 @@ const session = (id: string, talkPointId: string, startsAt: string): SessionSumm
 
 describe("talk points", () => {
   it("puts, lists by name, replaces and deletes", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     await putTalkPoint(db, talkPoint("b", "Bridge Street"));
     await putTalkPoint(db, talkPoint("a", "Apple Court"));
     expect((await listTalkPoints(db)).map((tp) => tp.id)).toEqual(["a", "b"]);
@@ -75,7 +63,7 @@ describe("talk points", () => {
 
 describe("sessions", () => {
   it("lists newest first, optionally for one talk point", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     await putSessionSummary(db, session("s1", "tp1", "2024-01-01T07:00:00.000Z"));
     await putSessionSummary(db, session("s2", "tp2", "2024-03-11T07:00:00.000Z"));
     await putSessionSummary(db, session("s3", "tp1", "2024-02-21T07:00:00.000Z"));
@@ -87,7 +75,7 @@ describe("sessions", () => {
   });
 
   it("gets, replaces and fills counts missing from older rows", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     const s = session("s1", "tp1", "2024-01-01T07:00:00.000Z");
     await putSessionSummary(db, s);
     expect(await getSessionSummary(db, "s1")).toEqual(s);
@@ -106,7 +94,7 @@ describe("sessions", () => {
   });
 
   it("deleteSession removes the summary and the stored updates", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     for (const id of ["s1", "s2"]) {
       await putSessionSummary(db, session(id, "tp1", "2024-01-01T07:00:00.000Z"));
       const doc = new Y.Doc();
@@ -123,7 +111,7 @@ describe("sessions", () => {
   });
 
   it("rejects with a StorageError when the connection is closed", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     db.close();
     await expect(listSessions(db)).rejects.toMatchObject({ name: "StorageError", code: "closed" });
   });

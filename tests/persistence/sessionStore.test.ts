@@ -7,22 +7,13 @@ import type { YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore, deleteSessionData } from "../../src/persistence/sessionStore.ts";
 import type { SessionStoreOptions, SessionStoreStatus } from "../../src/persistence/sessionStore.ts";
 import type { StorageError } from "../../src/persistence/errors.ts";
+import { freshDb } from "../helpers/freshDb.ts";
 
 // Each test gets its own database, closed and deleted afterwards (as jakearchibald/idb's tests do).
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function freshDb(): Promise<{ db: YishiDatabase; name: string }> {
-  const name = `yishi-test-${crypto.randomUUID()}`;
-  const db = await openYishiDb(name);
-  cleanups.push(async () => {
-    db.close();
-    await deleteDB(name);
-  });
-  return { db, name };
-}
 
 async function openStore(
   db: YishiDatabase,
@@ -53,7 +44,7 @@ function edit(doc: Y.Doc, i: number): void {
 
 describe("SessionStore", () => {
   it("round-trips edits through the database", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db);
     for (let i = 0; i < 20; i++) edit(doc, i);
     doc.getText("t").delete(0, 5);
@@ -66,7 +57,7 @@ describe("SessionStore", () => {
   });
 
   it("saves edits made while the load is still in flight, next to the stored state", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const first = await openStore(db);
     first.doc.getMap("x").set("stored", true);
     await first.store.destroy();
@@ -81,7 +72,7 @@ describe("SessionStore", () => {
   });
 
   it("does not write loaded updates back", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db);
     edit(doc, 1);
     await store.destroy();
@@ -94,7 +85,7 @@ describe("SessionStore", () => {
   });
 
   it("batches synchronous edits into few rows, and keeps them all", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db);
     for (let i = 0; i < 100; i++) doc.getArray<number>("a").push([i]);
     expect(store.pending).toBe(100);
@@ -107,7 +98,7 @@ describe("SessionStore", () => {
   });
 
   it("compaction replaces the rows by one snapshot that reloads byte-identically", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     // A high compactAfter keeps automatic compaction out of the way: compact() is called by hand.
     const { doc, store } = await openStore(db, "s1", { compactAfter: 1_000 });
     for (let i = 0; i < 15; i++) {
@@ -132,7 +123,7 @@ describe("SessionStore", () => {
   });
 
   it("compacts on its own once rows exceed compactAfter", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db, "s1", { compactAfter: 10 });
     for (let i = 0; i < 25; i++) {
       edit(doc, i);
@@ -144,7 +135,7 @@ describe("SessionStore", () => {
   });
 
   it("compaction keeps rows another tab wrote since the load", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const a = await openStore(db, "s1", { compactAfter: 1_000 });
     const b = await openStore(db, "s1", { compactAfter: 1_000 });
     a.doc.getMap("x").set("fromA", 1);
@@ -158,7 +149,7 @@ describe("SessionStore", () => {
   });
 
   it("quarantines stored updates that fail to apply and loads the rest", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db);
     doc.getMap("x").set("good", "yes");
     doc.getText("t").insert(0, "intact text");
@@ -199,7 +190,7 @@ describe("SessionStore", () => {
   });
 
   it("writes a checksum with each row, and quarantines a row whose bytes changed even if they still decode", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db);
     doc.getText("t").insert(0, "first");
     await store.flush();
@@ -229,7 +220,7 @@ describe("SessionStore", () => {
   });
 
   it("keeps edits queued through a quota failure and writes them when storage is back", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db, "s1", { retryMinMs: 60_000 });
     const errors: StorageError[] = [];
     const statuses: SessionStoreStatus[] = [];
@@ -262,7 +253,7 @@ describe("SessionStore", () => {
   });
 
   it("retries a failed write on its own with backoff", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db, "s1", { retryMinMs: 5 });
     const transaction = db.transaction.bind(db);
     let failuresLeft = 2;
@@ -285,7 +276,7 @@ describe("SessionStore", () => {
   });
 
   it("reports a closed connection and continues on a new one", async () => {
-    const { db, name } = await freshDb();
+    const { db, name } = await freshDb(cleanups);
     const { doc, store } = await openStore(db, "s1", { retryMinMs: 60_000 });
     const errors: StorageError[] = [];
     store.on("error", (e) => errors.push(e));
@@ -304,7 +295,7 @@ describe("SessionStore", () => {
   });
 
   it("writes edits made while a write is in flight in the next batch", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db);
     doc.getMap("x").set("first", 1);
     const firstFlush = store.flush();
@@ -318,7 +309,7 @@ describe("SessionStore", () => {
   });
 
   it("stops listening after destroy and leaves the database open", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = await openStore(db);
     let statusEvents = 0;
     store.on("status", () => statusEvents++);
@@ -334,7 +325,7 @@ describe("SessionStore", () => {
   });
 
   it("deleteSessionData removes the session's updates, quarantine and view but not other sessions", async () => {
-    const { db } = await freshDb();
+    const { db } = await freshDb(cleanups);
     for (const id of ["s1", "s2"]) {
       const { doc, store } = await openStore(db, id, { view: { version: 1, read: () => doc.toJSON() } });
       edit(doc, 1);

@@ -3,26 +3,16 @@
 // offered on open always equals the state that loads after it.
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
-import { deleteDB } from "idb";
 import * as Y from "yjs";
 import * as prng from "lib0/prng";
-import { openYishiDb, type YishiDatabase } from "../../src/persistence/db.ts";
+import type { YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore, type SessionStoreOptions } from "../../src/persistence/sessionStore.ts";
+import { freshDb } from "../helpers/freshDb.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function freshDb(): Promise<YishiDatabase> {
-  const name = `yishi-test-${crypto.randomUUID()}`;
-  const db = await openYishiDb(name);
-  cleanups.push(async () => {
-    db.close();
-    await deleteDB(name);
-  });
-  return db;
-}
 
 const plain = (doc: Y.Doc) => ({ x: doc.getMap("x").toJSON(), t: doc.getText("t").toString() });
 
@@ -54,7 +44,7 @@ async function sessionWithView(db: YishiDatabase): Promise<ReturnType<typeof pla
 
 describe("SessionStore view", () => {
   it("opens from a view that shows exactly the rows, and applies them only when asked", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     const written = await sessionWithView(db);
     const { doc, store } = viewStore(db);
     expect(await store.whenRead).toEqual(written);
@@ -72,7 +62,7 @@ describe("SessionStore view", () => {
   });
 
   it("keeps an edit made right after the rows are applied, next to them", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     await sessionWithView(db);
     const opened = viewStore(db);
     await opened.store.whenRead;
@@ -87,7 +77,7 @@ describe("SessionStore view", () => {
   });
 
   it("ignores a view that lags behind the rows another tab wrote, and loads by itself", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     await sessionWithView(db);
     await otherTabEdit(db, "b", 2);
     const { doc, store } = viewStore(db);
@@ -97,7 +87,7 @@ describe("SessionStore view", () => {
   });
 
   it("ignores a view of another version", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     await sessionWithView(db);
     const { store } = viewStore(db, {}, 2);
     expect(await store.whenRead).toBeNull();
@@ -105,7 +95,7 @@ describe("SessionStore view", () => {
   });
 
   it("does not store a view while an edit waits to be written, or while a row is unknown to it", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = viewStore(db, { flushDelay: 60_000 });
     await store.whenSynced;
     doc.getMap("x").set("a", 1);
@@ -119,7 +109,7 @@ describe("SessionStore view", () => {
   });
 
   it("writes the view a while after the last write", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     const { doc, store } = viewStore(db, { viewDelay: 20 });
     await store.whenSynced;
     doc.getMap("x").set("a", 1);
@@ -128,7 +118,7 @@ describe("SessionStore view", () => {
   });
 
   it("settles when destroyed before its rows are applied, and changes nothing stored", async () => {
-    const db = await freshDb();
+    const { db } = await freshDb(cleanups);
     const written = await sessionWithView(db);
     const before = await db.getAll("updates");
     const { store } = viewStore(db);
@@ -143,7 +133,7 @@ describe("SessionStore view", () => {
     let offered = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const gen = prng.create(seed);
-      const db = await freshDb();
+      const { db } = await freshDb(cleanups);
       const everything = new Y.Doc(); // receives every edit made anywhere
       let n = 0;
       for (let round = 0; round < 8; round++) {
