@@ -17,6 +17,7 @@ import { roots } from "../doc/sessionDoc.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import type { AppDb } from "./appDb.ts";
+import { afterPaint } from "./afterPaint.ts";
 import { createYStore } from "./createYStore.ts";
 import { attempt, clearNotice, notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
@@ -142,23 +143,22 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   );
   const stored = await store.whenRead;
   const view = isViewOf(stored, id) ? stored : null;
-  if (view === null) {
-    // No view: the store applies the rows by itself. A view that is not this session's (damaged on
-    // disk) is not shown: the rows are applied now, before anything is.
-    if (stored !== null) store.applyStored();
-    await store.whenSynced;
-  }
   const load = () => {
     if (store.synced) return;
     store.applyStored();
     performance.mark("yishi:session-loaded");
   };
+  let cancelLoad = () => {};
   if (view === null) {
+    // No view: the store applies the rows by itself. A view that is not this session's (damaged on
+    // disk) is not shown: the rows are applied now, before anything is.
+    if (stored !== null) store.applyStored();
+    await store.whenSynced;
     performance.mark("yishi:session-loaded");
   } else {
     performance.mark("yishi:session-view");
     // Paint the view first; the state follows in the next task (input waiting then is handled after it).
-    requestAnimationFrame(() => setTimeout(load, 0));
+    cancelLoad = afterPaint(load);
   }
 
   const undoManager = createUndoManager(doc);
@@ -253,6 +253,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
       if (summaryTimer !== undefined) await saveSummary();
     },
     dispose: async () => {
+      cancelLoad();
       doc.off("afterTransaction", onTransaction);
       window.removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onVisibility);
