@@ -33,11 +33,36 @@ export function coversHosts(cert: string, hosts: string[]): boolean {
     const x509 = new X509Certificate(cert);
     const weekAhead = Date.now() + 7 * 86_400_000;
     if (new Date(x509.validTo).getTime() < weekAhead) return false;
-    const san = x509.subjectAltName ?? "";
-    return hosts.every((h) => san.includes(`DNS:${h}`) || san.includes(`IP Address:${h}`));
+    const names = parseAltNames(x509.subjectAltName ?? "");
+    const covered = (h: string) =>
+      names.some((n) =>
+        n.type === "DNS"
+          ? n.value.toLowerCase() === h.toLowerCase()
+          : n.type === "IP Address" && n.value === h,
+      );
+    return hosts.every(covered);
   } catch {
     return false;
   }
+}
+
+/**
+ * The entries of Node's `subjectAltName` text (`DNS:a, IP Address:1.2.3.4`). Node quotes a value that has a
+ * comma or quote in it as a JSON string (`DNS:"a, b"`), so a split on ", " alone could be fooled by one.
+ */
+export function parseAltNames(san: string): { type: string; value: string }[] {
+  const entries: { type: string; value: string }[] = [];
+  const entry = /\s*([^:,]+):("(?:[^"\\]|\\.)*"|[^,]*)\s*(?:,|$)/gy;
+  let match: RegExpExecArray | null;
+  while (entry.lastIndex < san.length && (match = entry.exec(san))) {
+    const [, type, raw] = match;
+    try {
+      entries.push({ type: type!, value: raw!.startsWith('"') ? (JSON.parse(raw!) as string) : raw! });
+    } catch {
+      return []; // a value we cannot read covers nothing
+    }
+  }
+  return entries;
 }
 
 /**

@@ -9,6 +9,12 @@ export interface SignalingOptions {
   maxMessageBytes?: number;
   maxConnections?: number;
   maxTopicsPerClient?: number;
+  /** Sustained messages a second one connection may send; a client over it is dropped. */
+  maxMessagesPerSecond?: number;
+  /** Messages a connection may send at once above that rate (a tablet joining a full room answers every peer). */
+  messageBurst?: number;
+  /** Bytes the server may hold for a receiver that is not reading; past it the receiver is dropped. */
+  maxBufferedBytes?: number;
   pingIntervalMs?: number;
   /** Receives event names and counts only, never message content (room names are secrets too). */
   log?: (event: string, detail?: Record<string, number>) => void;
@@ -30,6 +36,24 @@ type Message =
   | { type: "ping" };
 
 const MAX_TOPIC_LENGTH = 512;
+
+/**
+ * A token bucket: the returned check is true while the caller stays within `perSecond` on average, allowing
+ * up to `burst` at once.
+ * @example const allow = makeRateLimit(100, 200); if (!allow()) conn.terminate();
+ */
+export function makeRateLimit(perSecond: number, burst: number, now = Date.now): () => boolean {
+  let tokens = burst;
+  let last = now();
+  return () => {
+    const t = now();
+    tokens = Math.min(burst, tokens + ((t - last) / 1000) * perSecond);
+    last = t;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
 
 /** Parses a client frame; null for anything that is not a well-formed y-webrtc message. */
 export function parseMessage(data: RawData | string): Message | null {
@@ -78,6 +102,9 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
     maxMessageBytes = 256 * 1024,
     maxConnections = 200,
     maxTopicsPerClient = 50,
+    maxMessagesPerSecond = 100,
+    messageBurst = 2 * maxMessagesPerSecond,
+    maxBufferedBytes = 1024 * 1024,
     pingIntervalMs = 30_000,
     log = (event, detail) => console.log(`[signal] ${event}`, detail ?? ""),
   } = options;
@@ -87,6 +114,12 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
 
   const send = (conn: WebSocket, message: unknown) => {
     if (conn.readyState !== conn.OPEN) return;
+    // A receiver that stopped reading (asleep, or hostile) would make us buffer every publish for it.
+    if (conn.bufferedAmount > maxBufferedBytes) {
+      log("dropped a receiver that stopped reading");
+      conn.terminate();
+      return;
+    }
     try {
       conn.send(JSON.stringify(message));
     } catch {
@@ -106,20 +139,31 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
   };
   const servers: HttpServer[] = [];
 
+  /** Takes `conn` out of topic `name`, and forgets the topic once nobody is left in it. */
+  const leave = (conn: WebSocket, name: string) => {
+    const subs = topics.get(name);
+    subs?.delete(conn);
+    if (subs?.size === 0) topics.delete(name);
+  };
+
   wss.on("connection", (conn: WebSocket) => {
     const subscribed = new Set<string>();
+    const withinRate = makeRateLimit(maxMessagesPerSecond, messageBurst);
+    let loggedStrayPublish = false;
     alive.set(conn, true);
     conn.on("pong", () => alive.set(conn, true));
     conn.on("error", () => conn.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
     conn.on("close", () => {
-      for (const name of subscribed) {
-        const subs = topics.get(name);
-        subs?.delete(conn);
-        if (subs?.size === 0) topics.delete(name);
-      }
+      for (const name of subscribed) leave(conn, name);
       subscribed.clear();
     });
     conn.on("message", (data: RawData, isBinary: boolean) => {
+      if (conn.readyState !== conn.OPEN) return; // frames already read when we dropped it
+      if (!withinRate()) {
+        log("dropped a client over the message rate", { perSecond: maxMessagesPerSecond });
+        conn.terminate();
+        return;
+      }
       const message = isBinary ? null : parseMessage(data);
       if (!message) {
         log("dropped a client that sent a malformed message");
@@ -140,10 +184,16 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
         }
       } else if (message.type === "unsubscribe") {
         for (const name of message.topics) {
-          topics.get(name)?.delete(conn);
+          leave(conn, name);
           subscribed.delete(name);
         }
       } else if (message.type === "publish") {
+        // Only members publish to a room: otherwise anyone could write into any room whose name they guess.
+        if (!subscribed.has(message.topic)) {
+          if (!loggedStrayPublish) log("dropped a publish to a topic the sender has not subscribed to");
+          loggedStrayPublish = true;
+          return;
+        }
         const receivers = topics.get(message.topic);
         if (receivers) {
           const out = { ...message, clients: receivers.size };

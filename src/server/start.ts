@@ -1,6 +1,6 @@
 // `npm start`: the built app and the signalling endpoint on one HTTP server, with the LAN addresses printed.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createServer as createHttpsServer } from "node:https";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
@@ -17,6 +17,8 @@ export interface ServerOptions {
   signaling?: Omit<SignalingOptions, "log">;
   /** Also serve HTTPS (a secure context on LAN addresses) on this port with this certificate. */
   https?: { port: number; cert: string; key: string };
+  /** Receives one line when the HTTPS port is busy and the server goes on with HTTP only; console.warn by default. */
+  warn?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -29,10 +31,27 @@ export interface RunningServer {
 
 type Server = ReturnType<typeof createServer>;
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+/** A port another program (or another Yishi) already listens on. */
+export class PortBusyError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use`);
+    this.name = "PortBusyError";
+  }
+}
+
+/**
+ * Listens on `port` (0 picks a free one) and resolves to the port; a busy port rejects with a PortBusyError
+ * naming it, rather than a bare EADDRINUSE.
+ */
+export function listen(server: Server | HttpsServer, port: number, host: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolvePromise((server.address() as AddressInfo).port));
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortBusyError(port) : error);
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolvePromise((server.address() as AddressInfo).port);
+    });
   });
 }
 
@@ -56,19 +75,49 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.https)
     servers.push(createHttpsServer({ cert: options.https.cert, key: options.https.key }, handler));
   for (const server of servers) hub.attach(server);
-  const actual = await listen(servers[0]!, port, host);
-  const httpsPort = options.https ? await listen(servers[1]!, options.https.port, host) : undefined;
+  const stopAll = async () => {
+    await hub.close();
+    await Promise.all(servers.map(closeServer));
+  };
+  let actual: number;
+  let httpsPort: number | undefined;
+  try {
+    actual = await listen(servers[0]!, port, host);
+    httpsPort = options.https
+      ? await listenHttpsOrSkip(servers, options.https.port, host, options.warn)
+      : undefined;
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   return {
     url: `http://${shownHost}:${actual}`,
     port: actual,
     httpsPort,
     httpsUrl: httpsPort === undefined ? undefined : `https://${shownHost}:${httpsPort}`,
-    close: async () => {
-      await hub.close();
-      await Promise.all(servers.map(closeServer));
-    },
+    close: stopAll,
   };
+}
+
+/**
+ * Listens with the HTTPS server (the last of `servers`). A busy port is not fatal: HTTP on localhost still
+ * works, so it says which port in one line, drops the HTTPS server from `servers` and resolves to undefined.
+ */
+async function listenHttpsOrSkip(
+  servers: Server[],
+  port: number,
+  host: string,
+  warn: (line: string) => void = console.warn,
+): Promise<number | undefined> {
+  try {
+    return await listen(servers.at(-1)!, port, host);
+  } catch (error) {
+    if (!(error instanceof PortBusyError)) throw error;
+    servers.pop();
+    warn(`HTTPS port ${port} is already in use: serving without HTTPS (set HTTPS_PORT to use another port).`);
+    return undefined;
+  }
 }
 
 /** The machine's IPv4 LAN addresses, where tablets on the same network can reach it. */
@@ -103,6 +152,11 @@ async function main(): Promise<void> {
     https: certificate
       ? { port: Number(process.env.HTTPS_PORT ?? 4443), cert: certificate.cert, key: certificate.key }
       : undefined,
+  }).catch((error: unknown) => {
+    if (!(error instanceof PortBusyError)) throw error;
+    // Exit rather than take the next port: tablets keep the address they were given, so it must not move.
+    console.error(`Yishi cannot start: ${error.message} (is Yishi already running?). Stop it, or set PORT.`);
+    process.exit(1);
   });
   console.log(`Yishi is running: ${server.url}/`);
   if (certificate && server.httpsPort) {

@@ -5,7 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { coversHosts, loadOrCreateCertificate, type Certificate } from "../../src/server/https.ts";
+import {
+  coversHosts,
+  loadOrCreateCertificate,
+  parseAltNames,
+  type Certificate,
+} from "../../src/server/https.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 
 let dir: string;
@@ -39,6 +44,30 @@ describe("the certificate", () => {
   it("is made anew when the LAN address changed", () => {
     expect(coversHosts(cert.cert, ["127.0.0.1", "10.0.0.7"])).toBe(false);
     expect(coversHosts("not a certificate", ["localhost"])).toBe(false);
+  });
+
+  it("matches each host exactly against the certificate's names, never by substring", async () => {
+    const near = await loadOrCreateCertificate({
+      dir: join(dir, "near"),
+      hosts: ["localhost2", "192.168.1.50", "Printer.Local"],
+    });
+    expect(coversHosts(near.cert, ["localhost2", "192.168.1.50"])).toBe(true);
+    expect(coversHosts(near.cert, ["localhost"])).toBe(false);
+    expect(coversHosts(near.cert, ["192.168.1.5"])).toBe(false);
+    expect(coversHosts(near.cert, ["192.168.1.50", "192.168.1.5"])).toBe(false);
+    expect(coversHosts(near.cert, ["168.1.50"])).toBe(false);
+    expect(coversHosts(near.cert, ["localhost2, IP Address:192.168.1.50"])).toBe(false);
+    expect(coversHosts(cert.cert, ["192.168.1.5", "localhost"])).toBe(true);
+    expect(coversHosts(near.cert, ["printer.local"])).toBe(true); // DNS names ignore case
+  }, 60_000);
+
+  it("reads subjectAltName entries, including the quoted values Node writes for names with commas", () => {
+    expect(parseAltNames('DNS:a, DNS:"b, IP Address:10.0.0.2", IP Address:10.0.0.1')).toEqual([
+      { type: "DNS", value: "a" },
+      { type: "DNS", value: "b, IP Address:10.0.0.2" },
+      { type: "IP Address", value: "10.0.0.1" },
+    ]);
+    expect(parseAltNames("")).toEqual([]);
   });
 
   it("from the user: unreadable paths give a clear error", async () => {

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { parseMessage } from "../../src/server/signaling.ts";
+import { resolveInside } from "../../src/server/static.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 
 let dist: string;
@@ -55,6 +57,19 @@ const until = async (check: () => boolean, ms = 2000) => {
   }
 };
 const send = (ws: WebSocket, m: unknown) => ws.send(JSON.stringify(m));
+/** The whole response to a GET of `target` written byte for byte, as no HTTP client library would send it. */
+const rawGet = (port: number, target: string) =>
+  new Promise<string>((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+    );
+    let text = "";
+    socket.setEncoding("latin1");
+    socket.setTimeout(3000, () => socket.destroy(new Error(`no answer for ${target}`)));
+    socket.on("data", (chunk: string) => (text += chunk));
+    socket.on("end", () => resolve(text));
+    socket.on("error", reject);
+  });
 
 describe("signalling protocol", () => {
   it("delivers a publish to every subscriber of the topic, with the subscriber count, and not to others", async () => {
@@ -172,6 +187,52 @@ describe("static serving", () => {
     expect(asset.headers.get("cache-control")).toContain("immutable");
     expect((await fetch(server.url + "/session/abc")).status).toBe(200);
     expect((await fetch(server.url + "/assets/missing.js")).status).toBe(404);
+  });
+
+  it("refuses raw request paths that leave the app folder (sent as written, not normalised by fetch)", async () => {
+    // dist sits inside `base`, next to a file it must never serve.
+    const base = mkdtempSync(join(tmpdir(), "yishi-base-"));
+    const app = join(base, "dist");
+    mkdirSync(app);
+    writeFileSync(join(app, "index.html"), "<!doctype html><title>Yishi</title>");
+    writeFileSync(join(base, "secret.txt"), "TOP-SECRET");
+    server = await startServer({ host: "127.0.0.1", port: 0, distDir: app, log: () => {} });
+    const deep = "../".repeat(12);
+    const targets = [
+      "/../secret.txt",
+      "/../../etc/passwd",
+      `/${deep}etc/passwd`,
+      "/..%2fsecret.txt",
+      "/%2e%2e%2fsecret.txt",
+      "/%2E%2E%2Fsecret.txt",
+      "/.%2e/secret.txt",
+      `/${"..%2f".repeat(12)}etc%2fpasswd`,
+      `/${"%2e%2e%2f".repeat(12)}etc/passwd`,
+      "/..\\secret.txt",
+      "/..%5csecret.txt",
+      `/${"..\\".repeat(12)}etc\\passwd`,
+      "..%2fsecret.txt",
+      "/assets/..%2f..%2fsecret.txt",
+    ];
+    try {
+      for (const target of targets) {
+        const response = await rawGet(server.port, target);
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]);
+        expect([400, 404], target).toContain(status);
+        expect(response, target).not.toContain("TOP-SECRET");
+        expect(response, target).not.toMatch(/root:/);
+      }
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 15_000);
+
+  it("resolveInside refuses `..` segments in any spelling and keeps paths inside the root", () => {
+    const root = join(tmpdir(), "yishi-root");
+    const refused = ["/../x", "/a/../b", "/..%2fx", "/%2e%2e%2fx", "/..\\x", "/..%5cx", "/%00", "/%E0%A4%A"];
+    for (const path of refused) expect(resolveInside(root, path), path).toBeNull();
+    expect(resolveInside(root, "/assets/app-1.js")).toBe(join(root, "assets", "app-1.js"));
+    expect(resolveInside(root, "/a..b/c.js")).toBe(join(root, "a..b", "c.js"));
   });
 
   it("refuses paths that leave the app folder", async () => {
