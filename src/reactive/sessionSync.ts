@@ -46,7 +46,11 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
     });
     sync = s;
     setStatus(s.status);
-    s.on("status", setStatus);
+    s.on("status", (st) => {
+      setStatus(st);
+      // A peer with our key connected: whatever foreign traffic was seen, the code is right.
+      if (st.state === "connected") setWrongKey(false);
+    });
     s.on("presence", setPresence);
     s.on("wrongKey", () => setWrongKey(true));
     s.on("stuck", () => void restart());

@@ -11,12 +11,41 @@ const PART = 1;
 const HEADER = 13; // tag, message id (4), part index (4), part count (4)
 /** A peer sending more than this in one message is refused (a session is a few MB at most). */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * Incomplete messages one peer may have at once; one more is malformed and the peer is dropped. Our sender
+ * writes all parts of a message in one synchronous loop onto an ordered, reliable channel, so a conforming
+ * peer never has more than one message pending. Dropping the oldest instead would silently lose an update;
+ * dropping the peer makes y-webrtc reconnect, and the re-sync on (re)connect then repairs everything.
+ */
+export const MAX_PENDING_MESSAGES = 8;
+/** Bytes of incomplete messages held for one peer at once (one largest message); more is malformed. */
+export const MAX_PENDING_BYTES = MAX_MESSAGE_BYTES;
+/**
+ * An incomplete message that received no part for this long is dropped (checked on each new frame). It
+ * counts from the last part, not the first, so a large message over a slow link is not cut off.
+ */
+export const PENDING_IDLE_MS = 30_000;
+
+interface Pending {
+  parts: (Uint8Array | undefined)[];
+  received: number;
+  bytes: number;
+  /** When the last new part arrived. */
+  lastAt: number;
+}
+
+/** Reassembly state of one peer's incoming messages. */
+interface Reassembly {
+  messages: Map<number, Pending>;
+  /** Sum of `bytes` over `messages`. */
+  bytes: number;
+}
 
 interface PeerInternals {
   _channel: { send(data: Uint8Array): void };
   _onChannelMessage(event: { data: unknown }): void;
   destroy(error?: Error): void;
-  __yishiParts?: Map<number, { parts: (Uint8Array | undefined)[]; received: number; bytes: number }>;
+  __yishiReassembly?: Reassembly;
 }
 
 let installed = false;
@@ -46,30 +75,58 @@ export function frame(data: Uint8Array, id: number): Uint8Array[] {
   return frames;
 }
 
+function malformed(): never {
+  throw new Error("malformed frame");
+}
+
 /**
  * Feeds one incoming frame; returns the whole message when it is complete, null while parts are missing.
- * Throws on a malformed frame (the caller drops that peer).
+ * Throws on a malformed frame (the caller drops that peer): a bad header, a part of the wrong size (all but
+ * the last are exactly CHUNK_BYTES, the last 1..CHUNK_BYTES), or a peer over MAX_PENDING_MESSAGES or
+ * MAX_PENDING_BYTES. `now` (ms) expires messages idle for PENDING_IDLE_MS; tests pass their own clock.
  */
-export function unframe(state: PeerInternals, bytes: Uint8Array): Uint8Array | null {
-  if (bytes[0] === WHOLE) return bytes.subarray(1);
-  if (bytes[0] !== PART || bytes.length < HEADER) throw new Error("malformed frame");
+export function unframe(
+  state: PeerInternals,
+  bytes: Uint8Array,
+  now: number = Date.now(),
+): Uint8Array | null {
+  const pending = (state.__yishiReassembly ??= { messages: new Map(), bytes: 0 });
+  for (const [id, entry] of pending.messages) {
+    if (now - entry.lastAt > PENDING_IDLE_MS) {
+      pending.messages.delete(id);
+      pending.bytes -= entry.bytes;
+    }
+  }
+  if (bytes[0] === WHOLE) {
+    if (bytes.length > CHUNK_BYTES + 1) malformed();
+    return bytes.subarray(1);
+  }
+  if (bytes[0] !== PART || bytes.length < HEADER) malformed();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const id = view.getUint32(1);
   const index = view.getUint32(5);
   const count = view.getUint32(9);
-  if (count < 2 || index >= count || count * CHUNK_BYTES > MAX_MESSAGE_BYTES)
-    throw new Error("malformed frame");
-  const pending = (state.__yishiParts ??= new Map());
-  let entry = pending.get(id);
-  if (!entry) pending.set(id, (entry = { parts: new Array(count), received: 0, bytes: 0 }));
-  if (entry.parts.length !== count) throw new Error("malformed frame");
+  if (count < 2 || index >= count || count * CHUNK_BYTES > MAX_MESSAGE_BYTES) malformed();
+  const size = bytes.length - HEADER;
+  if (index < count - 1 ? size !== CHUNK_BYTES : size < 1 || size > CHUNK_BYTES) malformed();
+  let entry = pending.messages.get(id);
+  if (!entry) {
+    if (pending.messages.size >= MAX_PENDING_MESSAGES) malformed();
+    entry = { parts: new Array<Uint8Array | undefined>(count), received: 0, bytes: 0, lastAt: now };
+    pending.messages.set(id, entry);
+  }
+  if (entry.parts.length !== count) malformed();
   if (!entry.parts[index]) {
+    if (pending.bytes + size > MAX_PENDING_BYTES) malformed();
     entry.parts[index] = bytes.slice(HEADER);
     entry.received++;
-    entry.bytes += bytes.length - HEADER;
+    entry.bytes += size;
+    entry.lastAt = now;
+    pending.bytes += size;
   }
   if (entry.received < count) return null;
-  pending.delete(id);
+  pending.messages.delete(id);
+  pending.bytes -= entry.bytes;
   const whole = new Uint8Array(entry.bytes);
   let offset = 0;
   for (const part of entry.parts) {

@@ -6,7 +6,8 @@ import { ObservableV2 } from "lib0/observable";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { installChunking } from "./chunkedPeer.ts";
-import { encryptedAnnounce, isForeignKey } from "./keyCheck.ts";
+import { classifySignal, encryptedAnnounce } from "./keyCheck.ts";
+import { RoomWatch } from "./roomWatch.ts";
 import type { Role } from "./deviceSettings.ts";
 import type { ShareCode } from "./shareCode.ts";
 
@@ -37,20 +38,22 @@ export interface PeerSyncOptions {
 interface PeerSyncEvents {
   status: (status: SyncStatus) => void;
   presence: (list: Presence[]) => void;
-  /** Someone is in the room with a different key: their messages cannot be read. */
+  /**
+   * Someone is in the room with a different key and no one with ours was heard (see roomWatch.ts for what
+   * an outsider can and cannot fake). At most once per PeerSync.
+   */
   wrongKey: () => void;
-  /** Others are in the room (same key) but no connection opened for a while: rebuild the provider. */
+  /** A peer with our key is in the room but no connection opened for a while: rebuild the provider. */
   stuck: () => void;
 }
 
 const MESSAGE_SYNC = 0; // y-webrtc's message type for Yjs sync messages
 const POLL_MS = 500;
-/** Others are in the room with our key, yet no connection opens for this long: start over. */
-const STUCK_AFTER_MS = 8000;
 /** A connection still not open after this long is dropped (y-webrtc would keep it half-open forever). */
 const HALF_OPEN_MS = 2500;
-/** At most one answering announce per this interval, however many foreign messages arrive. */
-const ANSWER_EVERY_MS = 2000;
+/** Peer ids this app used lately: the server may still echo an old room's announce to a rejoined one. */
+const ownPeerIds: string[] = [];
+const OWN_PEER_IDS_KEPT = 16;
 
 // The parts of y-webrtc's internals we read; they are not in its type declarations.
 interface InternalConn {
@@ -63,8 +66,8 @@ interface InternalProvider {
   signalingConns: {
     connected: boolean;
     send(message: unknown): void;
-    on(ev: "message", fn: (m: Record<string, unknown>) => void): void;
-    off(ev: "message", fn: (m: Record<string, unknown>) => void): void;
+    on(ev: "message", fn: (m: unknown) => void): void;
+    off(ev: "message", fn: (m: unknown) => void): void;
   }[];
   key: PromiseLike<CryptoKey | null>;
 }
@@ -81,15 +84,9 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   private readonly seen = new Map<string, Presence>();
   private readonly timer: ReturnType<typeof setInterval>;
   private connectedIds = "";
-  private wrongKeyReported = false;
-  /** Subscribers of our room on the signalling server, as last counted by it (ourselves included). */
-  private roomClients = 0;
-  /** A message in our room that our key cannot decrypt was seen. */
-  private foreignSeen = false;
-  private aloneSince = Date.now();
-  private stuckReported = false;
+  private readonly watch = new RoomWatch();
   private readonly pendingSince = new Map<InternalConn, number>();
-  private lastAnswer = 0;
+  private destroyed = false;
 
   constructor(
     doc: Y.Doc,
@@ -139,8 +136,10 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
       if (conns.length > 0) this.resync();
       this.connectedIds = ids;
     }
-    if (conns.length > 0) this.aloneSince = Date.now();
-    this.checkWrongKey(conns.length);
+    this.rememberPeerId();
+    const verdict = this.watch.poll(conns.length);
+    if (verdict.wrongKey) this.emit("wrongKey", []);
+    if (verdict.stuck) this.emit("stuck", []);
     const signalingUp = this.internal.signalingConns.some((c) => c.connected);
     const online = typeof navigator === "undefined" || navigator.onLine !== false;
     const state: SyncState = conns.length > 0 ? "connected" : online && signalingUp ? "searching" : "offline";
@@ -169,40 +168,42 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     }
   }
 
-  // y-webrtc silently drops what it cannot decrypt, so a wrong key looks like an empty room. A message in
-  // our room that our key cannot decrypt comes from a device with another key: we answer it with an
-  // announce of our own (so that device sees one it cannot read either), and if we have no peer, we are
-  // the one with the wrong key, or at least cannot work with that device, and say so.
-  private readonly onSignal = (m: Record<string, unknown>): void => {
-    if (m.type !== "publish" || m.topic !== this.opts.code.room) return;
-    if (typeof m.clients === "number") this.roomClients = m.clients;
-    if (typeof m.data !== "string") return;
-    const data = m.data;
-    void Promise.resolve(this.internal.key).then(async (key) => {
-      if (!key || !(await isForeignKey(data, key))) return;
-      this.foreignSeen = true;
-      const room = this.internal.room;
-      if (room && Date.now() - this.lastAnswer > ANSWER_EVERY_MS) {
-        this.lastAnswer = Date.now();
-        const announce = await encryptedAnnounce(room.peerId, key);
-        for (const conn of this.internal.signalingConns) {
-          if (conn.connected) conn.send({ type: "publish", topic: this.opts.code.room, data: announce });
-        }
-      }
-    });
+  private rememberPeerId(): void {
+    const id = this.internal.room?.peerId;
+    if (!id || ownPeerIds.includes(id)) return;
+    ownPeerIds.push(id);
+    if (ownPeerIds.length > OWN_PEER_IDS_KEPT) ownPeerIds.shift();
+  }
+
+  private readonly isOwn = (peerId: string): boolean =>
+    peerId === this.internal.room?.peerId || ownPeerIds.includes(peerId);
+
+  // y-webrtc silently drops what it cannot decrypt, so a wrong key looks like an empty room. We classify
+  // each message of our room and let RoomWatch decide (roomWatch.ts says what an outsider can fake): a
+  // well-formed envelope our key cannot decrypt is answered, rate-limited, with an announce of our own (so
+  // a device with another key sees one it cannot read either). This runs inside the signalling socket's
+  // message event, shared with y-webrtc's own handler: nothing here may throw or leave a rejection.
+  private readonly onSignal = (m: unknown): void => {
+    try {
+      if (this.destroyed || typeof m !== "object" || m === null) return;
+      const { type, topic, data, clients } = m as Record<string, unknown>;
+      if (type !== "publish" || topic !== this.opts.code.room) return;
+      void this.onRoomMessage(data, clients).catch(() => {});
+    } catch {
+      // A hostile object (a throwing getter) is junk like any other.
+    }
   };
 
-  private checkWrongKey(connected: number): void {
-    if (connected > 0) return;
-    if (this.foreignSeen && !this.wrongKeyReported) {
-      this.wrongKeyReported = true;
-      this.emit("wrongKey", []);
-    }
-    // Same key, others present, still no connection (a failed offer/answer race): ask for a fresh start.
-    const waited = Date.now() - this.aloneSince > STUCK_AFTER_MS;
-    if (!this.foreignSeen && this.roomClients > 1 && waited && !this.stuckReported) {
-      this.stuckReported = true;
-      this.emit("stuck", []);
+  private async onRoomMessage(data: unknown, clients: unknown): Promise<void> {
+    const key = await this.internal.key;
+    if (!key || this.destroyed) return;
+    const kind = await classifySignal(data, key, this.isOwn);
+    if (this.destroyed) return;
+    const room = this.internal.room;
+    if (!this.watch.message(kind, typeof clients === "number" ? clients : undefined) || !room) return;
+    const announce = await encryptedAnnounce(room.peerId, key);
+    for (const conn of this.internal.signalingConns) {
+      if (conn.connected) conn.send({ type: "publish", topic: this.opts.code.room, data: announce });
     }
   }
 
@@ -227,6 +228,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
 
   /** Leaves the room; resolves once y-webrtc has released it, so the same room can be joined again at once. */
   override async destroy(): Promise<void> {
+    this.destroyed = true;
     clearInterval(this.timer);
     window.removeEventListener("online", this.poll);
     window.removeEventListener("offline", this.poll);
