@@ -37,21 +37,31 @@ export function addAgendaItem(doc: Y.Doc, input: AgendaInput): string {
   );
 }
 
-/** Edits an item's title or time box. */
+/** Edits an item's title or time box; taking the time box away stops its countdown. */
 export function updateAgendaItem(doc: Y.Doc, id: string, patch: Partial<AgendaInput>): void {
   if (patch.title !== undefined) limitText(requireText(patch.title, "title"), LIMITS.short, "title");
   checkTimebox(patch.timeboxMin);
-  change(doc, (r) => setFields(getRecord(r, "agenda", id), { ...patch }));
+  change(doc, (r) => {
+    const item = getRecord(r, "agenda", id);
+    setFields(item, { ...patch });
+    if (patch.timeboxMin === null && item.get("timerStartedAt") !== null) item.set("timerStartedAt", null);
+  });
 }
 
-/** Moves an item through pending → discussing → done. "discussing" also makes it the current item. */
+/**
+ * Moves an item through pending → discussing → done. "discussing" also makes it the current item. A done
+ * item has no countdown; one a merge left on it (a start concurrent with "done") is cleared on the way out.
+ */
 export function setAgendaStatus(doc: Y.Doc, id: string, status: AgendaStatus): void {
   if (!AGENDA_STATUSES.includes(status)) throw new DocError("outOfRange", { field: "status" });
   change(doc, (r) => {
     const item = getRecord(r, "agenda", id);
+    const wasDone = item.get("status") === "done";
     item.set("status", status);
     if (status === "discussing") r.meta.set("currentAgendaId", id);
-    if (status === "done" && item.get("timerStartedAt") !== null) item.set("timerStartedAt", null);
+    const timer = item.get("timerStartedAt");
+    if ((status === "done" || wasDone) && timer !== null && timer !== undefined)
+      item.set("timerStartedAt", null);
   });
 }
 
@@ -59,7 +69,9 @@ export function setAgendaStatus(doc: Y.Doc, id: string, status: AgendaStatus): v
 export function setAgendaTimer(doc: Y.Doc, id: string, running: boolean, now = Date.now()): void {
   change(doc, (r) => {
     const item = getRecord(r, "agenda", id);
-    if (running && item.get("timeboxMin") === null) throw new DocError("required", { field: "timebox" });
+    if (running && typeof item.get("timeboxMin") !== "number")
+      throw new DocError("required", { field: "timebox" });
+    if (running && item.get("status") === "done") throw new DocError("outOfRange", { field: "status" });
     item.set("timerStartedAt", running ? now : null);
   });
 }

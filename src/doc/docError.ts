@@ -9,6 +9,7 @@ export type DocErrorCode =
   | "readOnly"
   | "locked"
   | "voteNotOpen"
+  | "voteClosed"
   | "tooManyOptions";
 
 /** A rejected change; nothing in the document was modified. */

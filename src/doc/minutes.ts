@@ -1,16 +1,27 @@
-// The minutes' lifecycle: the secretary's amendments, locking (finalising) and an explicit, recorded reopen.
+// The minutes' lifecycle: the secretary's amendments, locking (finalising, with a record of what was final)
+// and an explicit, recorded reopen.
 import * as Y from "yjs";
-import { DocError, limitText } from "./docError.ts";
+import { limitText } from "./docError.ts";
 import {
   actorOf,
+  assertWritable,
   change,
-  isNewerThanApp,
   lockState,
-  roots,
+  RECORD_ORIGIN,
   TEXT_ORIGIN,
-  LOCAL_ORIGIN,
+  transactWritable,
 } from "./sessionDoc.ts";
-import { LIMITS } from "./schema.ts";
+import { LIMITS, type FinalisedState } from "./schema.ts";
+import {
+  readAgenda,
+  readAttendees,
+  readCategories,
+  readFollowUps,
+  readHeadcount,
+  readIssues,
+  readMeta,
+  readVotes,
+} from "./snapshot.ts";
 import { spliceText } from "./text.ts";
 
 /** Replaces the secretary's text of the minutes (typing, merged character by character). */
@@ -19,19 +30,48 @@ export function setMinutesText(doc: Y.Doc, text: string): void {
   change(doc, (r) => spliceText(r.minutes, text), TEXT_ORIGIN);
 }
 
-/** Locks the session: the minutes are final and every device refuses further edits until reopened. */
-export function lockMinutes(doc: Y.Doc, now = Date.now()): void {
-  if (isNewerThanApp(doc)) throw new DocError("readOnly");
-  if (lockState(doc)) return;
-  doc.transact(() => roots(doc).lockLog.push([{ at: now, by: actorOf(doc), kind: "lock" }]), LOCAL_ORIGIN);
+/** What the minutes are made of, now. */
+export function currentState(doc: Y.Doc): FinalisedState {
+  return {
+    meta: readMeta(doc),
+    notes: doc.getText("notes").toString(),
+    headcount: readHeadcount(doc),
+    attendees: readAttendees(doc),
+    categories: readCategories(doc),
+    agenda: readAgenda(doc),
+    issues: readIssues(doc),
+    votes: readVotes(doc),
+    followUps: readFollowUps(doc),
+    minutes: doc.getText("minutes").toString(),
+  };
 }
 
-/** Reopens a locked session for edits; the reopening is recorded next to the lock. */
+const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+
+/**
+ * Locks the session: the minutes are final and every device refuses further edits until reopened. The lock
+ * records what it finalised (the state vector, and the state itself), so the minutes keep showing it and
+ * whatever merges in later (from a tablet that was offline) shows as arriving after finalisation.
+ */
+export function lockMinutes(doc: Y.Doc, now = Date.now()): void {
+  assertWritable(doc);
+  if (lockState(doc)) return;
+  const finalised = JSON.stringify(currentState(doc));
+  const sv = base64(Y.encodeStateVector(doc));
+  transactWritable(
+    doc,
+    (r) => r.lockLog.push([{ at: now, by: actorOf(doc), kind: "lock", sv, finalised }]),
+    RECORD_ORIGIN,
+  );
+}
+
+/** Reopens a locked session for edits; the reopening is recorded after the lock. */
 export function reopenMinutes(doc: Y.Doc, now = Date.now()): void {
-  if (isNewerThanApp(doc)) throw new DocError("readOnly");
-  const lock = lockState(doc);
-  if (!lock) return;
-  // Strictly after the lock, so the order holds even when clocks on two tablets disagree.
-  const at = Math.max(now, lock.at + 1);
-  doc.transact(() => roots(doc).lockLog.push([{ at, by: actorOf(doc), kind: "reopen" }]), LOCAL_ORIGIN);
+  assertWritable(doc);
+  if (!lockState(doc)) return;
+  transactWritable(
+    doc,
+    (r) => r.lockLog.push([{ at: now, by: actorOf(doc), kind: "reopen" }]),
+    RECORD_ORIGIN,
+  );
 }

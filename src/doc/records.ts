@@ -1,17 +1,17 @@
 // Generic operations on a keyed collection of records: add at the end, set fields, move, delete.
 import * as Y from "yjs";
 import { byOrder, keyAtEnd, placeAt, type Ordered } from "./order.ts";
-import { change, getRecord, makeRecord, type CollectionName, type Roots } from "./sessionDoc.ts";
+import { change, getRecord, makeRecord, recordsOf, type CollectionName, type Roots } from "./sessionDoc.ts";
 import { spliceText } from "./text.ts";
 
 /** The collection's ids and order keys, sorted. */
 export function orderOf(r: Roots, collection: CollectionName): Ordered[] {
   const out: Ordered[] = [];
-  r[collection].forEach((record, id) => {
+  for (const [id, record] of recordsOf(r, collection)) {
     const order = record.get("order");
     // A record can lack its key for a moment: Yjs applies a move's delete before the insert it waits for.
     if (typeof order === "string" && order !== "") out.push({ id, order });
-  });
+  }
   return out.sort(byOrder);
 }
 

@@ -1,7 +1,11 @@
 // The session document's shape: plain record types the UI reads, and the limits and defaults mutators enforce.
 
-/** Bumped when the document layout changes; see migrate.ts. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the document layout changes. 2: vote results recorded at close, typed totals as corrections
+ * (history "set" entries with what they saw), the lock in the log's causal order with what it finalised.
+ * An app that knows only version 1 opens a version 2 document read-only instead of misreading its counts.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Longest accepted text, in characters: short fields (names, titles) and prose (notes, issue text). */
 export const LIMITS = { short: 200, text: 5_000, notes: 50_000, options: 12 } as const;
@@ -10,6 +14,7 @@ export type AgendaStatus = "pending" | "discussing" | "done";
 export type AttendeeRole = "resident" | "merchant" | "gridWorker" | "department";
 export type OptionRole = "for" | "against" | "abstain" | "choice";
 export type VoteStatus = "draft" | "open" | "closed";
+export type Outcome = "passed" | "failed" | "noQuorum";
 export type VoteMode = "count" | "minority";
 export type FollowUpStatus = "open" | "inProgress" | "resolved" | "escalated";
 export type OwnerKind = "person" | "unit";
@@ -48,8 +53,6 @@ export interface SessionMeta {
   recorder: string;
   currentAgendaId: string | null;
   createdAt: number;
-  /** The share code of the session's sync room, once it has been shared; null before. */
-  shareCode: string | null;
 }
 
 export interface Category {
@@ -112,13 +115,38 @@ export interface Threshold {
   den: number;
 }
 
+export const DEFAULT_THRESHOLD: Threshold = { kind: "simple", basis: "cast", num: 1, den: 2 };
+
+/** What decided a closed vote, recorded when it was closed: the minutes show this, whatever changes later. */
+export interface VoteResult {
+  outcome: Outcome;
+  /** The options as they counted (in count-the-minority mode "for" is derived), labels as they were. */
+  options: { id: string; label: string; role: OptionRole; count: number }[];
+  present: number;
+  quorum: number;
+  threshold: Threshold;
+  mode: VoteMode;
+  cast: number;
+  base: number;
+  winnerId: string | null;
+}
+
+/** Per-device tap counters as a typed correction saw them: client id → that device's counter. */
+export type SeenCounts = Record<string, number>;
+
 export interface VoteHistoryEntry {
   at: number;
   by: string;
-  kind: "open" | "close" | "reopen" | "set" | "mode";
+  kind: "open" | "close" | "reopen" | "set" | "mode" | "settings";
   optionId?: string;
-  from?: number;
-  to?: number;
+  /** "set": the total before and the typed total; "settings": the field changed (present, quorum…). */
+  from?: number | string;
+  to?: number | string;
+  field?: string;
+  /** "set": the tap counters this correction saw; taps it did not see are added to its total. */
+  seen?: SeenCounts;
+  /** "close": what decided the vote. */
+  result?: VoteResult;
 }
 
 export interface Vote {
@@ -138,6 +166,8 @@ export interface Vote {
   openedAt: number | null;
   closedAt: number | null;
   history: VoteHistoryEntry[];
+  /** Recorded at the close now in force; null while not closed (or for a vote closed by an older app). */
+  result: VoteResult | null;
 }
 
 export interface FollowUpHistoryEntry {
@@ -170,7 +200,7 @@ export interface FollowUp {
  * bump it whenever SessionSnapshot or a type in it changes, so views of the old shape are ignored.
  * tests/doc/viewVersion.test.ts fails until it is bumped.
  */
-export const VIEW_VERSION = 1;
+export const VIEW_VERSION = 2;
 
 /** Everything the UI shows of one session, as plain data. */
 export interface SessionSnapshot {
@@ -187,13 +217,30 @@ export interface SessionSnapshot {
   readOnly: boolean;
   /** The secretary's own text of the minutes. */
   minutes: string;
-  /** Locking and reopening of the minutes, oldest first. */
+  /** Locking and reopening of the minutes, in the document's causal order. */
   lockLog: { at: number; by: string; kind: "lock" | "reopen" }[];
   /** The lock in force (finalised minutes), or null while the session is open for edits. */
   lock: { at: number; by: string } | null;
+  /** What the lock in force finalised, as it was then (null for a lock made by an older app). */
+  finalised: FinalisedState | null;
   /** The informal show of hands on screen, if any (never part of the minutes). */
   quickPoll: { id: string; question: string; active: boolean; yes: number; no: number } | null;
 }
+
+/** The part of a session that the minutes are made of: what a lock freezes. */
+export type FinalisedState = Pick<
+  SessionSnapshot,
+  | "meta"
+  | "notes"
+  | "headcount"
+  | "attendees"
+  | "categories"
+  | "agenda"
+  | "issues"
+  | "votes"
+  | "followUps"
+  | "minutes"
+>;
 
 /** The counter scope of the session's head count in the `headcount` root. */
 export const HEADCOUNT_SCOPE = "present";

@@ -1,10 +1,10 @@
 // Mutators for the session as a whole: metadata, notes, attendance (head count and named attendees), categories.
 import type * as Y from "yjs";
-import { addToCounter, counterTotal } from "./counter.ts";
+import { addToCounter, sharesIn } from "./tally.ts";
 import { DocError, limitInt, limitText, requireText } from "./docError.ts";
 import { newId } from "./ids.ts";
 import { appendRecord, setFields } from "./records.ts";
-import { change, getRecord, TEXT_ORIGIN } from "./sessionDoc.ts";
+import { actorOf, change, getRecord, TEXT_ORIGIN } from "./sessionDoc.ts";
 import { readHeadcount } from "./snapshot.ts";
 import { ATTENDEE_ROLES, HEADCOUNT_SCOPE, LIMITS, type AttendeeRole } from "./schema.ts";
 import { spliceText } from "./text.ts";
@@ -46,17 +46,17 @@ export function tapHeadcount(doc: Y.Doc, delta: 1 | -1): void {
   change(doc, (r) => addToCounter(r.headcount, HEADCOUNT_SCOPE, doc.clientID, delta));
 }
 
-/** Sets the head count to a typed total, as a correction on this device's share. */
-export function setHeadcount(doc: Y.Doc, total: number): void {
+/**
+ * Sets the head count to a typed total: a correction with the taps it saw (tally.ts), so two tablets that
+ * both type 12 agree on 12, and taps made since still add up.
+ */
+export function setHeadcount(doc: Y.Doc, total: number, now = Date.now()): void {
   limitInt(total, 0, MAX_PEOPLE, "headcount");
-  change(doc, (r) =>
-    addToCounter(
-      r.headcount,
-      HEADCOUNT_SCOPE,
-      doc.clientID,
-      total - counterTotal(r.headcount, HEADCOUNT_SCOPE),
-    ),
-  );
+  change(doc, (r) => {
+    if (readHeadcount(doc) === total) return;
+    const seen = sharesIn(r.headcount, HEADCOUNT_SCOPE);
+    r.headcountLog.push([{ kind: "set", to: total, seen, at: now, by: actorOf(doc) }]);
+  });
 }
 
 export interface AttendeeInput {
@@ -93,13 +93,4 @@ export function addCategory(doc: Y.Doc, label: string): string {
 export function renameCategory(doc: Y.Doc, id: string, label: string): void {
   limitText(requireText(label, "category"), LIMITS.short, "category");
   change(doc, (r) => getRecord(r, "categories", id).set("label", label));
-}
-
-/** Records the share code of the session's sync room (every device that has the session may rejoin it). */
-export function setShareCode(doc: Y.Doc, code: string): void {
-  limitText(requireText(code, "shareCode"), LIMITS.short, "shareCode");
-  change(doc, (r) => {
-    // The first code stays: two tablets sharing at once must not split the session into two rooms.
-    if (typeof r.meta.get("shareCode") !== "string") r.meta.set("shareCode", code);
-  });
 }

@@ -1,7 +1,7 @@
 // The outcome of a show-of-hands vote from its counts, quorum and threshold: a pure function, no Yjs.
-import type { Threshold, VoteMode, VoteOption } from "./schema.ts";
+import type { Outcome, Threshold, Vote, VoteMode, VoteOption, VoteResult } from "./schema.ts";
 
-export type Outcome = "passed" | "failed" | "noQuorum";
+export type { Outcome };
 
 export interface VerdictInput {
   options: readonly VoteOption[];
@@ -78,4 +78,41 @@ export function verdict(input: VerdictInput): Verdict {
     base,
     winnerId: passed ? candidate!.id : null,
   };
+}
+
+/** The result of the vote's counts as they stand now, with `sessionPresent` when the vote sets no number. */
+export function liveResult(vote: Vote, sessionPresent: number): VoteResult {
+  const present = vote.present ?? sessionPresent;
+  const quorum = vote.quorum ?? 0;
+  const v = verdict({ options: vote.options, mode: vote.mode, present, quorum, threshold: vote.threshold });
+  return {
+    outcome: v.outcome,
+    options: vote.options.map((o) => ({
+      id: o.id,
+      label: o.label,
+      role: o.role,
+      count: v.counts[o.id] ?? 0,
+    })),
+    present,
+    quorum,
+    threshold: { ...vote.threshold },
+    mode: vote.mode,
+    cast: v.cast,
+    base: v.base,
+    winnerId: v.winnerId,
+  };
+}
+
+/**
+ * What a vote shows: once closed, the result recorded at its close, whatever changed since (the head count,
+ * a late tap merged from another tablet); before that, the live count. A vote closed by an older app has no
+ * recorded result and shows the live count.
+ */
+export function shownResult(vote: Vote, sessionPresent: number): VoteResult {
+  return vote.status === "closed" && vote.result ? vote.result : liveResult(vote, sessionPresent);
+}
+
+/** An option's count in a result (0 for an option the result does not list). */
+export function countIn(result: VoteResult, optionId: string): number {
+  return result.options.find((o) => o.id === optionId)?.count ?? 0;
 }

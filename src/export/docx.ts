@@ -113,6 +113,7 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
   children.push(heading(t.summary), para(m.summary.text));
   if (m.amendments.trim())
     children.push(heading(t.amendments), ...m.amendments.split(/\r?\n/).map((line) => para(line)));
+  if (m.late.length > 0) children.push(heading(t.late), para(t.lateIntro), ...m.late.map((l) => bullet(l)));
 
   const doc = new Document({
     title: m.title,

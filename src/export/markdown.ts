@@ -76,5 +76,6 @@ export function minutesToMarkdown(m: Minutes): string {
   }
   out.push("", `## ${t.summary}`, "", m.summary.text, "");
   if (m.amendments.trim()) out.push(`## ${t.amendments}`, "", e(m.amendments), "");
+  if (m.late.length > 0) out.push(`## ${t.late}`, "", t.lateIntro, "", ...m.late.map((l) => `- ${e(l)}`), "");
   return out.join("\n");
 }

@@ -1,7 +1,8 @@
 // The minutes as plain, language-resolved data: every format (print, DOCX, Markdown, CSV) renders this.
 import type { SessionSnapshot } from "../doc/schema.ts";
+import { lateEdits } from "../doc/lock.ts";
 import { presentCount } from "../doc/snapshot.ts";
-import { verdict, type Outcome } from "../doc/verdict.ts";
+import { shownResult, type Outcome } from "../doc/verdict.ts";
 import { dateFormatter, DICTIONARIES, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
 import { MINUTES_STRINGS, type MinutesKey } from "./minutesStrings.ts";
 
@@ -43,14 +44,19 @@ export interface Minutes {
     text: string;
   };
   amendments: string;
+  /** Edits that merged in after the minutes were finalised, one line each (empty unless locked). */
+  late: string[];
 }
 
 /**
  * Minutes of a session in `lang`. Locked sessions are "final".
  * @example minutesToMarkdown(buildMinutes(snapshot(doc), "zh"))
  */
-export function buildMinutes(s: SessionSnapshot, lang: Lang): Minutes {
+export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
   const text = MINUTES_STRINGS[lang];
+  // Locked minutes show what the lock finalised; whatever merged in since is listed apart, as late.
+  const s: SessionSnapshot = live.lock && live.finalised ? { ...live, ...live.finalised } : live;
+  const late = live.lock && live.finalised ? lateEdits(live.finalised, live) : [];
   // The minutes' own wording first, then the names shared with the UI (categories, options, statuses…).
   // A value from a newer peer that neither knows (a new role, say) shows as it is stored.
   const tr = (key: string) => text[key as MinutesKey] ?? DICTIONARIES[lang][key as MessageKey] ?? key;
@@ -66,21 +72,17 @@ export function buildMinutes(s: SessionSnapshot, lang: Lang): Minutes {
   const agendaTitle = (id: string | null) => s.agenda.find((a) => a.id === id)?.title ?? "";
   const present = presentCount(s);
   const votes = s.votes.map((v) => {
-    const p = v.present ?? present;
-    const quorum = v.quorum ?? 0;
-    const r = verdict({ options: v.options, mode: v.mode, present: p, quorum, threshold: v.threshold });
-    const t = v.threshold;
+    // A closed vote shows the result recorded when it was closed, with the rules that decided it.
+    const r = shownResult(v, present);
+    const t = r.threshold;
     const thresholdName =
       t.kind === "custom"
         ? format(text["threshold.custom"], { num: t.num, den: t.den })
         : tr(`threshold.${t.kind}`);
     return {
       motion: v.motion,
-      tallies: v.options.map((o) => ({
-        option: o.label || tr(`option.${o.role}`),
-        count: r.counts[o.id] ?? 0,
-      })),
-      quorumText: format(text.quorum, { quorum, present: p }),
+      tallies: r.options.map((o) => ({ option: o.label || tr(`option.${o.role}`), count: o.count })),
+      quorumText: format(text.quorum, { quorum: r.quorum, present: r.present }),
       thresholdText: format(text.threshold, { threshold: thresholdName + tr(`basis.${t.basis}`) }),
       verdict: v.status === "closed" ? tr(`verdict.${r.outcome}`) : tr("draft"),
       outcome: r.outcome,
@@ -138,5 +140,8 @@ export function buildMinutes(s: SessionSnapshot, lang: Lang): Minutes {
     })),
     summary: { ...counts, text: format(text.summaryText, counts) },
     amendments: s.minutes,
+    late: late.map((e) =>
+      [tr(`late.${e.change}`), tr(`late.${e.what}`), e.label].filter((x) => x !== "").join(" · "),
+    ),
   };
 }

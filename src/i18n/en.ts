@@ -184,6 +184,7 @@ export const en: Messages = {
   "history.close": "Vote closed",
   "history.reopen": "Vote reopened",
   "history.mode": "Counting mode changed",
+  "history.settings": "{field}: {from} → {to}",
   "history.set": "Corrected {option}: {from} → {to}",
   "history.created": "Created",
   "history.changed": "{field}: {from} → {to}",
@@ -315,6 +316,8 @@ export const en: Messages = {
     "The minutes were finalised by {by}, so the session cannot be changed. Reopen them on the minutes page to edit.",
   "field.minutes": "Minutes",
   "error.voteNotOpen": "The vote is not open, so hands cannot be counted.",
+  "error.voteClosed":
+    "This vote is closed and its result is recorded. Reopen the vote first (this is recorded) to change its rules or options.",
   "error.tooManyOptions": "A vote needs between {min} and {max} options.",
   "error.unexpected": "Something went wrong: {detail}",
   "error.sessionOpen": "This session could not be opened.",

@@ -186,6 +186,7 @@ export const ug: Messages = {
   "history.close": "ئاۋاز بېرىش ئاخىرلاشتى",
   "history.reopen": "ئاۋاز بېرىش قايتا ئېچىلدى",
   "history.mode": "ئاۋاز ساناش ئۇسۇلى ئۆزگەرتىلدى",
+  "history.settings": "{field}: {from} ← {to}",
   "history.set": "تۈزىتىلدى، {option}: {from} ← {to}",
   "history.created": "تىزىملاندى",
   "history.changed": "{field}: {from} ← {to}",
@@ -322,6 +323,8 @@ export const ug: Messages = {
     "يىغىن خاتىرىسى بېكىتىلگەن (بېكىتكۈچى: {by})، شۇڭا يىغىننى ئۆزگەرتكىلى بولمايدۇ. ئۆزگەرتىش ئۈچۈن يىغىن خاتىرىسى بېتىدە قايتا ئېچىڭ.",
   "field.minutes": "يىغىن خاتىرىسى",
   "error.voteNotOpen": "ئاۋاز بېرىش ئوچۇق ئەمەس، شۇڭا قول ساناشقا بولمايدۇ.",
+  "error.voteClosed":
+    "بۇ بېلەت تاشلاش ئاخىرلاشتى، نەتىجىسى خاتىرىلەندى. قائىدە ياكى تاللاشلارنى ئۆزگەرتىش ئۈچۈن ئالدى بىلەن قايتا ئېچىڭ (خاتىرىگە ئېلىنىدۇ).",
   "error.tooManyOptions": "تاللانمىلار سانى ئەڭ ئاز {min}، ئەڭ كۆپ {max} بولۇشى كېرەك.",
   "error.unexpected": "خاتالىق كۆرۈلدى: {detail}",
   "error.sessionOpen": "بۇ يىغىننى ئاچقىلى بولمىدى.",

@@ -18,6 +18,7 @@ import {
 } from "../doc/snapshot.ts";
 import { isNewerThanApp } from "../doc/sessionDoc.ts";
 import { readQuickPoll } from "../doc/quickPoll.ts";
+import { finalisedOf } from "../doc/lock.ts";
 import type { SessionSnapshot } from "../doc/schema.ts";
 
 type Refresh = (set: SetStoreFunction<SessionSnapshot>, doc: Y.Doc) => void;
@@ -30,6 +31,7 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
   },
   notes: (set, doc) => set("notes", roots(doc).notes.toString()),
   headcount: (set, doc) => set("headcount", readHeadcount(doc)),
+  headcountLog: (set, doc) => set("headcount", readHeadcount(doc)),
   attendees: (set, doc) => set("attendees", reconcile(readAttendees(doc))),
   categories: (set, doc) => set("categories", reconcile(readCategories(doc))),
   agenda: (set, doc) => set("agenda", reconcile(readAgenda(doc))),
@@ -42,6 +44,7 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
   lockLog: (set, doc) => {
     set("lockLog", reconcile(readLockLog(doc)));
     set("lock", readLock(doc));
+    set("finalised", reconcile(finalisedOf(doc)));
   },
 };
 

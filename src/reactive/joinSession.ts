@@ -4,7 +4,7 @@ import { createRoot } from "solid-js";
 import { readMeta, snapshot } from "../doc/snapshot.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
-import { setRoleIn, type Role } from "../sync/deviceSettings.ts";
+import { setRoleIn, setShareCodeOf, type Role } from "../sync/deviceSettings.ts";
 import { parseShareCode } from "../sync/shareCode.ts";
 import type { SyncStatus } from "../sync/peerSync.ts";
 import type { AppDb } from "./appDb.ts";
@@ -63,6 +63,8 @@ export async function joinSession(appDb: AppDb, rawCode: string, options: JoinOp
     await sync.connect(code.code);
     const id = await waitForSession(doc, sync, options);
     setRoleIn(id, options.role);
+    // This device rejoins the room on every open: the code is kept here, never in the document.
+    setShareCodeOf(id, code.code);
     const store = new SessionStore(appDb.current, id, doc);
     try {
       await store.whenSynced;

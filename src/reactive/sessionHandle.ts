@@ -10,10 +10,9 @@ import * as quickPoll from "../doc/quickPoll.ts";
 import * as records from "../doc/records.ts";
 import * as session from "../doc/session.ts";
 import * as votes from "../doc/votes.ts";
-import { createUndoManager, setActor, setDeviceReadOnly, type CollectionName } from "../doc/sessionDoc.ts";
+import { setActor, setDeviceReadOnly, type CollectionName } from "../doc/sessionDoc.ts";
+import { repairDoc } from "../doc/repair.ts";
 import { VIEW_VERSION, type SessionSnapshot } from "../doc/schema.ts";
-import { readMeta } from "../doc/snapshot.ts";
-import { roots } from "../doc/sessionDoc.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import type { AppDb } from "./appDb.ts";
@@ -23,7 +22,8 @@ import { attempt, clearNotice, notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
 import { exportArchive } from "../export/archive.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
-import { newShareCode, formatShareCode } from "../sync/shareCode.ts";
+import { createSessionShare } from "./sessionShare.ts";
+import { createUndoState } from "./undoState.ts";
 import { roleIn, type Role } from "../sync/deviceSettings.ts";
 
 /** A mutator without its doc argument: returns its result (true for void ones), or undefined when refused. */
@@ -64,8 +64,8 @@ export interface SessionHandle {
   /** This device's role in the session; a display never writes. */
   role: Role;
   sync: SessionSync;
-  /** Shares the session: makes its code if it has none and joins the room. */
-  share(): Promise<void>;
+  /** Shares the session: makes its code if this device has none and joins the room (not an undoable edit). */
+  share(): void;
   /** Deletes a record and offers "Undo" next to the message; nothing is said when the delete was refused. */
   remove(collection: CollectionName, id: string, what: string): void;
   /** The whole session as archive JSON text. */
@@ -143,10 +143,18 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   );
   const stored = await store.whenRead;
   const view = isViewOf(stored, id) ? stored : null;
+  const sync = createSessionSync(doc, role);
+  const sharing = createSessionShare(id, doc, sync);
+  // Once the stored state is in the doc: repair what merges broke, and rejoin the session's room.
+  const afterLoad = () => {
+    repairDoc(doc);
+    sharing.afterLoad();
+  };
   const load = () => {
     if (store.synced) return;
     store.applyStored();
     performance.mark("yishi:session-loaded");
+    afterLoad();
   };
   let cancelLoad = () => {};
   if (view === null) {
@@ -155,21 +163,14 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     if (stored !== null) store.applyStored();
     await store.whenSynced;
     performance.mark("yishi:session-loaded");
+    afterLoad();
   } else {
     performance.mark("yishi:session-view");
     // Paint the view first; the state follows in the next task (input waiting then is handled after it).
     cancelLoad = afterPaint(load);
   }
 
-  const undoManager = createUndoManager(doc);
-  const [canUndo, setCanUndo] = createSignal(false);
-  const [canRedo, setCanRedo] = createSignal(false);
-  const refreshUndo = () => {
-    setCanUndo(undoManager.undoStack.length > 0);
-    setCanRedo(undoManager.redoStack.length > 0);
-  };
-  undoManager.on("stack-item-added", refreshUndo);
-  undoManager.on("stack-item-popped", refreshUndo);
+  const undo = createUndoState(doc);
 
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
   const { state, dispose: disposeRoot } = createRoot((dispose) => ({
@@ -186,9 +187,21 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
   };
+  // What arrives from a peer may break a rule no single edit can (see repair.ts): mend it just after.
+  let repairQueued = false;
+  const repairSoon = () => {
+    if (repairQueued) return;
+    repairQueued = true;
+    queueMicrotask(() => {
+      repairQueued = false;
+      if (store.synced) repairDoc(doc);
+    });
+  };
   // Not an "update" listener: with one, Yjs encodes every transaction for it, the stored state's too.
   const onTransaction = (tr: Y.Transaction) => {
-    if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) onUpdate();
+    if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+    onUpdate();
+    if (!tr.local) repairSoon();
   };
   doc.on("afterTransaction", onTransaction);
   // The catalogue row may lag behind the document (a reload inside the debounce, edits merged from a peer):
@@ -210,15 +223,6 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     ]),
   ) as unknown as Actions;
 
-  const sync = createSessionSync(doc, role);
-  // A session that was shared before rejoins its room on open; a code arriving from a peer is followed too.
-  const followCode = () => {
-    const code = readMeta(doc).shareCode;
-    if (code) void sync.connect(code);
-  };
-  roots(doc).meta.observe(followCode);
-  followCode();
-
   const handle: SessionHandle = {
     id,
     state,
@@ -234,20 +238,19 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
         kind: "info",
         key: "notice.deleted",
         params: { what: what.slice(0, 20) },
-        action: { key: "action.undo", run: () => void undoManager.undo() },
+        action: { key: "action.undo", run: () => undo.undo() },
       });
     },
-    share: async () => {
+    share: () => {
       load();
-      if (!readMeta(doc).shareCode) session.setShareCode(doc, formatShareCode(newShareCode()));
-      followCode();
+      sharing.share();
     },
     actions,
     saveStatus,
-    canUndo,
-    canRedo,
-    undo: () => void undoManager.undo(),
-    redo: () => void undoManager.redo(),
+    canUndo: undo.canUndo,
+    canRedo: undo.canRedo,
+    undo: undo.undo,
+    redo: undo.redo,
     flush: async () => {
       await store.flush();
       if (summaryTimer !== undefined) await saveSummary();
@@ -259,10 +262,9 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
       document.removeEventListener("visibilitychange", onVisibility);
       stopFollowingDb();
       await saveSummary();
-      undoManager.destroy();
+      undo.destroy();
       disposeRoot();
       openHandles.delete(handle);
-      roots(doc).meta.unobserve(followCode);
       await sync.disconnect();
       await store.destroy();
       doc.destroy();

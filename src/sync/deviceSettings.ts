@@ -38,6 +38,35 @@ export const roleIn = (sessionId: string): Role => roles()[sessionId] ?? "facili
 export const setRoleIn = (sessionId: string, role: Role): void =>
   write(ROLES_KEY, JSON.stringify({ ...roles(), [sessionId]: role }));
 
+const CODES_KEY = "yishi.shareCodes";
+
+/** A session's share code as this device knows it; `paused`: known (from an archive) but not joined yet. */
+export interface KnownCode {
+  code: string;
+  paused: boolean;
+}
+
+function codes(): Record<string, KnownCode> {
+  try {
+    const value: unknown = JSON.parse(read(CODES_KEY) ?? "{}");
+    return typeof value === "object" && value !== null ? (value as Record<string, KnownCode>) : {};
+  } catch {
+    return {};
+  }
+}
+/** The code of the room this device joins for the session, or null when it has none. */
+export function shareCodeOf(sessionId: string): KnownCode | null {
+  const known = codes()[sessionId];
+  return known && typeof known.code === "string" ? { code: known.code, paused: known.paused === true } : null;
+}
+/** Keeps (or, with null, forgets) the session's share code on this device. */
+export function setShareCodeOf(sessionId: string, code: string | null, paused = false): void {
+  const all = codes();
+  if (code === null) delete all[sessionId];
+  else all[sessionId] = { code, paused };
+  write(CODES_KEY, JSON.stringify(all));
+}
+
 /** The signalling endpoint: the page's own server unless overridden in settings. */
 export function signalingUrl(): string {
   const custom = read(SIGNALING_KEY);

@@ -5,4 +5,5 @@ import { t, type MessageKey } from "../i18n/i18n.ts";
 export const categoryLabel = (c: Category | undefined): string =>
   !c ? "" : c.label || t(`category.${c.id}` as MessageKey);
 
-export const optionLabel = (o: VoteOption): string => o.label || t(`option.${o.role}` as MessageKey);
+export const optionLabel = (o: Pick<VoteOption, "label" | "role">): string =>
+  o.label || t(`option.${o.role}` as MessageKey);

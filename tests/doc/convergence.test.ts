@@ -165,7 +165,17 @@ describe("concurrent taps on one tally", () => {
         expect(readHeadcount(doc)).toBe(headTotal + tapsC);
       }
       const sets = snapshot(c).votes[0]!.history.filter((h) => h.kind === "set");
-      expect(sets).toEqual([{ at: 777, by: "peer0", kind: "set", optionId: forId, from: seen, to: total }]);
+      expect(sets).toEqual([
+        {
+          at: 777,
+          by: "peer0",
+          kind: "set",
+          optionId: forId,
+          from: seen,
+          to: total,
+          seen: expect.any(Object),
+        },
+      ]);
     },
   );
 });

@@ -39,7 +39,6 @@ describe("initSessionDoc", () => {
       recorder: "網格員 李",
       currentAgendaId: null,
       createdAt: 1_713_664_800_000,
-      shareCode: null,
     });
     expect(s.readOnly).toBe(false);
     expect(s.notes).toBe("");

@@ -123,7 +123,7 @@ describe("open, close and reopen", () => {
     expect(vote(doc)).toMatchObject({ status: "open", openedAt: 10, closedAt: null });
     expect(vote(doc).history).toEqual([
       { at: 10, by: "主持人平板", kind: "open" },
-      { at: 20, by: "主持人平板", kind: "close" },
+      { at: 20, by: "主持人平板", kind: "close", result: expect.objectContaining({ outcome: "failed" }) },
       { at: 30, by: "主持人平板", kind: "reopen" },
     ]);
   });
@@ -200,6 +200,7 @@ describe("setVoteCount", () => {
       optionId: forId,
       from: 2,
       to: 17,
+      seen: { [String(doc.clientID)]: 2 },
     });
     tapVote(doc, voteId, forId, 1);
     expect(counts(doc)).toEqual([18, 0, 0]);

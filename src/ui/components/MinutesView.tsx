@@ -146,6 +146,15 @@ export function MinutesView(props: { minutes: Minutes }) {
         <h2>{t().amendments}</h2>
         <p class="pre">{m().amendments}</p>
       </Show>
+      <Show when={m().late.length > 0}>
+        <section class="late-edits">
+          <h2>{t().late}</h2>
+          <p>{t().lateIntro}</p>
+          <ul>
+            <For each={m().late}>{(line) => <li>{line}</li>}</For>
+          </ul>
+        </section>
+      </Show>
     </article>
   );
 }

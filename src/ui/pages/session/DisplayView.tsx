@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { presentCount } from "../../../doc/snapshot.ts";
-import { verdict } from "../../../doc/verdict.ts";
+import { shownResult } from "../../../doc/verdict.ts";
 import { formatDateTime, t } from "../../../i18n/i18n.ts";
 import { Countdown } from "../../components/Countdown.tsx";
 import { SyncBadge } from "../../components/SyncBadge.tsx";
@@ -23,17 +23,9 @@ export function DisplayView() {
   };
   const result = () => {
     const v = vote();
-    return v
-      ? verdict({
-          options: v.options,
-          mode: v.mode,
-          present: v.present ?? presentCount(s),
-          quorum: v.quorum ?? 0,
-          threshold: v.threshold,
-        })
-      : null;
+    return v ? shownResult(v, presentCount(s)) : null;
   };
-  const max = () => Math.max(1, ...Object.values(result()?.counts ?? {}));
+  const max = () => Math.max(1, ...(result()?.options.map((o) => o.count) ?? []));
   let root: HTMLElement | undefined;
   useWakeLock();
   useIdleCursor(() => root);
@@ -104,15 +96,12 @@ export function DisplayView() {
             </p>
             <h2>{v().motion}</h2>
             <ul class="display-tallies">
-              <For each={v().options}>
+              <For each={result()?.options ?? []}>
                 {(o) => (
                   <li>
                     <span class="display-option">{optionLabel(o)}</span>
-                    <span
-                      class="bar"
-                      style={{ "inline-size": `${((result()?.counts[o.id] ?? 0) / max()) * 100}%` }}
-                    />
-                    <span class="display-count">{result()?.counts[o.id] ?? 0}</span>
+                    <span class="bar" style={{ "inline-size": `${(o.count / max()) * 100}%` }} />
+                    <span class="display-count">{o.count}</span>
                   </li>
                 )}
               </For>

@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import type { ThresholdBasis, ThresholdKind, Vote } from "../../../doc/schema.ts";
 import { presentCount } from "../../../doc/snapshot.ts";
-import { verdict } from "../../../doc/verdict.ts";
+import { countIn, shownResult } from "../../../doc/verdict.ts";
 import { formatDateTime, t } from "../../../i18n/i18n.ts";
 import { optionLabel } from "../../labels.ts";
 import { TallyCounter } from "../../components/TallyCounter.tsx";
@@ -13,19 +13,14 @@ const numberOrNull = (v: string): number | null => (v.trim() === "" ? null : Num
 export function VoteCard(props: { vote: Vote }) {
   const { state, actions } = useSession().handle;
   const v = () => props.vote;
-  const present = () => v().present ?? presentCount(state);
-  const result = () =>
-    verdict({
-      options: v().options,
-      mode: v().mode,
-      present: present(),
-      quorum: v().quorum ?? 0,
-      threshold: v().threshold,
-    });
+  // Once closed, the result recorded at the close: later changes (the head count, a late tap) never alter it.
+  const result = () => shownResult(v(), presentCount(state));
   const optionName = (id: string | undefined) => {
-    const o = v().options.find((x) => x.id === id);
+    const o = result().options.find((x) => x.id === id) ?? v().options.find((x) => x.id === id);
     return o ? optionLabel(o) : "";
   };
+  const settingName = (field: string | undefined) =>
+    field === "present" || field === "quorum" || field === "threshold" ? t(`vote.${field}`) : (field ?? "");
   const setThreshold = (patch: {
     kind?: ThresholdKind;
     basis?: ThresholdBasis;
@@ -165,7 +160,7 @@ export function VoteCard(props: { vote: Vote }) {
           {(o) => (
             <TallyCounter
               label={optionLabel(o)}
-              count={result().counts[o.id] ?? 0}
+              count={countIn(result(), o.id)}
               enabled={v().status === "open"}
               derived={v().mode === "minority" && o.role === "for"}
               onTap={(delta) => actions.votes.tapVote(v().id, o.id, delta)}
@@ -184,7 +179,11 @@ export function VoteCard(props: { vote: Vote }) {
           </Show>
           <span class="muted">
             {" "}
-            {t("verdict.detail", { cast: result().cast, present: present(), quorum: v().quorum ?? 0 })}
+            {t("verdict.detail", {
+              cast: result().cast,
+              present: result().present,
+              quorum: result().quorum,
+            })}
           </span>
         </p>
       </Show>
@@ -222,7 +221,13 @@ export function VoteCard(props: { vote: Vote }) {
                   {formatDateTime(h.at)} {h.by ? `· ${h.by} ` : ""}·{" "}
                   {h.kind === "set"
                     ? t("history.set", { option: optionName(h.optionId), from: h.from ?? 0, to: h.to ?? 0 })
-                    : t(`history.${h.kind}`)}
+                    : h.kind === "settings"
+                      ? t("history.settings", {
+                          field: settingName(h.field),
+                          from: h.from ?? "",
+                          to: h.to ?? "",
+                        })
+                      : t(`history.${h.kind}`)}
                 </li>
               )}
             </For>
