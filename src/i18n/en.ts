@@ -233,6 +233,10 @@ export const en: Messages = {
     "This archive comes from a newer version of the app: update the app first. Nothing was imported.",
   "import.malformed": "The archive is incomplete. Nothing was imported.",
   "import.badUpdate": "The session data in the archive is damaged. Nothing was imported.",
+  "import.damaged":
+    "The archive was changed or damaged after it was saved (its check value does not match). Nothing was imported.",
+  "error.storage.writeImport":
+    "Saving to this device failed, so the archive was not imported (nothing here was changed).",
   "device.heading": "Join a session from another tablet",
   "device.settings": "This device",
   "device.signalingDefault": "Default: this server",
@@ -298,11 +302,28 @@ export const en: Messages = {
   "minutes.markdown": "Markdown",
   "minutes.csv": "Follow-ups (CSV)",
   "minutes.archive": "Archive (JSON)",
+  "minutes.archiveWithCode":
+    "Include the join code in the archive (whoever gets the file can join live sync)",
   "minutes.draftHint": "The minutes are a draft that follows the session live.",
   "minutes.lock": "Finalise and lock",
   "minutes.reopen": "Reopen for edits",
   "minutes.amendments": "Recorder's notes (part of the minutes)",
   "minutes.lockedBanner": "The minutes were finalised by {by} on {at}; this session is locked.",
+  "late.added": "Added",
+  "late.changed": "Changed",
+  "late.removed": "Removed",
+  "late.agenda": "agenda item",
+  "late.issues": "issue",
+  "late.votes": "vote",
+  "late.followUps": "follow-up",
+  "late.attendees": "attendee",
+  "late.meta": "session details",
+  "late.notes": "notes",
+  "late.headcount": "head count",
+  "late.minutes": "recorder's notes",
+  "late.categories": "categories",
+  "late.banner":
+    "{n, plural, one {# edit} other {# edits}} arrived from other devices after the minutes were finalised (an offline tablet's, for example); they are not part of the final minutes:",
   "notice.deleted": "Deleted: {what}",
   "error.required": "Please fill in: {field}.",
   "error.tooLong":
@@ -321,6 +342,11 @@ export const en: Messages = {
   "error.tooManyOptions": "A vote needs between {min} and {max} options.",
   "error.unexpected": "Something went wrong: {detail}",
   "error.sessionOpen": "This session could not be opened.",
+  "error.page.title": "This page could not be shown",
+  "error.page.body":
+    "Nothing saved on this tablet is lost. Try again, go home, or export this session as an archive to open it on another device.",
+  "error.page.retry": "Try again",
+  "error.page.export": "Export this session's archive",
   "error.storage.quota":
     "This device's storage is full. New changes are kept in memory but not saved yet: free some space and keep this page open.",
   "error.storage.write": "Saving failed; retrying. Please keep this page open.",

@@ -49,9 +49,40 @@ export function setLang(next: Lang): void {
   }
 }
 
-/** Fills {name} placeholders. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+const pluralRules = new Map<string, Intl.PluralRules>();
+const PLURAL =
+  /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+
+/**
+ * Chooses the plural form of each `{n, plural, one {# issue} other {# issues}}` by the language's plural
+ * rules (Intl.PluralRules; `=0` matches exactly); `#` in the chosen form is the number.
+ */
+export function selectPlurals(
+  template: string,
+  params: Record<string, string | number>,
+  locale: string,
+): string {
+  if (!template.includes(", plural,")) return template;
+  return template.replace(PLURAL, (whole, name: string, branches: string) => {
+    const n = Number(params[name]);
+    if (!Number.isFinite(n)) return whole;
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!]));
+    const form = forms.get(`=${n}`) ?? forms.get(rules.select(n)) ?? forms.get("other") ?? "";
+    return form.replace(/#/g, `{${name}}`);
+  });
+}
+
+/** Fills {name} placeholders (after choosing plural forms for `locale`, when given). */
+export function format(
+  template: string,
+  params: Record<string, string | number> = {},
+  locale?: string,
+): string {
+  const chosen = locale ? selectPlurals(template, params, locale) : template;
+  return chosen.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /**
@@ -59,11 +90,12 @@ export function format(template: string, params: Record<string, string | number>
  * isolated (FSI…PDI), so a date, code or Chinese name inside Uyghur text keeps its own order.
  */
 export function translate(language: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const template = selectPlurals(DICTIONARIES[language][key], params ?? {}, LOCALES[language]);
   const values =
     params && dirOf(language) === "rtl"
       ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, `\u2068${v}\u2069`]))
       : params;
-  return format(DICTIONARIES[language][key], values);
+  return format(template, values);
 }
 
 /**

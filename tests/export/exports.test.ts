@@ -7,7 +7,13 @@ import { lockMinutes } from "../../src/doc/minutes.ts";
 import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sampleData.ts";
 import { setActor } from "../../src/doc/sessionDoc.ts";
 import { snapshot } from "../../src/doc/snapshot.ts";
-import { applyArchive, exportArchive, parseArchive } from "../../src/export/archive.ts";
+import {
+  applyArchive,
+  ARCHIVE_VERSION,
+  exportArchive,
+  parseArchive,
+  sha256Hex,
+} from "../../src/export/archive.ts";
 import { followUpsCsv } from "../../src/export/csv.ts";
 import { minutesToDocx } from "../../src/export/docx.ts";
 import { minutesToMarkdown } from "../../src/export/markdown.ts";
@@ -181,7 +187,7 @@ describe("archive", () => {
     const doc = seedSession();
     const parsed = parseArchive(exportArchive(doc));
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.archive).toMatchObject({ type: "yishi-session", version: 1, source: "yishi" });
+    expect(parsed.archive).toMatchObject({ type: "yishi-session", version: 2, source: "yishi" });
     const fresh = new Y.Doc();
     applyArchive(fresh, parsed.update);
     expect(snapshot(fresh)).toEqual(snapshot(doc));
@@ -211,13 +217,17 @@ describe("archive", () => {
     ],
     ["truncated JSON", JSON.stringify(good).slice(0, 500), "notJson"],
     ["a wrong type", variant((a) => ({ ...a, type: "excalidraw" })), "wrongType"],
-    ["a newer version", variant((a) => ({ ...a, version: 2 })), "newerVersion"],
+    ["a newer version", variant((a) => ({ ...a, version: ARCHIVE_VERSION + 1 })), "newerVersion"],
     ["a 21 MB file", "x".repeat(21 * 1024 * 1024), "tooLarge"],
     ["missing fields", variant((a) => ({ ...a, data: { id: a.data.id } })), "malformed"],
     ["bad base64", variant((a) => ({ ...a, data: { ...a.data, update: "%%%" } })), "malformed"],
     [
       "an update Yjs rejects",
-      variant((a) => ({ ...a, data: { ...a.data, update: btoa("\u00ff\u0001garbage!") } })),
+      // Hashed as written: the bytes are what the exporter meant, and Yjs still refuses them.
+      variant((a) => {
+        const bytes = Uint8Array.from("\u00ff\u0001garbage!", (c) => c.charCodeAt(0));
+        return { ...a, data: { ...a.data, update: btoa("\u00ff\u0001garbage!"), sha256: sha256Hex(bytes) } };
+      }),
       "badUpdate",
     ],
     [

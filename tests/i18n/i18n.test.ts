@@ -14,7 +14,9 @@ function files(dir: string): string[] {
   });
 }
 const uiFiles = [...files("src/ui"), "src/App.tsx"].filter((f) => f.endsWith(".tsx"));
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The values a message uses: {name} and the count of a {n, plural, …} (whichever forms a language has). */
+const placeholders = (s: string) =>
+  [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe("dictionaries", () => {
   it.each([

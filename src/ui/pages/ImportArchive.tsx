@@ -1,7 +1,8 @@
 import { createSignal, Show } from "solid-js";
 import { t, type MessageKey } from "../../i18n/i18n.ts";
 import { importArchiveText } from "../../reactive/importArchive.ts";
-import { reportError } from "../../reactive/notices.ts";
+import { notify, reportError } from "../../reactive/notices.ts";
+import { StorageError } from "../../persistence/errors.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
 
@@ -22,7 +23,9 @@ export function ImportArchive() {
       await catalogue.refresh();
       go({ page: "session", id: result.id });
     } catch (error) {
-      reportError(error);
+      // Nothing was stored (the import is one transaction): say so, rather than "something went wrong".
+      if (error instanceof StorageError) notify({ kind: "error", key: "error.storage.writeImport" });
+      else reportError(error);
     }
   };
   return (
