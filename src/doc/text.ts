@@ -1,13 +1,22 @@
-// Applying a text field's new value to a Y.Text as one minimal splice, so concurrent typing elsewhere survives.
-import type * as Y from "yjs";
+// Text fields over Y.Text: a new value applied as one minimal splice (so concurrent typing elsewhere survives),
+// and caret anchors that stay by the same characters whatever peers type around them.
+import * as Y from "yjs";
 
-/** Replaces the content of `ytext` with `next`, touching only the changed middle part. */
-export function spliceText(ytext: Y.Text, next: string): void {
-  const prev = ytext.toString();
-  if (prev === next) return;
+/** The one change turning `prev` into `next`: `prev.slice(start, end)` replaced by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The smallest middle part of `prev` that differs from `next`, widened to whole code points. When the same
+ * change could be in several places ("aa" → "aaa"), `maxStart` says it starts at or before that index.
+ */
+export function diffText(prev: string, next: string, maxStart = prev.length): TextChange {
   let start = 0;
-  const maxStart = Math.min(prev.length, next.length);
-  while (start < maxStart && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  const startLimit = Math.min(prev.length, next.length, maxStart);
+  while (start < startLimit && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
   let endPrev = prev.length;
   let endNext = next.length;
   while (
@@ -24,8 +33,45 @@ export function spliceText(ytext: Y.Text, next: string): void {
     endPrev++;
     endNext++;
   }
-  if (endPrev > start) ytext.delete(start, endPrev - start);
-  if (endNext > start) ytext.insert(start, next.slice(start, endNext));
+  return { start, end: endPrev, text: next.slice(start, endNext) };
+}
+
+/** Replaces the content of `ytext` with `next`, touching only the changed middle part. */
+export function spliceText(ytext: Y.Text, next: string): void {
+  const prev = ytext.toString();
+  if (prev === next) return;
+  const { start, end, text } = diffText(prev, next);
+  if (end > start) ytext.delete(start, end - start);
+  if (text.length > 0) ytext.insert(start, text);
+}
+
+/**
+ * Where index `index` of `prev` is in `next`, guessing from their difference: after a change before it,
+ * shifted by the change's length; inside a replaced part, at its end. For text without caret anchors.
+ */
+export function shiftIndex(index: number, prev: string, next: string): number {
+  const { start, end, text } = diffText(prev, next, index);
+  if (index <= start) return index;
+  if (index >= end) return index + text.length - (end - start);
+  return start + text.length;
+}
+
+declare const anchorBrand: unique symbol;
+/** A place in a Y.Text, kept by the character before it (opaque: only caretIndex reads it). */
+export type CaretAnchor = { readonly [anchorBrand]: true };
+
+/** An anchor for the caret at `index` of `ytext`: it stays after the same character as peers edit. */
+export function caretAnchor(ytext: Y.Text, index: number): CaretAnchor {
+  // assoc -1: the anchor follows the character before it, so text a peer adds right at the caret stays after it.
+  const at = Math.max(0, Math.min(index, ytext.length));
+  return Y.createRelativePositionFromTypeIndex(ytext, at, -1) as unknown as CaretAnchor;
+}
+
+/** The index in `ytext` now of an anchor made by caretAnchor, or null if it is not one of this text's. */
+export function caretIndex(ytext: Y.Text, anchor: unknown): number | null {
+  if (!(anchor instanceof Y.RelativePosition) || ytext.doc === null) return null;
+  const position = Y.createAbsolutePositionFromRelativePosition(anchor, ytext.doc);
+  return position !== null && position.type === ytext ? position.index : null;
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;

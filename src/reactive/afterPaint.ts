@@ -1,12 +1,31 @@
 // Work that should wait until the screen is up: it runs in the task after the next frame is painted.
 
-/** Runs `fn` once the next frame has been painted; returns a function that cancels it if it has not run. */
-export function afterPaint(fn: () => void): () => void {
+/** How long to wait for a frame before running anyway: a hidden tab (opened in the background) gets none. */
+export const AFTER_PAINT_FALLBACK_MS = 150;
+
+/**
+ * Runs `fn` once the next frame has been painted, or after `fallbackMs` if no frame comes first; it runs
+ * once only. Returns a function that cancels it if it has not run.
+ */
+export function afterPaint(fn: () => void, fallbackMs = AFTER_PAINT_FALLBACK_MS): () => void {
+  let done = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // A timeout set inside a frame callback fires after that frame is painted.
-  const frame = requestAnimationFrame(() => (timer = setTimeout(fn)));
-  return () => {
+  const cancel = () => {
+    done = true;
     cancelAnimationFrame(frame);
     clearTimeout(timer);
+    clearTimeout(fallback);
   };
+  const run = () => {
+    if (done) return;
+    cancel();
+    fn();
+  };
+  // A timeout set inside a frame callback fires after that frame is painted.
+  const frame = requestAnimationFrame(() => {
+    clearTimeout(fallback);
+    timer = setTimeout(run);
+  });
+  const fallback = setTimeout(run, fallbackMs);
+  return cancel;
 }

@@ -24,7 +24,8 @@ import { exportArchive } from "../export/archive.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
 import { createSessionShare } from "./sessionShare.ts";
 import { createUndoState } from "./undoState.ts";
-import { roleIn, type Role } from "../sync/deviceSettings.ts";
+import { textCaret, type TextCaret, type TextPath } from "./textCaret.ts";
+import { roleIn, shareCodeOf, type Role } from "../sync/deviceSettings.ts";
 
 /** A mutator without its doc argument: returns its result (true for void ones), or undefined when refused. */
 type Bound<F> = F extends (doc: Y.Doc, ...args: infer A) => infer R
@@ -68,8 +69,10 @@ export interface SessionHandle {
   share(): void;
   /** Deletes a record and offers "Undo" next to the message; nothing is said when the delete was refused. */
   remove(collection: CollectionName, id: string, what: string): void;
-  /** The whole session as archive JSON text. */
-  exportArchive(): string;
+  /** The whole session as archive JSON text; the join code goes in only when asked for. */
+  exportArchive(options?: { withShareCode?: boolean }): string;
+  /** Caret anchors for the shared text at `path`, for a text field kept in place across remote edits. */
+  caret(path: TextPath): TextCaret;
   /** Resolves when every edit so far is written to IndexedDB. */
   flush(): Promise<void>;
   dispose(): Promise<void>;
@@ -228,9 +231,11 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     state,
     role,
     sync,
-    exportArchive: () => {
+    caret: (path) => textCaret(doc, path, load),
+    exportArchive: (options = {}) => {
       load();
-      return exportArchive(doc);
+      const shareCode = options.withShareCode ? shareCodeOf(id)?.code : undefined;
+      return exportArchive(doc, new Date(), { shareCode });
     },
     remove: (collection, recordId, what) => {
       if (actions.records.deleteRecord(collection, recordId) === undefined) return;

@@ -1,7 +1,7 @@
 // spliceText: a new field value becomes one minimal Y.Text splice that never splits a surrogate pair.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { spliceText } from "../../src/doc/text.ts";
+import { caretAnchor, caretIndex, diffText, shiftIndex, spliceText } from "../../src/doc/text.ts";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -115,5 +115,66 @@ describe("spliceText", () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(a.getText("t").toString()).toBe("電錶更換（2號樓） 已登記12戶");
     expect(b.getText("t").toString()).toBe("電錶更換（2號樓） 已登記12戶");
+  });
+});
+
+describe("diffText and shiftIndex", () => {
+  it("places an ambiguous change at or before the given index", () => {
+    expect(diffText("aaaa", "aaaaa")).toEqual({ start: 4, end: 4, text: "a" });
+    expect(diffText("aaaa", "aaaaa", 1)).toEqual({ start: 1, end: 1, text: "a" });
+  });
+
+  it.each<[string, number, string, string, number]>([
+    ["a change before the caret shifts it", 2, "你好世界", "大家你好世界", 4],
+    ["a change after the caret leaves it", 2, "你好世界", "你好世界！", 2],
+    ["a deletion before the caret pulls it back", 3, "你好世界", "好世界", 2],
+    ["a replaced part around the caret puts it at the part's end", 2, "你好世界", "你们世界", 2],
+  ])("%s", (_name, index, prev, next, expected) => {
+    expect(shiftIndex(index, prev, next)).toBe(expected);
+  });
+});
+
+describe("caret anchors", () => {
+  /** A text in doc `a`, and a function applying a peer's edit to it. */
+  function shared(initial: string) {
+    const a = new Y.Doc();
+    const ytext = a.getText("t");
+    ytext.insert(0, initial);
+    const peer = (edit: (t: Y.Text) => void) => {
+      const b = new Y.Doc();
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      edit(b.getText("t"));
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    };
+    return { ytext, peer };
+  }
+
+  it("stay after the same character when a peer inserts before, at or after it", () => {
+    const { ytext, peer } = shared("aaaa");
+    const anchor = caretAnchor(ytext, 2);
+    peer((t) => t.insert(0, "a"));
+    expect(caretIndex(ytext, anchor)).toBe(3);
+    peer((t) => t.insert(3, "X")); // right at the caret: typed by the peer after it
+    expect(caretIndex(ytext, anchor)).toBe(3);
+    peer((t) => t.insert(ytext.length, "!"));
+    expect(caretIndex(ytext, anchor)).toBe(3);
+  });
+
+  it("keep the start and the end of the text", () => {
+    const { ytext, peer } = shared("议事");
+    const start = caretAnchor(ytext, 0);
+    const end = caretAnchor(ytext, 2);
+    peer((t) => t.insert(0, "社区"));
+    expect([caretIndex(ytext, start), caretIndex(ytext, end)]).toEqual([0, 4]);
+  });
+
+  it("fall back where deleted characters were, and refuse what is not one of this text's anchors", () => {
+    const { ytext, peer } = shared("你好世界");
+    const anchor = caretAnchor(ytext, 3);
+    peer((t) => t.delete(1, 3));
+    expect(caretIndex(ytext, anchor)).toBe(1);
+    expect(caretIndex(ytext, undefined)).toBeNull();
+    expect(caretIndex(ytext, { index: 3 })).toBeNull();
+    expect(caretIndex(ytext, caretAnchor(new Y.Doc().getText("other"), 0))).toBeNull();
   });
 });

@@ -9,16 +9,7 @@ import { MinutesView } from "../components/MinutesView.tsx";
 import { SyncedTextarea } from "../components/SyncedTextarea.tsx";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
-
-/** Saves `data` as a file through a temporary link. */
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from "../download.ts";
 
 /** The secretary's page: the minutes as a live draft, amendments, lock/reopen, and every export. */
 export function MinutesPage(props: { id: string }) {
@@ -49,6 +40,7 @@ export function MinutesPage(props: { id: string }) {
 
 function MinutesEditor(props: { handle: SessionHandle }) {
   const [minutesLang, setMinutesLang] = createSignal<Lang>(lang());
+  const [withCode, setWithCode] = createSignal(false);
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; state is a reactive store
   const s = props.handle.state;
   const minutes = createMemo(() => buildMinutes(s, minutesLang()));
@@ -110,10 +102,26 @@ function MinutesEditor(props: { handle: SessionHandle }) {
           </button>
           <button
             type="button"
-            onClick={() => download(`${base()}.yishi.json`, props.handle.exportArchive(), "application/json")}
+            onClick={() =>
+              download(
+                `${base()}.yishi.json`,
+                props.handle.exportArchive({ withShareCode: withCode() }),
+                "application/json",
+              )
+            }
           >
             {t("minutes.archive")}
           </button>
+          <Show when={props.handle.sync.code()}>
+            <label class="choice">
+              <input
+                type="checkbox"
+                checked={withCode()}
+                onChange={(e) => setWithCode(e.currentTarget.checked)}
+              />
+              {t("minutes.archiveWithCode")}
+            </label>
+          </Show>
         </div>
         <Show
           when={s.lock}
@@ -145,6 +153,7 @@ function MinutesEditor(props: { handle: SessionHandle }) {
           value={s.minutes}
           readOnly={s.lock !== null}
           onChange={(v) => actions.minutes.setMinutesText(v) !== undefined}
+          caret={props.handle.caret("minutes")}
         />
       </section>
       <MinutesView minutes={minutes()} />

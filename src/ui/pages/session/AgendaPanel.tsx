@@ -122,6 +122,7 @@ export function AgendaPanel() {
                     label={t("agenda.notesOf", { title: item.title })}
                     value={item.notes}
                     onChange={(v) => actions.agenda.setAgendaNotes(item.id, v) !== undefined}
+                    caret={handle.caret({ collection: "agenda", id: item.id, field: "notes" })}
                   />
                 </div>
               </Show>

@@ -8,7 +8,8 @@ const FIELDS = ["title", "place", "facilitator", "recorder"] as const;
 
 /** The session header fields and free-text notes (shared text: two secretaries can type at once). */
 export function NotesPanel() {
-  const { state, actions } = useSession().handle;
+  const { handle } = useSession();
+  const { state, actions } = handle;
   return (
     <div class="panel">
       <div class="grid-2">
@@ -35,6 +36,7 @@ export function NotesPanel() {
         rows={12}
         value={state.notes}
         onChange={(v) => actions.session.setSessionNotes(v) !== undefined}
+        caret={handle.caret("notes")}
       />
     </div>
   );
