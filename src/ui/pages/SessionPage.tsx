@@ -14,6 +14,7 @@ import { VotesPanel } from "./session/VotesPanel.tsx";
 import { DisplayView } from "./session/DisplayView.tsx";
 import { SharePanel } from "./session/SharePanel.tsx";
 import { SyncBadge } from "../components/SyncBadge.tsx";
+import { LateEdits } from "./session/LateEdits.tsx";
 
 /** A live session: agenda on the side, the current item always in view, and tabs for the work at the table. */
 export function SessionPage(props: { id: string }) {
@@ -103,6 +104,7 @@ function SessionView(props: { handle: SessionHandle }) {
             </p>
           )}
         </Show>
+        <LateEdits />
         <Show when={state.readOnly}>
           <p class="banner error" role="alert">
             {t("error.readOnly")}
