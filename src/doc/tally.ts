@@ -5,7 +5,7 @@
 // correction still add up. "Last" is the order of the append-only log the corrections are kept in, which
 // is the document's causal order (a correction made after seeing another comes after it), never clocks.
 import type * as Y from "yjs";
-import type { SeenCounts } from "./schema.ts";
+import type { SeenCounts } from "./session/schema.ts";
 
 /** A typed total and the tap counters it saw. */
 export interface Correction {

@@ -3,9 +3,9 @@
 import * as Y from "yjs";
 import { fromBase64 } from "lib0/buffer";
 import { digest } from "lib0/hash/sha256";
-import type { SessionSnapshot } from "../doc/schema.ts";
-import { roots } from "../doc/sessionDoc.ts";
-import { readMeta, snapshot } from "../doc/snapshot.ts";
+import type { SessionSnapshot } from "../doc/session/schema.ts";
+import { roots } from "../doc/session/sessionDoc.ts";
+import { readMeta, snapshot } from "../doc/session/snapshot.ts";
 
 export const ARCHIVE_TYPE = "yishi-session";
 /** 2: `data.sha256` is required (and `data.shareCode` may be present). 1 (no hash) is still read. */

@@ -1,8 +1,8 @@
 // The minutes as plain, language-resolved data: every format (print, DOCX, Markdown, CSV) renders this.
-import type { SessionSnapshot } from "../doc/schema.ts";
-import { lateEdits } from "../doc/lock.ts";
-import { presentCount } from "../doc/snapshot.ts";
-import { shownResult, type Outcome } from "../doc/verdict.ts";
+import type { SessionSnapshot } from "../doc/session/schema.ts";
+import { lateEdits } from "../doc/session/lock.ts";
+import { presentCount } from "../doc/session/snapshot.ts";
+import { shownResult, type Outcome } from "../doc/session/verdict.ts";
 import { dateFormatter, DICTIONARIES, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
 import { MINUTES_STRINGS, type MinutesKey } from "./minutesStrings.ts";
 

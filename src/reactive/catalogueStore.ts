@@ -2,10 +2,10 @@
 import * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
 import { newId } from "../doc/ids.ts";
-import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../doc/sampleData.ts";
-import { initSessionDoc } from "../doc/sessionDoc.ts";
-import { VIEW_VERSION } from "../doc/schema.ts";
-import { snapshot } from "../doc/snapshot.ts";
+import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../doc/session/sampleData.ts";
+import { initSessionDoc } from "../doc/session/sessionDoc.ts";
+import { VIEW_VERSION } from "../doc/session/schema.ts";
+import { snapshot } from "../doc/session/snapshot.ts";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import {
   deleteSession,

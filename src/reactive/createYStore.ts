@@ -2,7 +2,7 @@
 import type * as Y from "yjs";
 import { batch, onCleanup } from "solid-js";
 import { createStore, reconcile, type SetStoreFunction } from "solid-js/store";
-import { roots } from "../doc/sessionDoc.ts";
+import { roots } from "../doc/session/sessionDoc.ts";
 import {
   readAgenda,
   readAttendees,
@@ -15,11 +15,11 @@ import {
   readLock,
   readLockLog,
   snapshot,
-} from "../doc/snapshot.ts";
-import { isNewerThanApp } from "../doc/sessionDoc.ts";
-import { readQuickPoll } from "../doc/quickPoll.ts";
-import { finalisedOf } from "../doc/lock.ts";
-import type { SessionSnapshot } from "../doc/schema.ts";
+} from "../doc/session/snapshot.ts";
+import { isNewerThanApp } from "../doc/session/sessionDoc.ts";
+import { readQuickPoll } from "../doc/session/quickPoll.ts";
+import { finalisedOf } from "../doc/session/lock.ts";
+import type { SessionSnapshot } from "../doc/session/schema.ts";
 
 type Refresh = (set: SetStoreFunction<SessionSnapshot>, doc: Y.Doc) => void;
 

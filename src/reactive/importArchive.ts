@@ -2,9 +2,9 @@
 // untouched on any problem), then stored as one row in one transaction, beside the session's rows if it is
 // already here. A join code in the archive is kept paused: the session does not join its room by itself.
 import * as Y from "yjs";
-import type { SessionSnapshot } from "../doc/schema.ts";
-import { roots } from "../doc/sessionDoc.ts";
-import { snapshot } from "../doc/snapshot.ts";
+import type { SessionSnapshot } from "../doc/session/schema.ts";
+import { roots } from "../doc/session/sessionDoc.ts";
+import { snapshot } from "../doc/session/snapshot.ts";
 import { loadArchive, type ArchiveErrorCode } from "../export/archive.ts";
 import { checksum, checksumAsync, readSessionRows, storedRow } from "../persistence/db.ts";
 import type { KeyedUpdate, YishiDatabase } from "../persistence/db.ts";

@@ -1,7 +1,7 @@
 // Joining a shared session on this device: connect with the code, receive the session, store it locally.
 import * as Y from "yjs";
 import { createRoot } from "solid-js";
-import { readMeta, snapshot } from "../doc/snapshot.ts";
+import { readMeta, snapshot } from "../doc/session/snapshot.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
 import { setRoleIn, setShareCodeOf, type Role } from "../sync/deviceSettings.ts";

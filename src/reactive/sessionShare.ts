@@ -1,7 +1,7 @@
 // Which room an open session joins on this device: its share code, kept in this device's settings and never
 // in the document (a code in the document would travel in every archive and could be taken back by Undo).
 import type * as Y from "yjs";
-import { takeLegacyShareCode } from "../doc/repair.ts";
+import { takeLegacyShareCode } from "../doc/session/repair.ts";
 import { setShareCodeOf, shareCodeOf } from "../sync/deviceSettings.ts";
 import { formatShareCode, newShareCode } from "../sync/shareCode.ts";
 import type { SessionSync } from "./sessionSync.ts";

@@ -1,5 +1,5 @@
 // The catalogue row of a session: what the home screen lists without loading the document.
-import type { SessionSnapshot } from "../doc/schema.ts";
+import type { SessionSnapshot } from "../doc/session/schema.ts";
 import type { SessionSummary } from "../persistence/catalogue.ts";
 
 /** Counts for the community's report: raised, urgent, votes, follow-ups, resolved. */

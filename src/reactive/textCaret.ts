@@ -1,6 +1,6 @@
 // Caret anchors for one shared text field of a session, handed to the UI as opaque tokens (it never sees Yjs).
 import * as Y from "yjs";
-import { roots, type CollectionName } from "../doc/sessionDoc.ts";
+import { roots, type CollectionName } from "../doc/session/sessionDoc.ts";
 import { caretAnchor, caretIndex } from "../doc/text.ts";
 
 /** A shared text field: a root text of the session, or a Y.Text field of a record. */

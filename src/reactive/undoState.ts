@@ -1,7 +1,7 @@
 // Undo and redo for an open session, as Solid signals; refused (with a message) on a display or while locked.
 import type * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
-import { createUndoManager, undoChecked } from "../doc/sessionDoc.ts";
+import { createUndoManager, undoChecked } from "../doc/session/sessionDoc.ts";
 import { attempt } from "./notices.ts";
 
 export interface UndoState {

@@ -1,5 +1,5 @@
 // Names shown for records whose default label comes from the dictionary (categories, vote options).
-import type { Category, VoteOption } from "../doc/schema.ts";
+import type { Category, VoteOption } from "../doc/session/schema.ts";
 import { t, type MessageKey } from "../i18n/i18n.ts";
 
 export const categoryLabel = (c: Category | undefined): string =>

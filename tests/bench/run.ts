@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "vite";
 import { buildLargeSession } from "../helpers/largeSession.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { snapshot } from "../../src/doc/session/snapshot.ts";
 import { startServer } from "../../src/server/start.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { reportTimes, reportValue, time } from "./stats.ts";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildLargeSession } from "../helpers/largeSession.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { snapshot } from "../../src/doc/session/snapshot.ts";
 import { summarize } from "../../src/reactive/summary.ts";
 import { checksum } from "../../src/persistence/db.ts";
 import { startServer } from "../../src/server/start.ts";

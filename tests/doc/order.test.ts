@@ -1,10 +1,10 @@
 // Fractional order keys: keys at the start, middle and end, and equal keys left by concurrent inserts.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addAgendaItem } from "../../src/doc/agenda.ts";
+import { addAgendaItem } from "../../src/doc/session/agenda.ts";
 import { byOrder, keyAt, keyAtEnd, type Ordered } from "../../src/doc/order.ts";
-import { moveRecord } from "../../src/doc/records.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { moveRecord } from "../../src/doc/session/records.ts";
+import { snapshot } from "../../src/doc/session/snapshot.ts";
 import { newSessionDoc } from "../helpers/peers.ts";
 
 const list = (...pairs: [string, string][]): Ordered[] =>

@@ -2,8 +2,8 @@
 // reads, the join code travels only when asked, and a 19 MB archive decodes quickly.
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sampleData.ts";
-import { readVotes, snapshot } from "../../src/doc/snapshot.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { readVotes, snapshot } from "../../src/doc/session/snapshot.ts";
 import { exportArchive, parseArchive, sha256Hex, type Archive } from "../../src/export/archive.ts";
 
 const seedSession = () => buildSampleSession(new Y.Doc(), sampleTalkPoints()[0]!);

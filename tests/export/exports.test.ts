@@ -1,12 +1,12 @@
 import * as Y from "yjs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { addFollowUp } from "../../src/doc/followUps.ts";
-import { addIssue } from "../../src/doc/issues.ts";
-import { lockMinutes } from "../../src/doc/minutes.ts";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sampleData.ts";
-import { setActor } from "../../src/doc/sessionDoc.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { addFollowUp } from "../../src/doc/session/followUps.ts";
+import { addIssue } from "../../src/doc/session/issues.ts";
+import { lockMinutes } from "../../src/doc/session/minutes.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { setActor } from "../../src/doc/session/sessionDoc.ts";
+import { snapshot } from "../../src/doc/session/snapshot.ts";
 import {
   applyArchive,
   ARCHIVE_VERSION,

@@ -1,15 +1,15 @@
 // A big, realistic session for benchmarks and load tests: 2,000 items built by 20,000 edits, seeded.
 import * as Y from "yjs";
 import * as prng from "lib0/prng";
-import { addAgendaItem, setAgendaNotes, setAgendaStatus } from "../../src/doc/agenda.ts";
-import { addFollowUp, updateFollowUp } from "../../src/doc/followUps.ts";
-import { addIssue, updateIssue } from "../../src/doc/issues.ts";
-import { moveRecord } from "../../src/doc/records.ts";
-import { initSessionDoc } from "../../src/doc/sessionDoc.ts";
-import { setSessionNotes, tapHeadcount } from "../../src/doc/session.ts";
-import { createVote, openVote, tapVote } from "../../src/doc/votes.ts";
-import { readVotes } from "../../src/doc/snapshot.ts";
-import { DEFAULT_CATEGORIES } from "../../src/doc/schema.ts";
+import { addAgendaItem, setAgendaNotes, setAgendaStatus } from "../../src/doc/session/agenda.ts";
+import { addFollowUp, updateFollowUp } from "../../src/doc/session/followUps.ts";
+import { addIssue, updateIssue } from "../../src/doc/session/issues.ts";
+import { moveRecord } from "../../src/doc/session/records.ts";
+import { initSessionDoc } from "../../src/doc/session/sessionDoc.ts";
+import { setSessionNotes, tapHeadcount } from "../../src/doc/session/session.ts";
+import { createVote, openVote, tapVote } from "../../src/doc/session/votes.ts";
+import { readVotes } from "../../src/doc/session/snapshot.ts";
+import { DEFAULT_CATEGORIES } from "../../src/doc/session/schema.ts";
 
 export interface LargeSessionOptions {
   /** Agenda items + issues + follow-ups (split 1 : 2 : 1). */

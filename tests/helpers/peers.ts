@@ -3,8 +3,8 @@ import * as prng from "lib0/prng";
 import { expect, vi } from "vitest";
 import * as Y from "yjs";
 import { DocError, type DocErrorCode } from "../../src/doc/docError.ts";
-import { initSessionDoc, setActor, type SessionInit } from "../../src/doc/sessionDoc.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { initSessionDoc, setActor, type SessionInit } from "../../src/doc/session/sessionDoc.ts";
+import { snapshot } from "../../src/doc/session/snapshot.ts";
 
 /** Origin of updates applied by the simulated network, so they are not broadcast again. */
 const NETWORK = Symbol("test-network");

@@ -2,10 +2,10 @@
 import { createRoot, createEffect } from "solid-js";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { addAgendaItem, updateAgendaItem } from "../../src/doc/agenda.ts";
-import { addIssue } from "../../src/doc/issues.ts";
-import { initSessionDoc } from "../../src/doc/sessionDoc.ts";
-import { setSessionNotes } from "../../src/doc/session.ts";
+import { addAgendaItem, updateAgendaItem } from "../../src/doc/session/agenda.ts";
+import { addIssue } from "../../src/doc/session/issues.ts";
+import { initSessionDoc } from "../../src/doc/session/sessionDoc.ts";
+import { setSessionNotes } from "../../src/doc/session/session.ts";
 import { createYStore } from "../../src/reactive/createYStore.ts";
 
 const init = (doc: Y.Doc) =>

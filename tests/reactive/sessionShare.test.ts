@@ -5,7 +5,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deleteDB } from "idb";
 import * as Y from "yjs";
-import { initSessionDoc } from "../../src/doc/sessionDoc.ts";
+import { initSessionDoc } from "../../src/doc/session/sessionDoc.ts";
 import { openYishiDb, type YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore } from "../../src/persistence/sessionStore.ts";
 import type { AppDb } from "../../src/reactive/appDb.ts";

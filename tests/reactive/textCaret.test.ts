@@ -1,10 +1,10 @@
 // textCaret: the opaque caret anchors a session handle gives a text field, for root texts and record texts.
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { addAgendaItem, setAgendaNotes } from "../../src/doc/agenda.ts";
-import { setMinutesText } from "../../src/doc/minutes.ts";
-import { setSessionNotes } from "../../src/doc/session.ts";
-import { initSessionDoc } from "../../src/doc/sessionDoc.ts";
+import { addAgendaItem, setAgendaNotes } from "../../src/doc/session/agenda.ts";
+import { setMinutesText } from "../../src/doc/session/minutes.ts";
+import { setSessionNotes } from "../../src/doc/session/session.ts";
+import { initSessionDoc } from "../../src/doc/session/sessionDoc.ts";
 import { textCaret } from "../../src/reactive/textCaret.ts";
 
 function session() {

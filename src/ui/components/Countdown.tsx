@@ -1,5 +1,5 @@
 import { createEffect, onCleanup } from "solid-js";
-import { remainingMs } from "../../doc/agenda.ts";
+import { remainingMs } from "../../doc/session/agenda.ts";
 import { t } from "../../i18n/i18n.ts";
 import { holdClock, now } from "../clock.ts";
 

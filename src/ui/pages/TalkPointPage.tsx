@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { newId } from "../../doc/ids.ts";
 import { isValidSchedule, type Schedule, type TalkPoint } from "../../doc/talkPoint.ts";
-import { LIMITS } from "../../doc/schema.ts";
+import { LIMITS } from "../../doc/session/schema.ts";
 import { t, type MessageKey } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";

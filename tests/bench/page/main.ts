@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { buildLargeSession } from "../../helpers/largeSession.ts";
 import { openYishiDb } from "../../../src/persistence/db.ts";
 import { SessionStore } from "../../../src/persistence/sessionStore.ts";
-import { snapshot } from "../../../src/doc/snapshot.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
 
 export interface SaveLoadResult {
   saveMs: number[];

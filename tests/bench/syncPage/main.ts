@@ -6,9 +6,9 @@ import { WebrtcProvider } from "y-webrtc";
 import { createEffect, createRoot } from "solid-js";
 import { PeerSync } from "../../../src/sync/peerSync.ts";
 import type { ShareCode } from "../../../src/sync/shareCode.ts";
-import { initSessionDoc } from "../../../src/doc/sessionDoc.ts";
-import { createVote, openVote, tapVote } from "../../../src/doc/votes.ts";
-import { readAgenda, readFollowUps, readIssues, readVotes } from "../../../src/doc/snapshot.ts";
+import { initSessionDoc } from "../../../src/doc/session/sessionDoc.ts";
+import { createVote, openVote, tapVote } from "../../../src/doc/session/votes.ts";
+import { readAgenda, readFollowUps, readIssues, readVotes } from "../../../src/doc/session/snapshot.ts";
 import { createYStore } from "../../../src/reactive/createYStore.ts";
 import { buildLargeSession } from "../../helpers/largeSession.ts";
 

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import { AGENDA_STATUSES, type AgendaStatus } from "../../../doc/schema.ts";
+import { AGENDA_STATUSES, type AgendaStatus } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { Countdown } from "../../components/Countdown.tsx";
 import { SyncedTextarea } from "../../components/SyncedTextarea.tsx";

@@ -1,5 +1,5 @@
 import { createSignal, For } from "solid-js";
-import { ATTENDEE_ROLES, type AttendeeRole } from "../../../doc/schema.ts";
+import { ATTENDEE_ROLES, type AttendeeRole } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { TallyCounter } from "../../components/TallyCounter.tsx";
 import { useSession } from "./sessionContext.ts";

@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
-import { presentCount } from "../../../doc/snapshot.ts";
-import { shownResult } from "../../../doc/verdict.ts";
+import { presentCount } from "../../../doc/session/snapshot.ts";
+import { shownResult } from "../../../doc/session/verdict.ts";
 import { formatDateTime, t } from "../../../i18n/i18n.ts";
 import { Countdown } from "../../components/Countdown.tsx";
 import { SyncBadge } from "../../components/SyncBadge.tsx";

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import { FOLLOW_UP_STATUSES, type FollowUpStatus, type OwnerKind } from "../../../doc/schema.ts";
+import { FOLLOW_UP_STATUSES, type FollowUpStatus, type OwnerKind } from "../../../doc/session/schema.ts";
 import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { useSession } from "./sessionContext.ts";

@@ -1,6 +1,6 @@
 import { createSignal, For } from "solid-js";
-import type { Issue } from "../../../doc/schema.ts";
-import type { IssueInput } from "../../../doc/issues.ts";
+import type { Issue } from "../../../doc/session/schema.ts";
+import type { IssueInput } from "../../../doc/session/issues.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { categoryLabel } from "../../labels.ts";
 import { useSession } from "./sessionContext.ts";

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
-import type { Issue } from "../../../doc/schema.ts";
+import type { Issue } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { categoryLabel } from "../../labels.ts";

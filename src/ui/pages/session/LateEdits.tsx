@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from "solid-js";
-import { lateEdits } from "../../../doc/lock.ts";
+import { lateEdits } from "../../../doc/session/lock.ts";
 import { t, type MessageKey } from "../../../i18n/i18n.ts";
 import { useSession } from "./sessionContext.ts";
 

@@ -1,6 +1,6 @@
 import { For } from "solid-js";
 import { t } from "../../../i18n/i18n.ts";
-import type { MetaPatch } from "../../../doc/session.ts";
+import type { MetaPatch } from "../../../doc/session/session.ts";
 import { SyncedTextarea } from "../../components/SyncedTextarea.tsx";
 import { useSession } from "./sessionContext.ts";
 

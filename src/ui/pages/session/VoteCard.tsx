@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
-import type { ThresholdBasis, ThresholdKind, Vote } from "../../../doc/schema.ts";
-import { presentCount } from "../../../doc/snapshot.ts";
-import { countIn, shownResult } from "../../../doc/verdict.ts";
+import type { ThresholdBasis, ThresholdKind, Vote } from "../../../doc/session/schema.ts";
+import { presentCount } from "../../../doc/session/snapshot.ts";
+import { countIn, shownResult } from "../../../doc/session/verdict.ts";
 import { formatDateTime, t } from "../../../i18n/i18n.ts";
 import { optionLabel } from "../../labels.ts";
 import { TallyCounter } from "../../components/TallyCounter.tsx";

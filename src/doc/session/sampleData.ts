@@ -6,7 +6,7 @@ import { addIssue } from "./issues.ts";
 import { addAttendee, setHeadcount, setSessionNotes } from "./session.ts";
 import { initSessionDoc } from "./sessionDoc.ts";
 import { readVotes } from "./snapshot.ts";
-import type { TalkPoint } from "./talkPoint.ts";
+import type { TalkPoint } from "../talkPoint.ts";
 import { closeVote, createVote, openVote, setVoteCount } from "./votes.ts";
 
 /** The seed's four talk points and their schedules. Ids are fixed so loading twice does not duplicate them. */

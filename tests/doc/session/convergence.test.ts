@@ -9,14 +9,14 @@ import {
   setAgendaStatus,
   setAgendaTimer,
   updateAgendaItem,
-} from "../../src/doc/agenda.ts";
-import { addFollowUp } from "../../src/doc/followUps.ts";
-import { addIssue, issueText, updateIssue } from "../../src/doc/issues.ts";
-import { deleteRecord, moveRecord } from "../../src/doc/records.ts";
-import { setHeadcount, setSessionNotes, tapHeadcount, updateMeta } from "../../src/doc/session.ts";
-import { readHeadcount, snapshot } from "../../src/doc/snapshot.ts";
-import { createVote, openVote, optionCount, setVoteCount, tapVote } from "../../src/doc/votes.ts";
-import { createPeers, expectConverged, newSessionDoc, type Peers } from "../helpers/peers.ts";
+} from "../../../src/doc/session/agenda.ts";
+import { addFollowUp } from "../../../src/doc/session/followUps.ts";
+import { addIssue, issueText, updateIssue } from "../../../src/doc/session/issues.ts";
+import { deleteRecord, moveRecord } from "../../../src/doc/session/records.ts";
+import { setHeadcount, setSessionNotes, tapHeadcount, updateMeta } from "../../../src/doc/session/session.ts";
+import { readHeadcount, snapshot } from "../../../src/doc/session/snapshot.ts";
+import { createVote, openVote, optionCount, setVoteCount, tapVote } from "../../../src/doc/session/votes.ts";
+import { createPeers, expectConverged, newSessionDoc, type Peers } from "../../helpers/peers.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -2,14 +2,19 @@
 // readers skip what is broken and fill defaults, mutators keep working, merged states keep the rules.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addAgendaItem, setAgendaStatus, setAgendaTimer, updateAgendaItem } from "../../src/doc/agenda.ts";
-import { addIssue, updateIssue } from "../../src/doc/issues.ts";
-import { lockMinutes } from "../../src/doc/minutes.ts";
-import { repairDoc } from "../../src/doc/repair.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
-import { createVote, openVote, tapVote } from "../../src/doc/votes.ts";
-import { exportArchive } from "../../src/export/archive.ts";
-import { createPeers, expectConverged, newSessionDoc } from "../helpers/peers.ts";
+import {
+  addAgendaItem,
+  setAgendaStatus,
+  setAgendaTimer,
+  updateAgendaItem,
+} from "../../../src/doc/session/agenda.ts";
+import { addIssue, updateIssue } from "../../../src/doc/session/issues.ts";
+import { lockMinutes } from "../../../src/doc/session/minutes.ts";
+import { repairDoc } from "../../../src/doc/session/repair.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
+import { createVote, openVote, tapVote } from "../../../src/doc/session/votes.ts";
+import { exportArchive } from "../../../src/export/archive.ts";
+import { createPeers, expectConverged, newSessionDoc } from "../../helpers/peers.ts";
 import { afterEach, vi } from "vitest";
 
 afterEach(() => {

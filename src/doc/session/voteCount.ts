@@ -1,9 +1,9 @@
 // Counting a show of hands: open, close (recording what decided it), tally taps and typed corrections.
 import * as Y from "yjs";
-import { DocError, limitInt } from "./docError.ts";
+import { DocError, limitInt } from "../docError.ts";
 import { actorOf, change, getRecord, RECORD_ORIGIN } from "./sessionDoc.ts";
 import { presentCount, readAttendees, readHeadcount, voteFromJson } from "./snapshot.ts";
-import { addToCounter, rawTotal, sharesIn } from "./tally.ts";
+import { addToCounter, rawTotal, sharesIn } from "../tally.ts";
 import { liveResult } from "./verdict.ts";
 import { lastCorrection } from "./voteState.ts";
 import { history, historyOf, options, statusOfRecord, tally } from "./voteRecord.ts";

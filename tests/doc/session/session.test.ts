@@ -1,9 +1,9 @@
 // Session-wide mutators: creation, header, current item, notes, attendance, categories, and the undo manager.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addAgendaItem, setAgendaNotes } from "../../src/doc/agenda.ts";
-import { deleteRecord } from "../../src/doc/records.ts";
-import { DEFAULT_CATEGORIES, SCHEMA_VERSION } from "../../src/doc/schema.ts";
+import { addAgendaItem, setAgendaNotes } from "../../../src/doc/session/agenda.ts";
+import { deleteRecord } from "../../../src/doc/session/records.ts";
+import { DEFAULT_CATEGORIES, SCHEMA_VERSION } from "../../../src/doc/session/schema.ts";
 import {
   addAttendee,
   addCategory,
@@ -14,11 +14,16 @@ import {
   tapHeadcount,
   updateAttendee,
   updateMeta,
-} from "../../src/doc/session.ts";
-import { createUndoManager, initSessionDoc, LOCAL_ORIGIN, TEXT_ORIGIN } from "../../src/doc/sessionDoc.ts";
-import { presentCount, readHeadcount, snapshot } from "../../src/doc/snapshot.ts";
-import { createVote, openVote, tapVote } from "../../src/doc/votes.ts";
-import { expectDocError, newSessionDoc, TEST_SESSION } from "../helpers/peers.ts";
+} from "../../../src/doc/session/session.ts";
+import {
+  createUndoManager,
+  initSessionDoc,
+  LOCAL_ORIGIN,
+  TEXT_ORIGIN,
+} from "../../../src/doc/session/sessionDoc.ts";
+import { presentCount, readHeadcount, snapshot } from "../../../src/doc/session/snapshot.ts";
+import { createVote, openVote, tapVote } from "../../../src/doc/session/votes.ts";
+import { expectDocError, newSessionDoc, TEST_SESSION } from "../../helpers/peers.ts";
 
 describe("initSessionDoc", () => {
   it("writes the session header with the current schema version", () => {

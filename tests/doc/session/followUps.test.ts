@@ -1,11 +1,11 @@
 // Follow-ups (跟進事項): creation, per-field history, escalation (吹哨) and date checks.
 import { describe, expect, it } from "vitest";
-import { addFollowUp, escalateFollowUp, updateFollowUp } from "../../src/doc/followUps.ts";
-import { addIssue } from "../../src/doc/issues.ts";
-import { setActor } from "../../src/doc/sessionDoc.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
-import { createVote } from "../../src/doc/votes.ts";
-import { expectDocError, newSessionDoc } from "../helpers/peers.ts";
+import { addFollowUp, escalateFollowUp, updateFollowUp } from "../../../src/doc/session/followUps.ts";
+import { addIssue } from "../../../src/doc/session/issues.ts";
+import { setActor } from "../../../src/doc/session/sessionDoc.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
+import { createVote } from "../../../src/doc/session/votes.ts";
+import { expectDocError, newSessionDoc } from "../../helpers/peers.ts";
 
 function withFollowUp() {
   const doc = newSessionDoc();

@@ -1,11 +1,11 @@
 // Mutators for agenda items: add, edit, status, time box countdown, notes. Move and delete are in records.ts.
 import * as Y from "yjs";
-import { DocError, limitInt, limitText, requireText } from "./docError.ts";
-import { newId } from "./ids.ts";
+import { DocError, limitInt, limitText, requireText } from "../docError.ts";
+import { newId } from "../ids.ts";
 import { appendRecord, setFields } from "./records.ts";
 import { change, getRecord, TEXT_ORIGIN } from "./sessionDoc.ts";
 import { AGENDA_STATUSES, LIMITS, type AgendaStatus } from "./schema.ts";
-import { spliceText } from "./text.ts";
+import { spliceText } from "../text.ts";
 
 export interface AgendaInput {
   title: string;

@@ -1,7 +1,7 @@
 // Readers: the document as plain records for the UI, cleaned by clean.ts (defaults filled, unknown keys kept,
 // broken entries skipped), so nothing a peer stores can make a session unreadable.
 import * as Y from "yjs";
-import { byOrder } from "./order.ts";
+import { byOrder } from "../order.ts";
 import {
   cleanAgendaItem,
   cleanAttendee,
@@ -16,7 +16,7 @@ import {
 } from "./clean.ts";
 import { finalisedOf } from "./lock.ts";
 import { asLockEntry, isNewerThanApp, lockState, roots, type YRecord } from "./sessionDoc.ts";
-import { asCorrection, sharesOf, total, type Correction } from "./tally.ts";
+import { asCorrection, sharesOf, total, type Correction } from "../tally.ts";
 import { cleanHistory, lastCorrection } from "./voteState.ts";
 import { HEADCOUNT_SCOPE } from "./schema.ts";
 import type {

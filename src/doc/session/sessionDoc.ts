@@ -1,6 +1,6 @@
 // One Yjs document per session: its root types, the transaction wrapper every mutator uses, and creation.
 import * as Y from "yjs";
-import { DocError, limitText, requireText } from "./docError.ts";
+import { DocError, limitText, requireText } from "../docError.ts";
 import { DEFAULT_CATEGORIES, LIMITS, SCHEMA_VERSION, type TalkPointInfo } from "./schema.ts";
 import { generateNKeysBetween } from "fractional-indexing";
 

@@ -1,7 +1,7 @@
 // The verdict of a vote from counts, mode, quorum and threshold: a table of cases with exact expected results.
 import { describe, expect, it } from "vitest";
-import type { Threshold, VoteMode, VoteOption } from "../../src/doc/schema.ts";
-import { effectiveCounts, meetsThreshold, verdict, type Outcome } from "../../src/doc/verdict.ts";
+import type { Threshold, VoteMode, VoteOption } from "../../../src/doc/session/schema.ts";
+import { effectiveCounts, meetsThreshold, verdict, type Outcome } from "../../../src/doc/session/verdict.ts";
 
 const opt = (id: string, role: VoteOption["role"], count: number, order: string): VoteOption => ({
   id,

@@ -3,12 +3,12 @@
 // test records the shape of a full snapshot and fails until both are updated together.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sampleData.ts";
-import { lockMinutes } from "../../src/doc/minutes.ts";
-import { startQuickPoll } from "../../src/doc/quickPoll.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
-import { VIEW_VERSION } from "../../src/doc/schema.ts";
-import { checksum } from "../../src/persistence/db.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../../src/doc/session/sampleData.ts";
+import { lockMinutes } from "../../../src/doc/session/minutes.ts";
+import { startQuickPoll } from "../../../src/doc/session/quickPoll.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
+import { VIEW_VERSION } from "../../../src/doc/session/schema.ts";
+import { checksum } from "../../../src/persistence/db.ts";
 
 /** Every path to a plain value in `value` ("votes[].options[].count"). */
 function shape(value: unknown, path = "", out = new Set<string>()): Set<string> {

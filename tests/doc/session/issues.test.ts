@@ -1,10 +1,10 @@
 // Raised issues (說事): defaults, the current agenda item, anonymity, categories, edits and the text reader.
 import { describe, expect, it } from "vitest";
-import { addAgendaItem, setAgendaStatus } from "../../src/doc/agenda.ts";
-import { addIssue, issueText, updateIssue } from "../../src/doc/issues.ts";
-import { addCategory } from "../../src/doc/session.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
-import { expectDocError, newSessionDoc } from "../helpers/peers.ts";
+import { addAgendaItem, setAgendaStatus } from "../../../src/doc/session/agenda.ts";
+import { addIssue, issueText, updateIssue } from "../../../src/doc/session/issues.ts";
+import { addCategory } from "../../../src/doc/session/session.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
+import { expectDocError, newSessionDoc } from "../../helpers/peers.ts";
 
 describe("addIssue", () => {
   it("fills defaults: category other, no agenda item when none is current", () => {

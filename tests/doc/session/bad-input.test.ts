@@ -7,11 +7,11 @@ import {
   setAgendaStatus,
   setAgendaTimer,
   updateAgendaItem,
-} from "../../src/doc/agenda.ts";
-import { addFollowUp, escalateFollowUp, updateFollowUp } from "../../src/doc/followUps.ts";
-import { addIssue, updateIssue } from "../../src/doc/issues.ts";
-import { deleteRecord, moveRecord } from "../../src/doc/records.ts";
-import { LIMITS, SCHEMA_VERSION } from "../../src/doc/schema.ts";
+} from "../../../src/doc/session/agenda.ts";
+import { addFollowUp, escalateFollowUp, updateFollowUp } from "../../../src/doc/session/followUps.ts";
+import { addIssue, updateIssue } from "../../../src/doc/session/issues.ts";
+import { deleteRecord, moveRecord } from "../../../src/doc/session/records.ts";
+import { LIMITS, SCHEMA_VERSION } from "../../../src/doc/session/schema.ts";
 import {
   addAttendee,
   addCategory,
@@ -22,9 +22,9 @@ import {
   tapHeadcount,
   updateAttendee,
   updateMeta,
-} from "../../src/doc/session.ts";
-import { initSessionDoc } from "../../src/doc/sessionDoc.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+} from "../../../src/doc/session/session.ts";
+import { initSessionDoc } from "../../../src/doc/session/sessionDoc.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
 import {
   addVoteOption,
   closeVote,
@@ -34,8 +34,8 @@ import {
   setVoteCount,
   tapVote,
   updateVote,
-} from "../../src/doc/votes.ts";
-import { expectDocError, newSessionDoc, TEST_SESSION } from "../helpers/peers.ts";
+} from "../../../src/doc/session/votes.ts";
+import { expectDocError, newSessionDoc, TEST_SESSION } from "../../helpers/peers.ts";
 
 /** A 1 MB paste (2^20 UTF-16 units). */
 const MEGABYTE = "說".repeat(1 << 20);

@@ -1,8 +1,8 @@
 // Generic operations on a keyed collection of records: add at the end, set fields, move, delete.
 import * as Y from "yjs";
-import { byOrder, keyAtEnd, placeAt, type Ordered } from "./order.ts";
+import { byOrder, keyAtEnd, placeAt, type Ordered } from "../order.ts";
 import { change, getRecord, makeRecord, recordsOf, type CollectionName, type Roots } from "./sessionDoc.ts";
-import { spliceText } from "./text.ts";
+import { spliceText } from "../text.ts";
 
 /** The collection's ids and order keys, sorted. */
 export function orderOf(r: Roots, collection: CollectionName): Ordered[] {

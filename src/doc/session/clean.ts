@@ -1,7 +1,7 @@
 // Cleaning records read from a document or a stored copy: defaults filled, unknown keys kept (a newer peer's
 // fields survive), broken nested entries skipped, and the rules the mutators keep restored on read, so a
 // merged state no single mutator allows (an anonymous issue that still has a name) is never shown.
-import { byOrder } from "./order.ts";
+import { byOrder } from "../order.ts";
 import { cleanHistory, cleanResult, cleanThreshold, closeInForce, statusOf } from "./voteState.ts";
 import {
   AGENDA_STATUSES,

@@ -7,12 +7,12 @@ import {
   setAgendaStatus,
   setAgendaTimer,
   updateAgendaItem,
-} from "../../src/doc/agenda.ts";
-import { addIssue } from "../../src/doc/issues.ts";
-import { deleteRecord, moveRecord } from "../../src/doc/records.ts";
-import { DEFAULT_CATEGORIES } from "../../src/doc/schema.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
-import { expectDocError, newSessionDoc } from "../helpers/peers.ts";
+} from "../../../src/doc/session/agenda.ts";
+import { addIssue } from "../../../src/doc/session/issues.ts";
+import { deleteRecord, moveRecord } from "../../../src/doc/session/records.ts";
+import { DEFAULT_CATEGORIES } from "../../../src/doc/session/schema.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
+import { expectDocError, newSessionDoc } from "../../helpers/peers.ts";
 
 const ids = (doc: Parameters<typeof snapshot>[0]) => snapshot(doc).agenda.map((a) => a.id);
 

@@ -1,9 +1,9 @@
 // Mutators for show-of-hands votes: create, edit the motion and rules, options. Counting is in voteCount.ts.
 import * as Y from "yjs";
 import { generateNKeysBetween } from "fractional-indexing";
-import { DocError, limitInt, limitText, requireText } from "./docError.ts";
-import { newId } from "./ids.ts";
-import { byOrder, keyAtEnd } from "./order.ts";
+import { DocError, limitInt, limitText, requireText } from "../docError.ts";
+import { newId } from "../ids.ts";
+import { byOrder, keyAtEnd } from "../order.ts";
 import { appendRecord, setFields } from "./records.ts";
 import { actorOf, change, getRecord, makeRecord, type YRecord } from "./sessionDoc.ts";
 import {

@@ -1,6 +1,6 @@
 // Access to a vote record's nested Yjs types, refusing a record a peer stored without them.
 import * as Y from "yjs";
-import { DocError } from "./docError.ts";
+import { DocError } from "../docError.ts";
 import type { YRecord } from "./sessionDoc.ts";
 import type { VoteHistoryEntry, VoteStatus } from "./schema.ts";
 import { cleanHistory, statusOf } from "./voteState.ts";

@@ -2,11 +2,11 @@
 // by the document's causal order, Undo and displays kept out of a locked session, late edits shown apart.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { addIssue } from "../../src/doc/issues.ts";
-import { lockMinutes, reopenMinutes } from "../../src/doc/minutes.ts";
-import { setHeadcount, tapHeadcount } from "../../src/doc/session.ts";
-import { createUndoManager, setDeviceReadOnly } from "../../src/doc/sessionDoc.ts";
-import { readHeadcount, snapshot } from "../../src/doc/snapshot.ts";
+import { addIssue } from "../../../src/doc/session/issues.ts";
+import { lockMinutes, reopenMinutes } from "../../../src/doc/session/minutes.ts";
+import { setHeadcount, tapHeadcount } from "../../../src/doc/session/session.ts";
+import { createUndoManager, setDeviceReadOnly } from "../../../src/doc/session/sessionDoc.ts";
+import { readHeadcount, snapshot } from "../../../src/doc/session/snapshot.ts";
 import {
   closeVote,
   createVote,
@@ -15,9 +15,9 @@ import {
   setVoteCount,
   tapVote,
   updateVote,
-} from "../../src/doc/votes.ts";
-import { buildMinutes } from "../../src/export/minutesModel.ts";
-import { createPeers, expectConverged, expectDocError, newSessionDoc } from "../helpers/peers.ts";
+} from "../../../src/doc/session/votes.ts";
+import { buildMinutes } from "../../../src/export/minutesModel.ts";
+import { createPeers, expectConverged, expectDocError, newSessionDoc } from "../../helpers/peers.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,10 +1,10 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { addAgendaItem } from "../../src/doc/agenda.ts";
-import { DocError } from "../../src/doc/docError.ts";
-import { lockMinutes, reopenMinutes, setMinutesText } from "../../src/doc/minutes.ts";
-import { initSessionDoc, setActor } from "../../src/doc/sessionDoc.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { addAgendaItem } from "../../../src/doc/session/agenda.ts";
+import { DocError } from "../../../src/doc/docError.ts";
+import { lockMinutes, reopenMinutes, setMinutesText } from "../../../src/doc/session/minutes.ts";
+import { initSessionDoc, setActor } from "../../../src/doc/session/sessionDoc.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
 
 const newDoc = () =>
   initSessionDoc(new Y.Doc(), {

@@ -198,7 +198,7 @@ export interface FollowUp {
 /**
  * The stored format of a SessionSnapshot (the view a session opens from before its Yjs state is loaded):
  * bump it whenever SessionSnapshot or a type in it changes, so views of the old shape are ignored.
- * tests/doc/viewVersion.test.ts fails until it is bumped.
+ * tests/doc/session/viewVersion.test.ts fails until it is bumped.
  */
 export const VIEW_VERSION = 2;
 

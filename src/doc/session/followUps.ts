@@ -1,7 +1,7 @@
 // Mutators for follow-ups (跟進事項): owner, due date, status, escalation (吹哨), with an append-only history.
 import * as Y from "yjs";
-import { DocError, limitText, requireText } from "./docError.ts";
-import { newId } from "./ids.ts";
+import { DocError, limitText, requireText } from "../docError.ts";
+import { newId } from "../ids.ts";
 import { appendRecord } from "./records.ts";
 import { actorOf, change, getRecord, type YRecord } from "./sessionDoc.ts";
 import {

@@ -1,11 +1,11 @@
 // Show-of-hands votes: creation defaults, options, open/close history, taps, typed corrections, mode changes.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addAgendaItem, setAgendaStatus } from "../../src/doc/agenda.ts";
-import { DocError } from "../../src/doc/docError.ts";
-import { addIssue } from "../../src/doc/issues.ts";
-import { setActor } from "../../src/doc/sessionDoc.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { addAgendaItem, setAgendaStatus } from "../../../src/doc/session/agenda.ts";
+import { DocError } from "../../../src/doc/docError.ts";
+import { addIssue } from "../../../src/doc/session/issues.ts";
+import { setActor } from "../../../src/doc/session/sessionDoc.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
 import {
   addVoteOption,
   closeVote,
@@ -17,8 +17,8 @@ import {
   setVoteCount,
   tapVote,
   updateVote,
-} from "../../src/doc/votes.ts";
-import { expectDocError, newSessionDoc } from "../helpers/peers.ts";
+} from "../../../src/doc/session/votes.ts";
+import { expectDocError, newSessionDoc } from "../../helpers/peers.ts";
 
 const MOTION = "在社區院子辦舞蹈班，每晚8點，關老師教";
 

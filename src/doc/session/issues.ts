@@ -1,7 +1,7 @@
 // Mutators for raised issues (說事): who raised what, where, its category and the urgent-hard (急難愁盼) flag.
 import * as Y from "yjs";
-import { limitText, requireText } from "./docError.ts";
-import { newId } from "./ids.ts";
+import { limitText, requireText } from "../docError.ts";
+import { newId } from "../ids.ts";
 import { appendRecord, setFields } from "./records.ts";
 import { change, getRecord, type Roots } from "./sessionDoc.ts";
 import { LIMITS } from "./schema.ts";

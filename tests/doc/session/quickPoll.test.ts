@@ -1,9 +1,14 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { DocError } from "../../src/doc/docError.ts";
-import { endQuickPoll, readQuickPoll, startQuickPoll, tapQuickPoll } from "../../src/doc/quickPoll.ts";
-import { initSessionDoc } from "../../src/doc/sessionDoc.ts";
-import { snapshot } from "../../src/doc/snapshot.ts";
+import { DocError } from "../../../src/doc/docError.ts";
+import {
+  endQuickPoll,
+  readQuickPoll,
+  startQuickPoll,
+  tapQuickPoll,
+} from "../../../src/doc/session/quickPoll.ts";
+import { initSessionDoc } from "../../../src/doc/session/sessionDoc.ts";
+import { snapshot } from "../../../src/doc/session/snapshot.ts";
 
 const newDoc = () =>
   initSessionDoc(new Y.Doc(), {

@@ -1,7 +1,7 @@
 // The minutes' lifecycle: the secretary's amendments, locking (finalising, with a record of what was final)
 // and an explicit, recorded reopen.
 import * as Y from "yjs";
-import { limitText } from "./docError.ts";
+import { limitText } from "../docError.ts";
 import {
   actorOf,
   assertWritable,
@@ -22,7 +22,7 @@ import {
   readMeta,
   readVotes,
 } from "./snapshot.ts";
-import { spliceText } from "./text.ts";
+import { spliceText } from "../text.ts";
 
 /** Replaces the secretary's text of the minutes (typing, merged character by character). */
 export function setMinutesText(doc: Y.Doc, text: string): void {

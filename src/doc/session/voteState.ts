@@ -1,6 +1,6 @@
 // A vote's state read from its append-only history: status, the result recorded at close, typed corrections.
 // The history is a Y.Array, so its order is the document's causal order on every tablet (see tally.ts).
-import { asCorrection, type Correction } from "./tally.ts";
+import { asCorrection, type Correction } from "../tally.ts";
 import {
   DEFAULT_THRESHOLD,
   type Threshold,

@@ -1,13 +1,13 @@
 // Mutators for the session as a whole: metadata, notes, attendance (head count and named attendees), categories.
 import type * as Y from "yjs";
-import { addToCounter, sharesIn } from "./tally.ts";
-import { DocError, limitInt, limitText, requireText } from "./docError.ts";
-import { newId } from "./ids.ts";
+import { addToCounter, sharesIn } from "../tally.ts";
+import { DocError, limitInt, limitText, requireText } from "../docError.ts";
+import { newId } from "../ids.ts";
 import { appendRecord, setFields } from "./records.ts";
 import { actorOf, change, getRecord, TEXT_ORIGIN } from "./sessionDoc.ts";
 import { readHeadcount } from "./snapshot.ts";
 import { ATTENDEE_ROLES, HEADCOUNT_SCOPE, LIMITS, type AttendeeRole } from "./schema.ts";
-import { spliceText } from "./text.ts";
+import { spliceText } from "../text.ts";
 
 const MAX_PEOPLE = 100_000;
 

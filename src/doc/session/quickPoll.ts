@@ -1,9 +1,9 @@
 // An informal show of hands on the residents' screen ("take a break?"): counted like a vote, never recorded
 // in the minutes. Each new poll has its own id, so its counts start at zero on every device.
 import * as Y from "yjs";
-import { addToCounter, counterTotal } from "./tally.ts";
-import { DocError, limitText, requireText } from "./docError.ts";
-import { newId } from "./ids.ts";
+import { addToCounter, counterTotal } from "../tally.ts";
+import { DocError, limitText, requireText } from "../docError.ts";
+import { newId } from "../ids.ts";
 import { change, roots } from "./sessionDoc.ts";
 import { LIMITS } from "./schema.ts";
 

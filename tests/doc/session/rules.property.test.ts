@@ -5,21 +5,33 @@ import fc from "fast-check";
 import * as prng from "lib0/prng";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { addAgendaItem, setAgendaStatus, setAgendaTimer, updateAgendaItem } from "../../src/doc/agenda.ts";
-import { DocError } from "../../src/doc/docError.ts";
-import { addFollowUp, escalateFollowUp, updateFollowUp } from "../../src/doc/followUps.ts";
-import { addIssue, updateIssue } from "../../src/doc/issues.ts";
-import { lockMinutes, reopenMinutes } from "../../src/doc/minutes.ts";
-import { deleteRecord } from "../../src/doc/records.ts";
-import { repairDoc } from "../../src/doc/repair.ts";
-import { setHeadcount, tapHeadcount } from "../../src/doc/session.ts";
-import { setActor } from "../../src/doc/sessionDoc.ts";
-import { presentCount, snapshot } from "../../src/doc/snapshot.ts";
-import { shownResult } from "../../src/doc/verdict.ts";
-import { closeVote, createVote, openVote, setVoteCount, tapVote, updateVote } from "../../src/doc/votes.ts";
-import type { SessionSnapshot } from "../../src/doc/schema.ts";
-import { createChaosNet } from "../helpers/chaosNet.ts";
-import { expectConverged, newSessionDoc, seedRandomness } from "../helpers/peers.ts";
+import {
+  addAgendaItem,
+  setAgendaStatus,
+  setAgendaTimer,
+  updateAgendaItem,
+} from "../../../src/doc/session/agenda.ts";
+import { DocError } from "../../../src/doc/docError.ts";
+import { addFollowUp, escalateFollowUp, updateFollowUp } from "../../../src/doc/session/followUps.ts";
+import { addIssue, updateIssue } from "../../../src/doc/session/issues.ts";
+import { lockMinutes, reopenMinutes } from "../../../src/doc/session/minutes.ts";
+import { deleteRecord } from "../../../src/doc/session/records.ts";
+import { repairDoc } from "../../../src/doc/session/repair.ts";
+import { setHeadcount, tapHeadcount } from "../../../src/doc/session/session.ts";
+import { setActor } from "../../../src/doc/session/sessionDoc.ts";
+import { presentCount, snapshot } from "../../../src/doc/session/snapshot.ts";
+import { shownResult } from "../../../src/doc/session/verdict.ts";
+import {
+  closeVote,
+  createVote,
+  openVote,
+  setVoteCount,
+  tapVote,
+  updateVote,
+} from "../../../src/doc/session/votes.ts";
+import type { SessionSnapshot } from "../../../src/doc/session/schema.ts";
+import { createChaosNet } from "../../helpers/chaosNet.ts";
+import { expectConverged, newSessionDoc, seedRandomness } from "../../helpers/peers.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
