@@ -10,6 +10,9 @@ export type DocErrorCode =
   | "locked"
   | "voteNotOpen"
   | "voteClosed"
+  | "transition"
+  | "notInDirectory"
+  | "deadlineBeforeEscalation"
   | "tooManyOptions";
 
 /** A rejected change; nothing in the document was modified. */

@@ -109,11 +109,12 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 const formatters = new Map<string, (d: Date) => string>();
 
 /**
- * A date formatter for `language`. Where the browser has no calendar data for it (Chromium has none for
- * Uyghur) dates are written as numbers, 2024-01-21 14:00, rather than in another language.
+ * A date formatter for `language`, in `options.timeZone` (the community's zone; default: the device's). Where
+ * the browser has no calendar data for the language (Chromium has none for Uyghur) dates are written as
+ * numbers, 2024-01-21 14:00, rather than in another language, read in the same zone.
  */
 export function dateFormatter(language: Lang, options: Intl.DateTimeFormatOptions): (d: Date) => string {
-  const cacheKey = `${language} ${JSON.stringify(options)}`;
+  const cacheKey = `${language} ${options.timeZone ?? ""} ${JSON.stringify(options)}`;
   let fmt = formatters.get(cacheKey);
   if (!fmt) {
     const locale = LOCALES[language];
@@ -121,11 +122,20 @@ export function dateFormatter(language: Lang, options: Intl.DateTimeFormatOption
       const intl = new Intl.DateTimeFormat(locale, options);
       fmt = (d) => intl.format(d);
     } else {
-      const two = (n: number) => String(n).padStart(2, "0");
       const withTime = options.timeStyle !== undefined;
+      // en-CA only supplies the numbers (year, 2-digit month and day, 24-hour time) in the zone.
+      const numeric = new Intl.DateTimeFormat("en-CA", {
+        timeZone: options.timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
+      });
       fmt = (d) => {
-        const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-        return withTime ? `${date} ${two(d.getHours())}:${two(d.getMinutes())}` : date;
+        const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+        for (const part of numeric.formatToParts(d)) p[part.type] = part.value;
+        const date = `${p.year}-${p.month}-${p.day}`;
+        return withTime ? `${date} ${p.hour === "24" ? "00" : p.hour}:${p.minute}` : date;
       };
     }
     formatters.set(cacheKey, fmt);
@@ -133,13 +143,22 @@ export function dateFormatter(language: Lang, options: Intl.DateTimeFormatOption
   return fmt;
 }
 
-/** Dates and times in the UI language. */
+/**
+ * Dates and times in the UI language, in `options.timeZone` when given (the community's zone). Options that
+ * name only a zone keep the default style (medium date, short time).
+ * @example formatDateTime("2024-01-21T10:00:00+08:00", { timeZone: "Asia/Shanghai" }) // "2024年1月21日 10:00"
+ */
 export function formatDateTime(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return "";
-  return dateFormatter(lang(), options ?? { dateStyle: "medium", timeStyle: "short" })(d);
+  const styled = options && Object.keys(options).some((k) => k !== "timeZone");
+  return dateFormatter(lang(), styled ? options : { dateStyle: "medium", timeStyle: "short", ...options })(d);
 }
 
-export function formatDate(value: Date | string | number): string {
-  return formatDateTime(value, { dateStyle: "medium" });
+/** A date in the UI language, in `timeZone` when given (the community's zone). */
+export function formatDate(value: Date | string | number, timeZone?: string): string {
+  return formatDateTime(
+    value,
+    timeZone === undefined ? { dateStyle: "medium" } : { dateStyle: "medium", timeZone },
+  );
 }

@@ -1,5 +1,6 @@
 // Mutators for follow-ups (跟進事項): owner, due date, status, escalation (吹哨), with an append-only history.
 import * as Y from "yjs";
+import { isCalendarDate } from "../civilTime.ts";
 import { DocError, limitText, requireText } from "../docError.ts";
 import { newId } from "../ids.ts";
 import { appendRecord } from "./records.ts";
@@ -11,8 +12,6 @@ import {
   type FollowUpStatus,
   type OwnerKind,
 } from "./schema.ts";
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface FollowUpInput {
   action: string;
@@ -44,14 +43,6 @@ function checkFollowUp(patch: FollowUpPatch): void {
   }
   if (patch.status === "escalated" && patch.escalatedTo !== undefined)
     requireText(patch.escalatedTo, "escalatedTo");
-}
-
-/** True for a real "YYYY-MM-DD" date (not 2024-02-30). */
-function isCalendarDate(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** Assigns a follow-up, optionally linked to the issue or vote it came from; returns its id. */

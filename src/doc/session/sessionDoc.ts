@@ -1,5 +1,6 @@
 // One Yjs document per session: its root types, the transaction wrapper every mutator uses, and creation.
 import * as Y from "yjs";
+import { isDeviceReadOnly } from "../device.ts";
 import { DocError, limitText, requireText } from "../docError.ts";
 import { DEFAULT_CATEGORIES, LIMITS, SCHEMA_VERSION, type TalkPointInfo } from "./schema.ts";
 import { generateNKeysBetween } from "fractional-indexing";
@@ -80,15 +81,7 @@ export function lockState(doc: Y.Doc): LockEntry | null {
 }
 export type CollectionName = "attendees" | "categories" | "agenda" | "issues" | "votes" | "followUps";
 
-const actors = new WeakMap<Y.Doc, string>();
-
-/** Names this device in history entries ("secretary tablet"). */
-export function setActor(doc: Y.Doc, name: string): void {
-  actors.set(doc, name);
-}
-export function actorOf(doc: Y.Doc): string {
-  return actors.get(doc) ?? "";
-}
+export { actorOf, setActor, setDeviceReadOnly } from "../device.ts";
 
 /** True when a newer app wrote this document: it opens read-only rather than being damaged. */
 export function isNewerThanApp(doc: Y.Doc): boolean {
@@ -96,16 +89,9 @@ export function isNewerThanApp(doc: Y.Doc): boolean {
   return typeof v === "number" && v > SCHEMA_VERSION;
 }
 
-const readOnlyDevices = new WeakSet<Y.Doc>();
-
-/** Marks this device's copy as view-only (a residents' display): every mutator then refuses. */
-export function setDeviceReadOnly(doc: Y.Doc): void {
-  readOnlyDevices.add(doc);
-}
-
 /** True on a display device or for a document a newer app wrote: nothing may be written. */
 export function isReadOnly(doc: Y.Doc): boolean {
-  return isNewerThanApp(doc) || readOnlyDevices.has(doc);
+  return isNewerThanApp(doc) || isDeviceReadOnly(doc);
 }
 
 /** Refuses when this device may not write the document at all (a display, a newer document). */

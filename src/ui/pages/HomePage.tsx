@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
+import { DEFAULT_TIME_ZONE } from "../../doc/civilTime.ts";
 import { nextOccurrence, type TalkPoint } from "../../doc/talkPoint.ts";
 import { formatDate, formatDateTime, t } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
@@ -49,7 +50,7 @@ export function HomePage() {
           <ul class="cards">
             <For each={catalogue.talkPoints()}>
               {(tp) => {
-                const next = () => nextOccurrence(tp.schedule, new Date());
+                const next = () => nextOccurrence(tp.schedule, Date.now(), DEFAULT_TIME_ZONE);
                 return (
                   <li class="card">
                     <h3>{tp.name}</h3>
@@ -59,7 +60,9 @@ export function HomePage() {
                     <p>{scheduleText(tp.schedule)}</p>
                     <p>
                       {t("home.nextDate")}
-                      <strong>{next() ? formatDateTime(next()!) : "—"}</strong>
+                      <strong>
+                        {next() ? formatDateTime(next()!.at, { timeZone: DEFAULT_TIME_ZONE }) : "—"}
+                      </strong>
                     </p>
                     <div class="row">
                       <button type="button" class="primary" onClick={() => setStarting(tp)}>
