@@ -48,19 +48,35 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
   },
 };
 
+// Root types differ in their event type (Y.Map, Y.Text, Y.Array), so the record's values take any.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyYType = Y.AbstractType<any>;
+
 /**
- * A read-only Solid store that mirrors `doc`. Call inside a reactive root; listeners go with it.
+ * A read-only Solid store that mirrors `doc`: each root type in `slices` refreshes its own part of the
+ * state when it (or anything nested in it) changes. Call inside a reactive root; listeners go with it.
+ */
+export function createSlicedStore<S extends object, R extends Record<string, AnyYType>>(
+  doc: Y.Doc,
+  rootTypes: R,
+  slices: Record<keyof R, (set: SetStoreFunction<S>, doc: Y.Doc) => void>,
+  initial: S,
+): S {
+  const [state, setState] = createStore<S>(initial);
+  const unobserve = (Object.keys(slices) as (keyof R)[]).map((name) => {
+    const handler = () => batch(() => slices[name](setState, doc));
+    rootTypes[name]!.observeDeep(handler);
+    return () => rootTypes[name]!.unobserveDeep(handler);
+  });
+  onCleanup(() => unobserve.forEach((off) => off()));
+  return state;
+}
+
+/**
+ * A read-only Solid store that mirrors session `doc`. Call inside a reactive root; listeners go with it.
  * `initial` is what the doc will hold once its stored state is applied (a stored view), shown until then.
  * @example const session = createYStore(doc); session.agenda.length
  */
 export function createYStore(doc: Y.Doc, initial: SessionSnapshot = snapshot(doc)): SessionSnapshot {
-  const [state, setState] = createStore<SessionSnapshot>(initial);
-  const r = roots(doc);
-  const unobserve = (Object.keys(SLICES) as (keyof typeof SLICES)[]).map((name) => {
-    const handler = () => batch(() => SLICES[name](setState, doc));
-    r[name].observeDeep(handler);
-    return () => r[name].unobserveDeep(handler);
-  });
-  onCleanup(() => unobserve.forEach((off) => off()));
-  return state;
+  return createSlicedStore(doc, roots(doc), SLICES, initial);
 }

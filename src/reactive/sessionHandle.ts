@@ -1,6 +1,6 @@
 // An open session for the UI: its Yjs document, local store, undo, and every mutator bound and error-reporting.
 import * as Y from "yjs";
-import { createRoot, createSignal, type Accessor } from "solid-js";
+import { createRoot, type Accessor } from "solid-js";
 import { unwrap } from "solid-js/store";
 import * as agenda from "../doc/session/agenda.ts";
 import * as followUps from "../doc/session/followUps.ts";
@@ -13,12 +13,11 @@ import * as votes from "../doc/session/votes.ts";
 import { setActor, setDeviceReadOnly, type CollectionName } from "../doc/session/sessionDoc.ts";
 import { repairDoc } from "../doc/session/repair.ts";
 import { VIEW_VERSION, type SessionSnapshot } from "../doc/session/schema.ts";
-import { SessionStore } from "../persistence/sessionStore.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import type { AppDb } from "./appDb.ts";
-import { afterPaint } from "./afterPaint.ts";
+import { openStoredDoc, type SaveStatus } from "./storedDoc.ts";
 import { createYStore } from "./createYStore.ts";
-import { attempt, clearNotice, notify } from "./notices.ts";
+import { attempt, notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
 import { exportArchive } from "../export/archive.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
@@ -51,7 +50,7 @@ type Actions = {
   >;
 };
 
-export type SaveStatus = "loading" | "saved" | "saving" | "error";
+export type { SaveStatus };
 
 export interface SessionHandle {
   id: string;
@@ -125,53 +124,20 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   if (role === "display") setDeviceReadOnly(doc);
   // The view stored is what the screen shows (its store is made below, once the rows are read).
   const shown: { state?: SessionSnapshot } = {};
-  const store = new SessionStore(appDb.current, id, doc, {
-    view: { version: VIEW_VERSION, read: () => unwrap(shown.state) },
-  });
-  const stopFollowingDb = appDb.onReplaced((db) => store.useDb(db));
-  const [saveStatus, setSaveStatus] = createSignal<SaveStatus>("loading");
-  store.on("status", (status: SaveStatus) => {
-    setSaveStatus(status);
-    if (status === "saved") clearNotice("error.storage.quota");
-  });
-  store.on("error", (error: { code: string }) =>
-    notify({
-      kind: "error",
-      key: error.code === "quota" ? "error.storage.quota" : "error.storage.write",
-      sticky: true,
-    }),
-  );
-  store.on("corrupt", ({ count }) =>
-    notify({ kind: "error", key: "error.storage.corrupt", params: { count }, sticky: true }),
-  );
-  const stored = await store.whenRead;
-  const view = isViewOf(stored, id) ? stored : null;
   const sync = createSessionSync(doc, role);
   const sharing = createSessionShare(id, doc, sync);
-  // Once the stored state is in the doc: repair what merges broke, and rejoin the session's room.
-  const afterLoad = () => {
-    repairDoc(doc);
-    sharing.afterLoad();
-  };
-  const load = () => {
-    if (store.synced) return;
-    store.applyStored();
-    performance.mark("yishi:session-loaded");
-    afterLoad();
-  };
-  let cancelLoad = () => {};
-  if (view === null) {
-    // No view: the store applies the rows by itself. A view that is not this session's (damaged on
-    // disk) is not shown: the rows are applied now, before anything is.
-    if (stored !== null) store.applyStored();
-    await store.whenSynced;
-    performance.mark("yishi:session-loaded");
-    afterLoad();
-  } else {
-    performance.mark("yishi:session-view");
-    // Paint the view first; the state follows in the next task (input waiting then is handled after it).
-    cancelLoad = afterPaint(load);
-  }
+  const opened = await openStoredDoc(appDb, id, doc, {
+    viewVersion: VIEW_VERSION,
+    readView: () => unwrap(shown.state),
+    isView: (data): data is SessionSnapshot => isViewOf(data, id),
+    // Once the stored state is in the doc: repair what merges broke, and rejoin the session's room.
+    afterLoad: () => {
+      repairDoc(doc);
+      sharing.afterLoad();
+    },
+    mark: "session",
+  });
+  const { store, view, load, saveStatus } = opened;
 
   const undo = createUndoState(doc);
 
@@ -261,11 +227,10 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
       if (summaryTimer !== undefined) await saveSummary();
     },
     dispose: async () => {
-      cancelLoad();
+      opened.dispose();
       doc.off("afterTransaction", onTransaction);
       window.removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onVisibility);
-      stopFollowingDb();
       await saveSummary();
       undo.destroy();
       disposeRoot();
