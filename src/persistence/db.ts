@@ -4,10 +4,11 @@ import { digest } from "lib0/hash/sha256";
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import type { SessionSummary } from "./catalogue.ts";
+import type { CommunityRow } from "./communities.ts";
 import { StorageError, toStorageError } from "./errors.ts";
 
 /** Bump together with a new `if (oldVersion < N)` step in `upgrade`. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const DEFAULT_DB_NAME = "yishi";
 
 /** One Yjs update (or a compacted state) belonging to a session. */
@@ -64,6 +65,8 @@ export interface YishiDB extends DBSchema {
   quarantine: { key: number; value: QuarantinedUpdate; indexes: { bySession: string } };
   talkPoints: { key: string; value: TalkPoint };
   views: { key: string; value: StoredView };
+  /** The communities this tablet holds (their workspace documents are rows of `updates` too). */
+  communities: { key: string; value: CommunityRow };
   sessions: {
     key: string;
     value: SessionSummary;
@@ -107,6 +110,7 @@ export async function openYishiDb(
           sessions.createIndex("byStartsAt", "startsAt");
         }
         if (oldVersion < 2) db.createObjectStore("views", { keyPath: "sessionId" });
+        if (oldVersion < 3) db.createObjectStore("communities", { keyPath: "id" });
       },
       blocked(currentVersion, blockedVersion) {
         options.onBlocked?.(

@@ -59,12 +59,12 @@ type AnyYType = Y.AbstractType<any>;
 export function createSlicedStore<S extends object, R extends Record<string, AnyYType>>(
   doc: Y.Doc,
   rootTypes: R,
-  slices: Record<keyof R, (set: SetStoreFunction<S>, doc: Y.Doc) => void>,
+  slices: Record<keyof R, (set: SetStoreFunction<S>, doc: Y.Doc, events?: Y.YEvent<AnyYType>[]) => void>,
   initial: S,
 ): S {
   const [state, setState] = createStore<S>(initial);
   const unobserve = (Object.keys(slices) as (keyof R)[]).map((name) => {
-    const handler = () => batch(() => slices[name](setState, doc));
+    const handler = (events: Y.YEvent<AnyYType>[]) => batch(() => slices[name](setState, doc, events));
     rootTypes[name]!.observeDeep(handler);
     return () => rootTypes[name]!.unobserveDeep(handler);
   });

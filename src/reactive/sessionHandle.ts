@@ -17,38 +17,18 @@ import { putSessionSummary } from "../persistence/catalogue.ts";
 import type { AppDb } from "./appDb.ts";
 import { openStoredDoc, type SaveStatus } from "./storedDoc.ts";
 import { createYStore } from "./createYStore.ts";
-import { attempt, notify } from "./notices.ts";
+import { notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
 import { exportArchive } from "../export/archive.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
 import { createSessionShare } from "./sessionShare.ts";
 import { createUndoState } from "./undoState.ts";
+import { bindActions, type BoundActions } from "./bindActions.ts";
 import { textCaret, type TextCaret, type TextPath } from "./textCaret.ts";
 import { roleIn, shareCodeOf, type Role } from "../sync/deviceSettings.ts";
 
-/** A mutator without its doc argument: returns its result (true for void ones), or undefined when refused. */
-type Bound<F> = F extends (doc: Y.Doc, ...args: infer A) => infer R
-  ? (...args: A) => (R extends void ? true : R) | undefined
-  : never;
-type BoundModule<M> = { [K in keyof M]: Bound<M[K]> };
-
-// Only functions taking the doc first are actions; readers like remainingMs stay in their module.
 const MODULES = { agenda, followUps, issues, minutes, quickPoll, records, session, votes };
-type Actions = {
-  [M in keyof typeof MODULES]: BoundModule<
-    Pick<
-      (typeof MODULES)[M],
-      {
-        [K in keyof (typeof MODULES)[M]]: (typeof MODULES)[M][K] extends (
-          doc: Y.Doc,
-          ...a: never[]
-        ) => unknown
-          ? K
-          : never;
-      }[keyof (typeof MODULES)[M]]
-    >
-  >;
-};
+type Actions = BoundActions<typeof MODULES>;
 
 export type { SaveStatus };
 
@@ -75,21 +55,6 @@ export interface SessionHandle {
   /** Resolves when every edit so far is written to IndexedDB. */
   flush(): Promise<void>;
   dispose(): Promise<void>;
-}
-
-// `load` first puts the stored state into the doc if the session opened from its view and it is not yet.
-function bindModule(doc: Y.Doc, mod: Record<string, unknown>, load: () => void): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(mod)) {
-    if (typeof fn === "function") {
-      out[name] = (...args: unknown[]) =>
-        attempt(() => {
-          load();
-          return fn(doc, ...args) ?? true;
-        });
-    }
-  }
-  return out;
 }
 
 /** True when `data` has the shape of session `id`'s SessionSnapshot, as far as rendering relies on it. */
@@ -185,12 +150,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   window.addEventListener("pagehide", onHide);
   document.addEventListener("visibilitychange", onVisibility);
 
-  const actions = Object.fromEntries(
-    Object.entries(MODULES).map(([name, mod]) => [
-      name,
-      bindModule(doc, mod as Record<string, unknown>, load),
-    ]),
-  ) as unknown as Actions;
+  const actions = bindActions(doc, MODULES, load);
 
   const handle: SessionHandle = {
     id,

@@ -2,12 +2,18 @@
 // update as one message, and a big first sync (a 2,000-item session is ~1 MB) exceeds what a data channel
 // carries (yjs/y-webrtc #42). We frame every message in simple-peer, the layer below y-webrtc, so
 // y-webrtc itself is unchanged. Every peer in a room runs this app, so both ends speak the framing.
+// A second logical channel ("mux", tags MUX_WHOLE/MUX_PART) carries docMux.ts's messages over the same data
+// channel; they are reassembled the same way but handed to a handler registered per peer, never to y-webrtc.
+// An older app that does not know these tags treats them as malformed and drops the connection: acceptable,
+// since all paired tablets run the same app version.
 import Peer from "simple-peer/simplepeer.min.js";
 
 /** Below every browser's SCTP message limit (Chromium 256 KiB; 64 KiB is the safe common floor). */
 export const CHUNK_BYTES = 64 * 1024;
 const WHOLE = 0;
 const PART = 1;
+const MUX_WHOLE = 2;
+const MUX_PART = 3;
 const HEADER = 13; // tag, message id (4), part index (4), part count (4)
 /** A peer sending more than this in one message is refused (a session is a few MB at most). */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -27,6 +33,8 @@ export const MAX_PENDING_BYTES = MAX_MESSAGE_BYTES;
 export const PENDING_IDLE_MS = 30_000;
 
 interface Pending {
+  /** Which channel the message's first part named; every part must name the same. */
+  mux: boolean;
   parts: (Uint8Array | undefined)[];
   received: number;
   bytes: number;
@@ -48,14 +56,38 @@ interface PeerInternals {
   __yishiReassembly?: Reassembly;
 }
 
+/** A complete incoming message and the channel it came on. */
+export interface Unframed {
+  mux: boolean;
+  data: Uint8Array;
+}
+
+export type MuxHandler = (message: Uint8Array) => void;
+
+/**
+ * Mux messages that arrived before a handler was registered for their peer (PeerSync notices a new
+ * connection on its next poll, up to 500 ms after the other side may have sent its first messages). Kept
+ * up to these bounds, first come first kept; later ones are dropped (a peer with no mux never registers).
+ */
+export const MAX_UNCLAIMED_MUX_MESSAGES = 256;
+export const MAX_UNCLAIMED_MUX_BYTES = 16 * 1024 * 1024;
+
+interface Unclaimed {
+  messages: Uint8Array[];
+  bytes: number;
+}
+
 let installed = false;
 let nextMessageId = 1;
+let rawSend: ((this: unknown, data: Uint8Array) => void) | null = null;
+const muxHandlers = new WeakMap<object, MuxHandler>();
+const unclaimed = new WeakMap<object, Unclaimed>();
 
-/** Encodes one outgoing message as frames of at most CHUNK_BYTES + header. */
-export function frame(data: Uint8Array, id: number): Uint8Array[] {
+/** Encodes one outgoing message as frames of at most CHUNK_BYTES + header (`mux`: on the mux channel). */
+export function frame(data: Uint8Array, id: number, mux = false): Uint8Array[] {
   if (data.length <= CHUNK_BYTES) {
     const out = new Uint8Array(data.length + 1);
-    out[0] = WHOLE;
+    out[0] = mux ? MUX_WHOLE : WHOLE;
     out.set(data, 1);
     return [out];
   }
@@ -65,7 +97,7 @@ export function frame(data: Uint8Array, id: number): Uint8Array[] {
     const part = data.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES);
     const out = new Uint8Array(HEADER + part.length);
     const view = new DataView(out.buffer);
-    out[0] = PART;
+    out[0] = mux ? MUX_PART : PART;
     view.setUint32(1, id);
     view.setUint32(5, i);
     view.setUint32(9, count);
@@ -90,6 +122,15 @@ export function unframe(
   bytes: Uint8Array,
   now: number = Date.now(),
 ): Uint8Array | null {
+  return unframeTagged(state, bytes, now)?.data ?? null;
+}
+
+/** As `unframe`, and says which channel the message came on (the bounds are shared by both channels). */
+export function unframeTagged(
+  state: PeerInternals,
+  bytes: Uint8Array,
+  now: number = Date.now(),
+): Unframed | null {
   const pending = (state.__yishiReassembly ??= { messages: new Map(), bytes: 0 });
   for (const [id, entry] of pending.messages) {
     if (now - entry.lastAt > PENDING_IDLE_MS) {
@@ -97,11 +138,13 @@ export function unframe(
       pending.bytes -= entry.bytes;
     }
   }
-  if (bytes[0] === WHOLE) {
+  const tag = bytes[0];
+  if (tag === WHOLE || tag === MUX_WHOLE) {
     if (bytes.length > CHUNK_BYTES + 1) malformed();
-    return bytes.subarray(1);
+    return { mux: tag === MUX_WHOLE, data: bytes.subarray(1) };
   }
-  if (bytes[0] !== PART || bytes.length < HEADER) malformed();
+  if ((tag !== PART && tag !== MUX_PART) || bytes.length < HEADER) malformed();
+  const mux = tag === MUX_PART;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const id = view.getUint32(1);
   const index = view.getUint32(5);
@@ -112,10 +155,10 @@ export function unframe(
   let entry = pending.messages.get(id);
   if (!entry) {
     if (pending.messages.size >= MAX_PENDING_MESSAGES) malformed();
-    entry = { parts: new Array<Uint8Array | undefined>(count), received: 0, bytes: 0, lastAt: now };
+    entry = { mux, parts: new Array<Uint8Array | undefined>(count), received: 0, bytes: 0, lastAt: now };
     pending.messages.set(id, entry);
   }
-  if (entry.parts.length !== count) malformed();
+  if (entry.parts.length !== count || entry.mux !== mux) malformed();
   if (!entry.parts[index]) {
     if (pending.bytes + size > MAX_PENDING_BYTES) malformed();
     entry.parts[index] = bytes.slice(HEADER);
@@ -133,7 +176,49 @@ export function unframe(
     whole.set(part!, offset);
     offset += part!.length;
   }
-  return whole;
+  return { mux, data: whole };
+}
+
+/**
+ * Sends `data` to `peer` (a simple-peer instance) on the mux channel. Throws as simple-peer's send does
+ * (a destroyed peer, a closed channel); `data` arrives whole at the handler the other side registered.
+ */
+export function sendMux(peer: object, data: Uint8Array): void {
+  installChunking();
+  for (const f of frame(data, nextMessageId++, true)) rawSend!.call(peer, f);
+}
+
+/**
+ * Registers `handler` for the mux messages of `peer` (one handler per peer; a new one replaces it) and
+ * delivers at once what arrived before. The handler runs inside simple-peer's message event: what it
+ * throws is caught here. Returns an unregister function (which does nothing once replaced).
+ */
+export function onMuxMessage(peer: object, handler: MuxHandler): () => void {
+  muxHandlers.set(peer, handler);
+  const early = unclaimed.get(peer);
+  unclaimed.delete(peer);
+  for (const m of early?.messages ?? []) deliverMux(peer, m);
+  return () => {
+    if (muxHandlers.get(peer) === handler) muxHandlers.delete(peer);
+  };
+}
+
+function deliverMux(peer: object, message: Uint8Array): void {
+  const handler = muxHandlers.get(peer);
+  if (!handler) {
+    const held = unclaimed.get(peer) ?? { messages: [], bytes: 0 };
+    unclaimed.set(peer, held);
+    if (held.messages.length >= MAX_UNCLAIMED_MUX_MESSAGES) return;
+    if (held.bytes + message.length > MAX_UNCLAIMED_MUX_BYTES) return;
+    held.messages.push(message);
+    held.bytes += message.length;
+    return;
+  }
+  try {
+    handler(message);
+  } catch {
+    // A handler's failure is its own; simple-peer's event loop must never see it.
+  }
 }
 
 /** Patches simple-peer once, before any connection is made. */
@@ -142,6 +227,7 @@ export function installChunking(): void {
   installed = true;
   const proto = Peer.prototype as unknown as PeerInternals & { send(data: Uint8Array): void };
   const originalSend = proto.send;
+  rawSend = originalSend as (this: unknown, data: Uint8Array) => void;
   const originalOnMessage = proto._onChannelMessage;
   proto.send = function (this: PeerInternals, data: Uint8Array) {
     const bytes = data instanceof Uint8Array ? data : new TextEncoder().encode(String(data));
@@ -150,14 +236,16 @@ export function installChunking(): void {
   proto._onChannelMessage = function (this: PeerInternals, event: { data: unknown }) {
     const raw = event.data;
     const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw instanceof Uint8Array ? raw : null;
-    let message: Uint8Array | null;
+    let message: Unframed | null;
     try {
       if (!bytes) throw new Error("malformed frame");
-      message = unframe(this, bytes);
+      message = unframeTagged(this, bytes);
     } catch {
       this.destroy(new Error("peer sent a malformed message")); // y-webrtc then reconnects cleanly
       return;
     }
-    if (message) originalOnMessage.call(this, { data: message.slice().buffer });
+    if (!message) return;
+    if (message.mux) deliverMux(this, message.data.slice());
+    else originalOnMessage.call(this, { data: message.data.slice().buffer });
   };
 }

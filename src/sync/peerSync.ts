@@ -10,6 +10,7 @@ import { classifySignal, encryptedAnnounce } from "./keyCheck.ts";
 import { RoomWatch } from "./roomWatch.ts";
 import type { Role } from "./deviceSettings.ts";
 import type { ShareCode } from "./shareCode.ts";
+import type { DocMux } from "./docMux.ts";
 
 export type SyncState = "offline" | "searching" | "connected";
 
@@ -33,6 +34,8 @@ export interface PeerSyncOptions {
   role: Role;
   deviceId: string;
   deviceName: string;
+  /** Also syncs the community's other documents over this room's connections (docMux.ts). */
+  mux?: DocMux;
 }
 
 interface PeerSyncEvents {
@@ -86,6 +89,8 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   private connectedIds = "";
   private readonly watch = new RoomWatch();
   private readonly pendingSince = new Map<InternalConn, number>();
+  /** The simple-peer instance of each connection the mux was told about, by remote peer id. */
+  private readonly muxPeers = new Map<string, object>();
   private destroyed = false;
 
   constructor(
@@ -136,6 +141,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
       if (conns.length > 0) this.resync();
       this.connectedIds = ids;
     }
+    this.tellMux(conns);
     this.rememberPeerId();
     const verdict = this.watch.poll(conns.length);
     if (verdict.wrongKey) this.emit("wrongKey", []);
@@ -165,6 +171,24 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
         this.pendingSince.delete(conn);
         conn.peer.destroy();
       }
+    }
+  }
+
+  // Compared by peer object, not id: a peer that reconnected between two polls has the same id and a new
+  // connection, which needs a digest exchange of its own.
+  private tellMux(conns: [string, InternalConn][]): void {
+    const mux = this.opts.mux;
+    if (!mux) return;
+    const now = new Map(conns.map(([id, conn]) => [id, conn.peer as object]));
+    for (const [id, peer] of this.muxPeers) {
+      if (now.get(id) === peer) continue;
+      this.muxPeers.delete(id);
+      mux.peerLeft(id);
+    }
+    for (const [id, peer] of now) {
+      if (this.muxPeers.has(id)) continue;
+      this.muxPeers.set(id, peer);
+      mux.peerConnected(id, peer);
     }
   }
 
@@ -234,6 +258,8 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     window.removeEventListener("offline", this.poll);
     this.provider.awareness.off("change", this.onAwareness);
     for (const conn of this.internal.signalingConns) conn.off("message", this.onSignal);
+    for (const id of this.muxPeers.keys()) this.opts.mux?.peerLeft(id);
+    this.muxPeers.clear();
     this.provider.destroy();
     await this.internal.key;
     await new Promise((resolve) => setTimeout(resolve, 0));

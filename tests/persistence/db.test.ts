@@ -20,6 +20,7 @@ describe("openYishiDb", () => {
     const db = await openYishiDb(uniqueName());
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
+      "communities",
       "quarantine",
       "sessions",
       "talkPoints",

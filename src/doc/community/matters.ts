@@ -7,9 +7,9 @@ import { DocError, limitText, requireText } from "../docError.ts";
 import { newId } from "../ids.ts";
 import type { OwnerKind } from "../session/schema.ts";
 import { allowedFrom } from "./lifecycle.ts";
-import { readMatter, readCommunityMeta } from "./readers.ts";
+import { matterState, readCommunityMeta } from "./readers.ts";
 import { FEEDBACK_HOWS, WORKSPACE_LIMITS, type FeedbackHow, type MatterEvent } from "./schema.ts";
-import { changeWorkspace, workspaceRecord, type WorkspaceRoots } from "./workspaceDoc.ts";
+import { changeWorkspace, type WorkspaceRoots } from "./workspaceDoc.ts";
 
 export interface MatterInput {
   /** The id of the follow-up the matter started as (one matter per follow-up). */
@@ -58,10 +58,14 @@ function checkCopy(c: MatterCopy): void {
   short(c.location, "location");
 }
 
-function events(matter: Y.Map<unknown>): Y.Array<MatterEvent> {
-  const log = matter.get("events");
-  if (!(log instanceof Y.Array)) throw new DocError("notFound", { collection: "matters", id: "events" });
-  return log as Y.Array<MatterEvent>;
+/** A step of matter `matter` as it goes into the log. */
+export type StoredStep = MatterEvent & { matter: string };
+
+function info(r: WorkspaceRoots, id: string): Record<string, unknown> {
+  const value = r.matters.get(id);
+  if (typeof value !== "object" || value === null)
+    throw new DocError("notFound", { collection: "matters", id });
+  return value as Record<string, unknown>;
 }
 
 /** Copy fields in the form the register keeps: an anonymous raiser's name is never copied. */
@@ -84,21 +88,7 @@ export function createMatter(doc: Y.Doc, input: MatterInput, now = Date.now()): 
   checkDate(input.raisedOn, "raisedOn");
   return changeWorkspace(doc, (r) => {
     if (r.matters.has(input.id)) return false;
-    const log = new Y.Array<MatterEvent>();
-    log.push([
-      {
-        id: newId(),
-        at: now,
-        by: actorOf(doc),
-        kind: "created",
-        sessionId: input.sessionId,
-        owner: input.owner ?? "",
-        ownerKind: input.ownerKind ?? "person",
-        due: input.due ?? "",
-      },
-    ]);
-    const matter = new Y.Map<unknown>();
-    const fields = {
+    r.matters.set(input.id, {
       id: input.id,
       sessionId: input.sessionId,
       talkPointId: input.talkPointId,
@@ -116,10 +106,19 @@ export function createMatter(doc: Y.Doc, input: MatterInput, now = Date.now()): 
         anonymous: input.anonymous ?? false,
         location: input.location ?? "",
       }),
+    });
+    const created: StoredStep = {
+      matter: input.id,
+      id: newId(),
+      at: now,
+      by: actorOf(doc),
+      kind: "created",
+      sessionId: input.sessionId,
+      owner: input.owner ?? "",
+      ownerKind: input.ownerKind ?? "person",
+      due: input.due ?? "",
     };
-    for (const [key, value] of Object.entries(fields)) matter.set(key, value);
-    matter.set("events", log);
-    r.matters.set(input.id, matter);
+    r.steps.push([created]);
     return true;
   });
 }
@@ -128,10 +127,10 @@ export function createMatter(doc: Y.Doc, input: MatterInput, now = Date.now()): 
 export function updateMatterCopy(doc: Y.Doc, id: string, copy: MatterCopy): void {
   checkCopy(copy);
   changeWorkspace(doc, (r) => {
-    const matter = workspaceRecord(r, "matters", id);
-    for (const [key, value] of Object.entries(copyFields(copy))) {
-      if (matter.get(key) !== value) matter.set(key, value);
-    }
+    const current = info(r, id);
+    const fields = copyFields(copy);
+    if (Object.entries(fields).some(([key, value]) => current[key] !== value))
+      r.matters.set(id, { ...current, ...fields });
   });
 }
 
@@ -147,13 +146,13 @@ function step(
   more: (r: WorkspaceRoots) => Partial<MatterEvent> = () => ({}),
 ): void {
   changeWorkspace(doc, (r) => {
-    const record = workspaceRecord(r, "matters", id);
-    const matter = readMatter(record, id);
-    if (!allowedFrom(matter.status, event.kind)) {
-      throw new DocError("transition", { from: matter.status, step: event.kind });
-    }
+    info(r, id);
+    const { status } = matterState(doc, id);
+    if (!allowedFrom(status, event.kind))
+      throw new DocError("transition", { from: status, step: event.kind });
     const extra = more(r);
-    events(record).push([{ id: newId(), at: now, by: actorOf(doc), ...event, ...extra }]);
+    const stored: StoredStep = { matter: id, id: newId(), at: now, by: actorOf(doc), ...event, ...extra };
+    r.steps.push([stored]);
   });
 }
 

@@ -140,14 +140,29 @@ export function cleanEvent(raw: unknown): MatterEvent | null {
   return e;
 }
 
-/** A matter from its record's JSON: what was raised, and its handling folded from its log. */
-export function matterFromJson(j: Json): Matter {
-  const events = (Array.isArray(j.events) ? j.events : []).map(cleanEvent).filter((e) => e !== null);
+/** The steps of every matter, in log order, grouped by matter (broken entries skipped). */
+export function stepsByMatter(doc: Y.Doc): Map<string, MatterEvent[]> {
+  const out = new Map<string, MatterEvent[]>();
+  for (const raw of workspaceRoots(doc).steps.toArray()) {
+    const matter = isObject(raw) ? raw.matter : undefined;
+    const step = cleanEvent(raw);
+    if (typeof matter !== "string" || !step) continue;
+    let list = out.get(matter);
+    if (!list) out.set(matter, (list = []));
+    list.push(step);
+  }
+  return out;
+}
+
+/** A matter from what was raised (`info`) and its steps: its handling folded from its log. */
+export function matterFrom(info: Json, id: string, steps: readonly MatterEvent[]): Matter {
+  const j: Json = { ...info, id };
   const anonymous = j.anonymous === true;
   const sessionId = str(j.sessionId);
+  const { matter: _matter, ...rest } = j;
   return {
-    ...j,
-    id: str(j.id),
+    ...rest,
+    id,
     sessionId,
     talkPointId: str(j.talkPointId),
     issueId: idOrNull(j.issueId),
@@ -162,12 +177,28 @@ export function matterFromJson(j: Json): Matter {
     anonymous,
     location: str(j.location),
     createdAt: num(j.createdAt),
-    ...foldLifecycle(sessionId, events),
+    ...foldLifecycle(sessionId, steps),
   } as Matter;
 }
 
-/** One matter record, read. */
-export const readMatter = (record: YRecord, id: string): Matter => matterFromJson({ ...record.toJSON(), id });
+/** One matter now, or null when there is none with that id. */
+export function readMatter(doc: Y.Doc, id: string): Matter | null {
+  const info: unknown = workspaceRoots(doc).matters.get(id);
+  if (!isObject(info)) return null;
+  const steps = workspaceRoots(doc)
+    .steps.toArray()
+    .filter((raw) => isObject(raw) && raw.matter === id)
+    .map(cleanEvent)
+    .filter((e) => e !== null);
+  return matterFrom(info, id, steps);
+}
+
+/** A matter's state for a mutator's check (notFound when there is none). */
+export function matterState(doc: Y.Doc, id: string): Matter {
+  const matter = readMatter(doc, id);
+  if (!matter) throw new Error(`no matter ${id}`);
+  return matter;
+}
 
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
   a.name.localeCompare(b.name, "zh") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -183,14 +214,22 @@ export const readSessions = (doc: Y.Doc): SessionEntry[] =>
     a.startsAt < b.startsAt ? 1 : a.startsAt > b.startsAt ? -1 : a.id < b.id ? -1 : 1,
   );
 /** Every matter, oldest first (by the day raised, then when it was made). */
-export const readMatters = (doc: Y.Doc): Matter[] =>
-  read(workspaceRoots(doc).matters, matterFromJson).sort((a, b) =>
-    a.raisedOn < b.raisedOn
-      ? -1
-      : a.raisedOn > b.raisedOn
-        ? 1
-        : a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
-  );
+export function readMatters(doc: Y.Doc): Matter[] {
+  const steps = stepsByMatter(doc);
+  const out: Matter[] = [];
+  workspaceRoots(doc).matters.forEach((info, id) => {
+    if (isObject(info)) out.push(matterFrom(info, id, steps.get(id) ?? []));
+  });
+  return out.sort(byRaised);
+}
+
+/** Oldest first: by the day raised, then when it was made, then id. */
+export const byRaised = (a: Matter, b: Matter): number =>
+  a.raisedOn < b.raisedOn
+    ? -1
+    : a.raisedOn > b.raisedOn
+      ? 1
+      : a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The whole workspace as plain data. */
 export function workspaceSnapshot(doc: Y.Doc): WorkspaceSnapshot {

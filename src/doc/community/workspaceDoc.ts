@@ -22,13 +22,21 @@ export function workspaceRoots(doc: Y.Doc) {
     categories: doc.getMap<YRecord>("categories"),
     /** What the register and report need of each session (kept current by the tablets holding it). */
     sessions: doc.getMap<YRecord>("sessions"),
-    /** The register: one record per matter, keyed by the id of the follow-up it started as. */
-    matters: doc.getMap<YRecord>("matters"),
+    /**
+     * The register: what was raised, per matter (a plain value, keyed by the id of the follow-up it started
+     * as). Two tablets making the same matter at once write the same value, and nothing is nested in it.
+     */
+    matters: doc.getMap<unknown>("matters"),
+    /**
+     * Every step of every matter, in one append-only log: its order is the causal order, and a step can never
+     * be lost to a concurrent re-creation of its matter.
+     */
+    steps: doc.getArray<unknown>("steps"),
   };
 }
 
 export type WorkspaceRoots = ReturnType<typeof workspaceRoots>;
-export type WorkspaceCollection = "talkPoints" | "directory" | "categories" | "sessions" | "matters";
+export type WorkspaceCollection = "talkPoints" | "directory" | "categories" | "sessions";
 
 /** True when a newer app wrote this workspace: it opens read-only rather than being misread. */
 export function isNewerWorkspace(doc: Y.Doc): boolean {

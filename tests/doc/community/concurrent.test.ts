@@ -181,3 +181,25 @@ describe("five tablets, random steps, partitions, drops and duplicates", () => {
     );
   }, 120_000);
 });
+
+describe("two tablets making the same matter at once", () => {
+  it("keep every step either took on it (nothing nested is lost to the other's copy)", () => {
+    const [a, b] = [1, 2].map((client) => {
+      const d = newWorkspace();
+      d.clientID = client;
+      return d;
+    }) as [Y.Doc, Y.Doc];
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    meters(a);
+    meters(b);
+    resolveMatter(a, "m1", { note: "电表已更换" });
+    assignMatter(b, "m1", { owner: "王炎" });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const [ma, mb] = [readMatters(a), readMatters(b)];
+    expect(ma).toEqual(mb);
+    expect(ma).toHaveLength(1);
+    expect(ma[0]!.history.map((h) => h.kind).sort()).toEqual(["assign", "created", "created", "resolve"]);
+    expect(ma[0]).toMatchObject({ status: "resolved", owner: "王炎" });
+  });
+});
