@@ -1,5 +1,6 @@
 import { createResource, Match, Show, Switch } from "solid-js";
 import { createCatalogue } from "./reactive/catalogueStore.ts";
+import { createCommunities } from "./reactive/communities.ts";
 import { openAppDb, type AppDb } from "./reactive/appDb.ts";
 import { formatDateTime, lang, setLang, t } from "./i18n/i18n.ts";
 import { AppContext } from "./ui/appContext.ts";
@@ -42,7 +43,8 @@ export function App() {
     formatDateTime(Date.now());
     const db = await opening;
     performance.mark("yishi:db-open");
-    return { db, catalogue: createCatalogue(db) };
+    const communities = createCommunities(db);
+    return { db, communities, catalogue: createCatalogue(db, communities) };
   });
   return (
     <>

@@ -110,6 +110,14 @@ export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>
         m.followUps.map((f) => [f.action, f.owner, f.due, f.status, f.escalatedTo]),
       ),
     );
+  if (m.reportBack.length > 0)
+    children.push(
+      heading(t.reportBack),
+      table(
+        [t.reportBackMatter, t.reportBackThen, t.reportBackSaid],
+        m.reportBack.map((r) => [r.text, r.statusThen, r.said]),
+      ),
+    );
   children.push(heading(t.summary), para(m.summary.text));
   if (m.amendments.trim())
     children.push(heading(t.amendments), ...m.amendments.split(/\r?\n/).map((line) => para(line)));

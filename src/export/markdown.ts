@@ -74,6 +74,16 @@ export function minutesToMarkdown(m: Minutes): string {
         `| ${cell(f.action)} | ${cell(f.owner)} | ${cell(f.due)} | ${cell(f.status)} | ${cell(f.escalatedTo)} |`,
       );
   }
+  if (m.reportBack.length > 0) {
+    out.push(
+      "",
+      `## ${t.reportBack}`,
+      "",
+      `| ${t.reportBackMatter} | ${t.reportBackThen} | ${t.reportBackSaid} |`,
+      "| --- | --- | --- |",
+    );
+    for (const r of m.reportBack) out.push(`| ${cell(r.text)} | ${cell(r.statusThen)} | ${cell(r.said)} |`);
+  }
   out.push("", `## ${t.summary}`, "", m.summary.text, "");
   if (m.amendments.trim()) out.push(`## ${t.amendments}`, "", e(m.amendments), "");
   if (m.late.length > 0) out.push(`## ${t.late}`, "", t.lateIntro, "", ...m.late.map((l) => `- ${e(l)}`), "");

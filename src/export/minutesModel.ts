@@ -35,6 +35,8 @@ export interface Minutes {
   }[];
   decisions: string[];
   followUps: { action: string; owner: string; due: string; status: string; escalatedTo: string }[];
+  /** Matters of earlier sessions reported back on (逐一反馈): as they stood before, and what was said. */
+  reportBack: { text: string; statusThen: string; said: string }[];
   summary: {
     issues: number;
     urgent: number;
@@ -137,6 +139,11 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
       due: f.due,
       status: tr(`followUpStatus.${f.status}`),
       escalatedTo: f.escalatedTo,
+    })),
+    reportBack: s.reportBack.map((r) => ({
+      text: r.text,
+      statusThen: tr(`matterStatus.${r.statusThen}`),
+      said: r.said,
     })),
     summary: { ...counts, text: format(text.summaryText, counts) },
     amendments: s.minutes,

@@ -45,6 +45,10 @@ const zh = {
   summaryText:
     "本次议事共收集问题 {issues} 件，其中急难愁盼 {urgent} 件；举手表决 {votes} 项；登记跟进事项 {followUps} 件，已解决 {resolved} 件。",
   amendments: "记录人补充",
+  reportBack: "逐一反馈",
+  reportBackMatter: "事项",
+  reportBackThen: "会前状态",
+  reportBackSaid: "会上说明",
   late: "定稿后到达的修改",
   lateIntro: "以下修改是在定稿之后才从其他设备同步来的（例如离线平板上的修改），不属于定稿内容：",
   none: "无",
@@ -96,6 +100,10 @@ const en: Record<MinutesKey, string> = {
   summaryText:
     "{issues} issues raised, {urgent} of them urgent-hard; {votes} votes by show of hands; {followUps} follow-ups assigned, {resolved} resolved.",
   amendments: "Recorder's notes",
+  reportBack: "Report back on earlier matters",
+  reportBackMatter: "Matter",
+  reportBackThen: "Status before the session",
+  reportBackSaid: "What was said",
   late: "Arrived after finalisation",
   lateIntro:
     "These edits reached this record from other devices after the minutes were finalised (an offline tablet's edits, for example); they are not part of the final minutes:",

@@ -1,12 +1,18 @@
-// The home screen's data: talk points and session summaries from IndexedDB, and the actions that change them.
+// The home screen's data: talk points (from the communities' workspaces) and session summaries (from
+// IndexedDB), and the actions that change them. Talk points an older app kept on this tablet only are moved
+// into workspaces on the first load.
 import * as Y from "yjs";
-import { createSignal, type Accessor } from "solid-js";
+import { createMemo, createSignal, type Accessor } from "solid-js";
+import { noteDiscussed } from "../doc/community/matters.ts";
+import { setTalkPointDeleted, updateTalkPoint } from "../doc/community/talkPoints.ts";
 import { newId } from "../doc/ids.ts";
+import { addReportBack } from "../doc/session/reportBack.ts";
 import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../doc/session/sampleData.ts";
 import { initSessionDoc } from "../doc/session/sessionDoc.ts";
 import { VIEW_VERSION } from "../doc/session/schema.ts";
 import { snapshot } from "../doc/session/snapshot.ts";
 import type { TalkPoint } from "../doc/talkPoint.ts";
+import { translate, lang } from "../i18n/i18n.ts";
 import {
   deleteSession,
   deleteTalkPoint,
@@ -14,24 +20,29 @@ import {
   listSessions,
   listTalkPoints,
   putSessionSummary,
-  putTalkPoint,
   type SessionSummary,
 } from "../persistence/catalogue.ts";
 import type { YishiDatabase } from "../persistence/db.ts";
-import type { AppDb } from "./appDb.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
-import { summarize } from "./summary.ts";
+import { adoptTalkPoints, communityIdForName } from "./adoptTalkPoints.ts";
+import type { AppDb } from "./appDb.ts";
+import type { CommunityHandle } from "./communityHandle.ts";
+import type { Communities } from "./communities.ts";
 import { reportError } from "./notices.ts";
+import { summarize } from "./summary.ts";
+
+/** A talk point as the home screen lists it: with its community's name and id. */
+export type ListedTalkPoint = TalkPoint & { communityId: string };
 
 export interface Catalogue {
-  talkPoints: Accessor<TalkPoint[]>;
+  talkPoints: Accessor<ListedTalkPoint[]>;
   sessions: Accessor<SessionSummary[]>;
   loaded: Accessor<boolean>;
   refresh(): Promise<void>;
   saveTalkPoint(tp: TalkPoint): Promise<boolean>;
   removeTalkPoint(id: string): Promise<void>;
   /** Creates and stores a new session document; resolves to its id. */
-  startSession(tp: TalkPoint, init: { title: string; startsAt: string }): Promise<string | undefined>;
+  startSession(tp: ListedTalkPoint, init: { title: string; startsAt: string }): Promise<string | undefined>;
   removeSession(id: string): Promise<void>;
   loadSampleData(): Promise<void>;
 }
@@ -54,17 +65,46 @@ async function storeNewDoc(db: YishiDatabase, id: string, build: (doc: Y.Doc) =>
   }
 }
 
+/** The talk points of an open workspace, as the home screen lists them (deleted ones left out). */
+function listedOf(ws: CommunityHandle): ListedTalkPoint[] {
+  return ws.state.talkPoints
+    .filter((tp) => !tp.deleted)
+    .map((tp) => ({
+      id: tp.id,
+      name: tp.name,
+      community: ws.state.meta.name,
+      communityId: ws.id,
+      location: tp.location,
+      facilitator: tp.facilitator,
+      schedule: tp.schedule,
+      createdAt: tp.createdAt,
+      updatedAt: tp.createdAt,
+    }));
+}
+
 /** Loads the catalogue and returns it with its actions. */
-export function createCatalogue(appDb: AppDb): Catalogue {
+export function createCatalogue(appDb: AppDb, communities: Communities): Catalogue {
   const db = () => appDb.current;
-  const [talkPoints, setTalkPoints] = createSignal<TalkPoint[]>([]);
+  const [open, setOpen] = createSignal<CommunityHandle[]>([]);
   const [sessions, setSessions] = createSignal<SessionSummary[]>([]);
   const [loaded, setLoaded] = createSignal(false);
+  const talkPoints = createMemo(() =>
+    open()
+      .flatMap(listedOf)
+      .sort((a, b) => a.name.localeCompare(b.name, "zh") || (a.id < b.id ? -1 : 1)),
+  );
 
   const refresh = async () => {
-    const [tps, ss] = await Promise.all([listTalkPoints(db()), listSessions(db())]);
-    setTalkPoints(tps.sort((a, b) => a.name.localeCompare(b.name, "zh")));
-    setSessions(ss);
+    // Talk points an older app kept here only: into the workspaces of their communities, once.
+    const legacy = await listTalkPoints(db());
+    if (legacy.length > 0) {
+      await adoptTalkPoints(appDb, communities, legacy);
+      for (const tp of legacy) await deleteTalkPoint(db(), tp.id);
+    }
+    await communities.refresh();
+    const handles = await Promise.all(communities.list().map((c) => communities.open(c.id)));
+    setOpen(handles);
+    setSessions(await listSessions(db()));
     setLoaded(true);
   };
   const guard = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
@@ -79,6 +119,9 @@ export function createCatalogue(appDb: AppDb): Catalogue {
   };
   void refresh().catch(reportError);
 
+  const workspaceOf = (talkPointId: string) =>
+    open().find((ws) => ws.state.talkPoints.some((tp) => tp.id === talkPointId));
+
   return {
     talkPoints,
     sessions,
@@ -86,32 +129,56 @@ export function createCatalogue(appDb: AppDb): Catalogue {
     refresh,
     saveTalkPoint: async (tp) =>
       (await guard(async () => {
-        await putTalkPoint(db(), { ...tp, updatedAt: Date.now() });
+        const current = workspaceOf(tp.id);
+        if (current && communityIdForName(tp.community || "社区") === current.id) {
+          current.load();
+          const { name, location, facilitator, schedule } = tp;
+          updateTalkPoint(current.doc, tp.id, { name, location, facilitator, schedule });
+        } else {
+          // A new talk point, or one moved to another community: it goes to the community of that name.
+          if (current) setTalkPointDeleted(current.doc, tp.id, true);
+          await adoptTalkPoints(appDb, communities, [tp]);
+        }
+        await Promise.all(open().map((ws) => ws.flush()));
         return true;
       })) === true,
-    removeTalkPoint: async (id) => void (await guard(() => deleteTalkPoint(db(), id))),
+    removeTalkPoint: async (id) =>
+      void (await guard(async () => {
+        const ws = workspaceOf(id);
+        if (ws) setTalkPointDeleted(ws.doc, id, true);
+      })),
     startSession: (tp, init) =>
       guard(async () => {
         const id = newId();
-        await storeNewDoc(db(), id, (doc) =>
+        const ws = open().find((w) => w.id === tp.communityId);
+        ws?.load();
+        // The talk point's matters still open are reported back on first (逐一反馈).
+        const pending = ws
+          ? ws.state.matters.filter((m) => m.talkPointId === tp.id && m.status !== "closed")
+          : [];
+        await storeNewDoc(db(), id, (doc) => {
           initSessionDoc(doc, {
             id,
+            communityId: tp.communityId,
             talkPoint: { id: tp.id, name: tp.name, community: tp.community, location: tp.location },
             title: init.title,
             startsAt: init.startsAt,
             facilitator: tp.facilitator,
-          }),
-        );
+          });
+          const items = pending.map((m) => ({ id: m.id, text: m.text, statusThen: m.status }));
+          addReportBack(doc, translate(lang(), "reportBack.title", { n: items.length }), items);
+        });
+        if (ws) for (const m of pending) noteDiscussed(ws.doc, m.id, { sessionId: id });
         return id;
       }),
     removeSession: async (id) => void (await guard(() => deleteSession(db(), id))),
     loadSampleData: async () =>
       void (await guard(async () => {
         const tps = sampleTalkPoints();
-        for (const tp of tps) await putTalkPoint(db(), tp);
         if (!(await getSessionSummary(db(), SAMPLE_SESSION_ID))) {
           await storeNewDoc(db(), SAMPLE_SESSION_ID, (doc) => buildSampleSession(doc, tps[0]!));
         }
+        await adoptTalkPoints(appDb, communities, tps);
       })),
   };
 }

@@ -24,6 +24,10 @@ import { createSessionSync, type SessionSync } from "./sessionSync.ts";
 import { createSessionShare } from "./sessionShare.ts";
 import { createUndoState } from "./undoState.ts";
 import { bindActions, type BoundActions } from "./bindActions.ts";
+import type { CommunityHandle } from "./communityHandle.ts";
+import type { Communities } from "./communities.ts";
+import { createSessionCommunity } from "./sessionCommunity.ts";
+import { readMeta } from "../doc/session/snapshot.ts";
 import { textCaret, type TextCaret, type TextPath } from "./textCaret.ts";
 import { roleIn, shareCodeOf, type Role } from "../sync/deviceSettings.ts";
 
@@ -41,6 +45,8 @@ export interface SessionHandle {
   canRedo: Accessor<boolean>;
   undo(): void;
   redo(): void;
+  /** The workspace of the session's community on this tablet (its matters), or null for none. */
+  community: Accessor<CommunityHandle | null>;
   /** This device's role in the session; a display never writes. */
   role: Role;
   sync: SessionSync;
@@ -82,7 +88,12 @@ export async function flushOpenSessions(): Promise<void> {
  * handle shows that view at once and the Yjs state is applied after the first paint, or sooner by the
  * first edit (synchronously, so the edit applies to the whole session); else it resolves once loaded.
  */
-export async function openSession(appDb: AppDb, id: string, deviceName = ""): Promise<SessionHandle> {
+export async function openSession(
+  appDb: AppDb,
+  id: string,
+  deviceName = "",
+  communities?: Communities,
+): Promise<SessionHandle> {
   const doc = new Y.Doc();
   setActor(doc, deviceName);
   const role = roleIn(id);
@@ -91,6 +102,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
   const shown: { state?: SessionSnapshot } = {};
   const sync = createSessionSync(doc, role);
   const sharing = createSessionShare(id, doc, sync);
+  const joined = createSessionCommunity(doc, communities);
   const opened = await openStoredDoc(appDb, id, doc, {
     viewVersion: VIEW_VERSION,
     readView: () => unwrap(shown.state),
@@ -99,6 +111,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     afterLoad: () => {
       repairDoc(doc);
       sharing.afterLoad();
+      joined.start(readMeta(doc));
     },
     mark: "session",
   });
@@ -158,6 +171,7 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     role,
     sync,
     caret: (path) => textCaret(doc, path, load),
+    community: joined.community,
     exportArchive: (options = {}) => {
       load();
       const shareCode = options.withShareCode ? shareCodeOf(id)?.code : undefined;
@@ -183,11 +197,13 @@ export async function openSession(appDb: AppDb, id: string, deviceName = ""): Pr
     undo: undo.undo,
     redo: undo.redo,
     flush: async () => {
+      joined.flush();
       await store.flush();
       if (summaryTimer !== undefined) await saveSummary();
     },
     dispose: async () => {
       opened.dispose();
+      joined.dispose();
       doc.off("afterTransaction", onTransaction);
       window.removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onVisibility);

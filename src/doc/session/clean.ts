@@ -14,6 +14,7 @@ import {
   type FollowUp,
   type FollowUpHistoryEntry,
   type Issue,
+  type ReportBackItem,
   type SessionMeta,
   type Vote,
   type VoteOption,
@@ -38,6 +39,7 @@ export function cleanMeta(raw: Json, agendaIds: ReadonlySet<string>): SessionMet
     ...m,
     schemaVersion: num0(m.schemaVersion),
     id: str(m.id),
+    communityId: str(m.communityId),
     talkPoint: {
       ...tp,
       id: str(tp.id),
@@ -81,6 +83,7 @@ export function cleanAgendaItem(j: Json): AgendaItem {
     id: str(j.id),
     order: str(j.order),
     title: str(j.title),
+    kind: str(j.kind),
     status,
     timeboxMin,
     timerStartedAt: status === "done" || timeboxMin === null ? null : started,
@@ -172,6 +175,15 @@ export const cleanFollowUp = (j: Json): FollowUp => ({
   history: cleanFollowUpHistory(j.history),
 });
 
+export const cleanReportBack = (j: Json): ReportBackItem => ({
+  ...j,
+  id: str(j.id),
+  order: str(j.order),
+  text: str(j.text),
+  statusThen: str(j.statusThen),
+  said: str(j.said),
+});
+
 /** Each object of a stored list cleaned, anything else skipped, sorted by order. */
 function list<T extends { id: string; order: string }>(raw: unknown, clean: (j: Json) => T): T[] {
   return Array.isArray(raw) ? raw.filter(isObject).map(clean).sort(byOrder) : [];
@@ -198,6 +210,7 @@ export function cleanFinalised(raw: unknown): FinalisedState | null {
       ),
     ),
     followUps: list(raw.followUps, cleanFollowUp),
+    reportBack: list(raw.reportBack, cleanReportBack),
     minutes: str(raw.minutes),
   };
 }

@@ -23,7 +23,7 @@ export function finalisedOf(doc: Y.Doc): FinalisedState | null {
   return state;
 }
 
-export type LateCollection = "attendees" | "agenda" | "issues" | "votes" | "followUps";
+export type LateCollection = "attendees" | "agenda" | "issues" | "votes" | "followUps" | "reportBack";
 export type LateScalar = "meta" | "notes" | "headcount" | "minutes" | "categories";
 
 /** One edit that arrived after finalisation. */
@@ -55,7 +55,14 @@ function labelOf(record: Record<string, unknown>): string {
   return "";
 }
 
-const COLLECTIONS: readonly LateCollection[] = ["agenda", "issues", "votes", "followUps", "attendees"];
+const COLLECTIONS: readonly LateCollection[] = [
+  "agenda",
+  "issues",
+  "votes",
+  "followUps",
+  "reportBack",
+  "attendees",
+];
 
 /** What differs between the finalised state and the session now, record by record. */
 export function lateEdits(finalised: FinalisedState, now: FinalisedState): LateEdit[] {

@@ -20,6 +20,7 @@ import {
   readHeadcount,
   readIssues,
   readMeta,
+  readReportBack,
   readVotes,
 } from "./snapshot.ts";
 import { spliceText } from "../text.ts";
@@ -42,6 +43,7 @@ export function currentState(doc: Y.Doc): FinalisedState {
     issues: readIssues(doc),
     votes: readVotes(doc),
     followUps: readFollowUps(doc),
+    reportBack: readReportBack(doc),
     minutes: doc.getText("minutes").toString(),
   };
 }

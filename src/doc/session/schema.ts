@@ -44,6 +44,8 @@ export interface TalkPointInfo {
 export interface SessionMeta {
   schemaVersion: number;
   id: string;
+  /** The community whose workspace holds this session's matters ("" for a session of no community). */
+  communityId: string;
   talkPoint: TalkPointInfo;
   title: string;
   /** ISO date-time of the sitting. */
@@ -73,6 +75,8 @@ export interface AgendaItem {
   id: string;
   order: string;
   title: string;
+  /** "reportBack": the item where the community's open matters are reported on (逐一反馈); else "". */
+  kind: string;
   status: AgendaStatus;
   /** Time box in minutes, or null for none. */
   timeboxMin: number | null;
@@ -200,7 +204,19 @@ export interface FollowUp {
  * bump it whenever SessionSnapshot or a type in it changes, so views of the old shape are ignored.
  * tests/doc/session/viewVersion.test.ts fails until it is bumped.
  */
-export const VIEW_VERSION = 2;
+export const VIEW_VERSION = 4;
+
+/** A matter reported back on at this session (逐一反馈): as it stood when the session began, and what was said. */
+export interface ReportBackItem {
+  /** The matter's id in the community's register. */
+  id: string;
+  order: string;
+  text: string;
+  /** Its status (a register status) when the session began. */
+  statusThen: string;
+  /** What was said about it at the table. */
+  said: string;
+}
 
 /** Everything the UI shows of one session, as plain data. */
 export interface SessionSnapshot {
@@ -213,6 +229,7 @@ export interface SessionSnapshot {
   issues: Issue[];
   votes: Vote[];
   followUps: FollowUp[];
+  reportBack: ReportBackItem[];
   /** True when the document was written by a newer app: it opens read-only. */
   readOnly: boolean;
   /** The secretary's own text of the minutes. */
@@ -239,6 +256,7 @@ export type FinalisedState = Pick<
   | "issues"
   | "votes"
   | "followUps"
+  | "reportBack"
   | "minutes"
 >;
 

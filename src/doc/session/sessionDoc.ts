@@ -33,6 +33,8 @@ export function roots(doc: Y.Doc) {
     issues: doc.getMap<YRecord>("issues"),
     votes: doc.getMap<YRecord>("votes"),
     followUps: doc.getMap<YRecord>("followUps"),
+    /** The community's matters reported back on at this session (逐一反馈), by matter id. */
+    reportBack: doc.getMap<YRecord>("reportBack"),
     /** The secretary's own text of the minutes (amendments to the generated draft). */
     minutes: doc.getText("minutes"),
     /** Append-only record of locking (finalising) and reopening the minutes, in causal order. */
@@ -79,7 +81,8 @@ export function lockState(doc: Y.Doc): LockEntry | null {
   }
   return null;
 }
-export type CollectionName = "attendees" | "categories" | "agenda" | "issues" | "votes" | "followUps";
+export type CollectionName =
+  "attendees" | "categories" | "agenda" | "issues" | "votes" | "followUps" | "reportBack";
 
 export { actorOf, setActor, setDeviceReadOnly } from "../device.ts";
 
@@ -152,6 +155,7 @@ export function recordsOf(r: Roots, collection: CollectionName): [string, YRecor
 
 export interface SessionInit {
   id: string;
+  communityId?: string;
   talkPoint: TalkPointInfo;
   title: string;
   startsAt: string;
@@ -168,6 +172,7 @@ export function initSessionDoc(doc: Y.Doc, init: SessionInit): Y.Doc {
   change(doc, (r) => {
     r.meta.set("schemaVersion", SCHEMA_VERSION);
     r.meta.set("id", init.id);
+    r.meta.set("communityId", init.communityId ?? "");
     r.meta.set("talkPoint", { ...init.talkPoint });
     r.meta.set("title", init.title);
     r.meta.set("startsAt", init.startsAt);
@@ -202,6 +207,7 @@ export function createUndoManager(doc: Y.Doc): Y.UndoManager {
       r.issues,
       r.votes,
       r.followUps,
+      r.reportBack,
       r.minutes,
       r.quickTally,
     ],

@@ -10,6 +10,7 @@ import {
   cleanIssue,
   cleanMeta,
   cleanOption,
+  cleanReportBack,
   cleanVote,
   isObject,
   type Json,
@@ -25,6 +26,7 @@ import type {
   Category,
   FollowUp,
   Issue,
+  ReportBackItem,
   SessionMeta,
   SessionSnapshot,
   Vote,
@@ -53,6 +55,8 @@ export const readCategories = (doc: Y.Doc): Category[] => sorted(roots(doc).cate
 export const readAgenda = (doc: Y.Doc): AgendaItem[] => sorted(roots(doc).agenda, cleanAgendaItem);
 export const readIssues = (doc: Y.Doc): Issue[] => sorted(roots(doc).issues, cleanIssue);
 export const readFollowUps = (doc: Y.Doc): FollowUp[] => sorted(roots(doc).followUps, cleanFollowUp);
+export const readReportBack = (doc: Y.Doc): ReportBackItem[] =>
+  sorted(roots(doc).reportBack, cleanReportBack);
 
 /** A vote from its record's JSON: each option's count is its taps, after the last correction it saw. */
 export function voteFromJson(j: Json): Vote {
@@ -102,6 +106,7 @@ export function snapshot(doc: Y.Doc): SessionSnapshot {
     issues: readIssues(doc),
     votes: readVotes(doc),
     followUps: readFollowUps(doc),
+    reportBack: readReportBack(doc),
     readOnly: isNewerThanApp(doc),
     minutes: roots(doc).minutes.toString(),
     lockLog: readLockLog(doc),

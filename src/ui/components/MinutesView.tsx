@@ -140,6 +140,29 @@ export function MinutesView(props: { minutes: Minutes }) {
           </tbody>
         </table>
       </Show>
+      <Show when={m().reportBack.length > 0}>
+        <h2>{t().reportBack}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t().reportBackMatter}</th>
+              <th scope="col">{t().reportBackThen}</th>
+              <th scope="col">{t().reportBackSaid}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={m().reportBack}>
+              {(r) => (
+                <tr>
+                  <td>{r.text}</td>
+                  <td>{r.statusThen}</td>
+                  <td class="pre">{r.said}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
       <h2>{t().summary}</h2>
       <p>{m().summary.text}</p>
       <Show when={m().amendments.trim()}>

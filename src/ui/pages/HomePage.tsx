@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { DEFAULT_TIME_ZONE } from "../../doc/civilTime.ts";
-import { nextOccurrence, type TalkPoint } from "../../doc/talkPoint.ts";
+import { nextOccurrence } from "../../doc/talkPoint.ts";
+import type { ListedTalkPoint } from "../../reactive/catalogueStore.ts";
 import { formatDate, formatDateTime, t } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
@@ -12,7 +13,7 @@ import { DeviceSection } from "./DeviceSection.tsx";
 /** Talk points with their next date, and the sessions held, newest first. */
 export function HomePage() {
   const { catalogue } = useApp();
-  const [starting, setStarting] = createSignal<TalkPoint | null>(null);
+  const [starting, setStarting] = createSignal<ListedTalkPoint | null>(null);
   const talkPointName = (id: string) => catalogue.talkPoints().find((tp) => tp.id === id)?.name ?? "";
   const empty = () =>
     catalogue.loaded() && catalogue.talkPoints().length === 0 && catalogue.sessions().length === 0;

@@ -8,15 +8,16 @@ import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts
 import { MinutesView } from "../components/MinutesView.tsx";
 import { SyncedTextarea } from "../components/SyncedTextarea.tsx";
 import { useApp } from "../appContext.ts";
+import { deviceName } from "../../sync/deviceSettings.ts";
 import { go } from "../router.ts";
 import { download } from "../download.ts";
 
 /** The secretary's page: the minutes as a live draft, amendments, lock/reopen, and every export. */
 export function MinutesPage(props: { id: string }) {
-  const { db, catalogue } = useApp();
+  const { db, catalogue, communities } = useApp();
   const [handle] = createResource(
     () => props.id,
-    (id) => openSession(db, id),
+    (id) => openSession(db, id, deviceName(), communities),
   );
   onCleanup(
     () =>

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Match, onCleanup, Show, Switch } fro
 import { formatDateTime, t } from "../../i18n/i18n.ts";
 import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
 import { useApp } from "../appContext.ts";
+import { deviceName } from "../../sync/deviceSettings.ts";
 import { go } from "../router.ts";
 import { AgendaPanel } from "./session/AgendaPanel.tsx";
 import { AttendancePanel } from "./session/AttendancePanel.tsx";
@@ -18,10 +19,10 @@ import { LateEdits } from "./session/LateEdits.tsx";
 
 /** A live session: agenda on the side, the current item always in view, and tabs for the work at the table. */
 export function SessionPage(props: { id: string }) {
-  const { db, catalogue } = useApp();
+  const { db, catalogue, communities } = useApp();
   const [handle] = createResource(
     () => props.id,
-    (id) => openSession(db, id),
+    (id) => openSession(db, id, deviceName(), communities),
   );
   onCleanup(() => {
     const h = handle();

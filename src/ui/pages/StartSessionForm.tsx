@@ -1,5 +1,5 @@
 import { createSignal, untrack } from "solid-js";
-import type { TalkPoint } from "../../doc/talkPoint.ts";
+import type { ListedTalkPoint } from "../../reactive/catalogueStore.ts";
 import { formatDate, t } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
@@ -11,7 +11,7 @@ export function localDateTimeValue(d: Date): string {
 }
 
 /** Starts today's session of a talk point: title and time default from the talk point and now. */
-export function StartSessionForm(props: { talkPoint: TalkPoint; onCancel: () => void }) {
+export function StartSessionForm(props: { talkPoint: ListedTalkPoint; onCancel: () => void }) {
   const { catalogue } = useApp();
   const now = new Date();
   // The default title is taken once, when the form opens.

@@ -315,6 +315,7 @@ describe("records with missing fields", () => {
     expect(s.agenda).toEqual([
       {
         id: "bare-agenda",
+        kind: "",
         order: "a0",
         title: "只有標題",
         status: "pending",

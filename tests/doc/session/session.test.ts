@@ -31,6 +31,7 @@ describe("initSessionDoc", () => {
     expect(s.meta).toEqual({
       schemaVersion: SCHEMA_VERSION,
       id: "session-1",
+      communityId: "",
       talkPoint: {
         id: "tp-laochenglu",
         name: "有一說一 說事點",
