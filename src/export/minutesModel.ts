@@ -50,6 +50,10 @@ export interface Minutes {
   late: string[];
 }
 
+/** Resolved: by the register's status when the follow-up has one (fed back counts too), else the session's. */
+const isResolved = (f: { status: string; matterStatus?: string }) =>
+  f.matterStatus ? f.matterStatus === "resolved" || f.matterStatus === "closed" : f.status === "resolved";
+
 /**
  * Minutes of a session in `lang`. Locked sessions are "final".
  * @example minutesToMarkdown(buildMinutes(snapshot(doc), "zh"))
@@ -96,7 +100,7 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
     urgent: s.issues.filter((i) => i.urgent).length,
     votes: s.votes.length,
     followUps: s.followUps.length,
-    resolved: s.followUps.filter((f) => f.status === "resolved").length,
+    resolved: s.followUps.filter(isResolved).length,
   };
   return {
     lang,
@@ -137,7 +141,10 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
       action: f.action,
       owner: f.owner,
       due: f.due,
-      status: tr(`followUpStatus.${f.status}`),
+      // A follow-up of a community's session shows its register status (since the table) when it has one.
+      status: (f as { matterStatus?: string }).matterStatus
+        ? tr(`matterStatus.${(f as { matterStatus?: string }).matterStatus}`)
+        : tr(`followUpStatus.${f.status}`),
       escalatedTo: f.escalatedTo,
     })),
     reportBack: s.reportBack.map((r) => ({

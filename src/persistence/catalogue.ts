@@ -23,6 +23,10 @@ export interface SessionSummary {
   updatedAt: number;
   counts: SessionCounts;
   schemaVersion: number;
+  /** The community the session belongs to ("" for none). */
+  communityId?: string;
+  /** `docDigest` of the stored state when this row was written (what community sync compares). */
+  digest?: string;
 }
 
 const EMPTY_COUNTS: SessionCounts = { issues: 0, urgent: 0, votes: 0, followUps: 0, resolved: 0 };

@@ -30,6 +30,7 @@ import type { CommunityHandle } from "./communityHandle.ts";
 import type { Communities } from "./communities.ts";
 import { reportError } from "./notices.ts";
 import { summarize } from "./summary.ts";
+import { onSessionsChanged } from "./sessionsChanged.ts";
 
 /** A talk point as the home screen lists it: with its community's name and id. */
 export type ListedTalkPoint = TalkPoint & { communityId: string };
@@ -118,6 +119,8 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     }
   };
   void refresh().catch(reportError);
+  // Sessions that arrive from paired tablets in the background show up in the list.
+  onSessionsChanged(() => void listSessions(db()).then(setSessions).catch(reportError));
 
   const workspaceOf = (talkPointId: string) =>
     open().find((ws) => ws.state.talkPoints.some((tp) => tp.id === talkPointId));

@@ -16,6 +16,8 @@ import { deviceName } from "../sync/deviceSettings.ts";
 import type { AppDb } from "./appDb.ts";
 import { openCommunity, WORKSPACE_VIEW_VERSION, type CommunityHandle } from "./communityHandle.ts";
 import { reportError } from "./notices.ts";
+import { startCommunitySync, type CommunitySync } from "./communitySync.ts";
+import { formatShareCode, newShareCode, parseShareCode } from "../sync/shareCode.ts";
 
 export interface Communities {
   list: Accessor<CommunityRow[]>;
@@ -29,6 +31,12 @@ export interface Communities {
   refresh(): Promise<void>;
   /** Writes every open workspace's pending edits. */
   flush(): Promise<void>;
+  /** The live sync of a paired community (null while it is not paired). */
+  sync(id: string): CommunitySync | null;
+  /** Pairs the community: makes its pairing code if it has none and joins its room; resolves to the code. */
+  pair(id: string): Promise<string | undefined>;
+  /** Remembers a community this tablet was paired with (its workspace is stored) and starts its sync. */
+  adopt(row: CommunityRow): Promise<void>;
 }
 
 /** Stores a new workspace document (its view too) without opening it for the screen. */
@@ -57,6 +65,14 @@ export function createCommunities(appDb: AppDb): Communities {
   const [loaded, setLoaded] = createSignal(false);
   const handles = new Map<string, Promise<CommunityHandle>>();
   const resolved = new Map<string, CommunityHandle>();
+  const [syncs, setSyncs] = createSignal<ReadonlyMap<string, CommunitySync>>(new Map());
+
+  /** Starts the sync of an open, paired community (once). */
+  const follow = (handle: CommunityHandle, code: string | null) => {
+    const parsed = code ? parseShareCode(code) : null;
+    if (!parsed || syncs().has(handle.id)) return;
+    setSyncs(new Map([...syncs(), [handle.id, startCommunitySync(appDb, handle, parsed)]]));
+  };
 
   const refresh = async () => {
     setList(await listCommunities(appDb.current));
@@ -69,7 +85,12 @@ export function createCommunities(appDb: AppDb): Communities {
     if (!handle) {
       const row = list().find((c) => c.id === id);
       handle = openCommunity(appDb, id, { role: row?.role, deviceName: deviceName() });
-      handle.then((h) => resolved.set(id, h)).catch(() => handles.delete(id));
+      handle
+        .then((h) => {
+          resolved.set(id, h);
+          follow(h, list().find((c) => c.id === id)?.code ?? null);
+        })
+        .catch(() => handles.delete(id));
       handles.set(id, handle);
     }
     return handle;
@@ -82,6 +103,26 @@ export function createCommunities(appDb: AppDb): Communities {
     opened: (id) => resolved.get(id),
     refresh,
     flush: async () => void (await Promise.all([...resolved.values()].map((h) => h.flush()))),
+    sync: (id) => syncs().get(id) ?? null,
+    pair: async (id) => {
+      try {
+        const row = list().find((c) => c.id === id);
+        if (!row) return undefined;
+        const code = row.code ?? formatShareCode(newShareCode());
+        if (!row.code) await putCommunity(appDb.current, { ...row, code });
+        await refresh();
+        follow(await open(id), code);
+        return code;
+      } catch (error) {
+        reportError(error);
+        return undefined;
+      }
+    },
+    adopt: async (row) => {
+      await putCommunity(appDb.current, row);
+      await refresh();
+      await open(row.id);
+    },
     create: async (name, timeZone) => {
       try {
         const id = newId();

@@ -1,6 +1,6 @@
 // Messages for the user (errors, confirmations with undo), queued as a signal; the UI translates and shows them.
 import { createSignal } from "solid-js";
-import { t, type MessageKey } from "../i18n/i18n.ts";
+import { DICTIONARIES, t, type MessageKey } from "../i18n/i18n.ts";
 import { DocError } from "../doc/docError.ts";
 
 export interface Notice {
@@ -39,13 +39,22 @@ export function clearNotice(key: MessageKey): void {
   setNotices((list) => list.filter((n) => n.key !== key));
 }
 
+/** Error parameters that name something the dictionary translates: a field, a matter's status or step. */
+const TRANSLATED_PARAMS = [
+  ["field", "field"],
+  ["from", "matterStatus"],
+  ["step", "matterStep"],
+] as const;
+
 /** Turns a rejected change into a translated message; other errors are reported as unexpected. */
 export function reportError(error: unknown): void {
   if (error instanceof DocError) {
-    // Field names in messages are shown in the UI language, not as internal names.
-    const field = error.params.field;
-    const params =
-      field === undefined ? error.params : { ...error.params, field: t(`field.${field}` as MessageKey) };
+    // Field, status and step names in messages are shown in the UI language, not as internal names.
+    const params = { ...error.params };
+    for (const [param, prefix] of TRANSLATED_PARAMS) {
+      const key = `${prefix}.${String(params[param])}`;
+      if (params[param] !== undefined && key in DICTIONARIES.zh) params[param] = t(key as MessageKey);
+    }
     notify({ kind: "error", key: `error.${error.code}` as MessageKey, params });
   } else {
     console.error(error);

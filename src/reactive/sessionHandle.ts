@@ -27,6 +27,8 @@ import { bindActions, type BoundActions } from "./bindActions.ts";
 import type { CommunityHandle } from "./communityHandle.ts";
 import type { Communities } from "./communities.ts";
 import { createSessionCommunity } from "./sessionCommunity.ts";
+import { setOpenDoc } from "./openDocs.ts";
+import { docDigest } from "../doc/digest.ts";
 import { readMeta } from "../doc/session/snapshot.ts";
 import { textCaret, type TextCaret, type TextPath } from "./textCaret.ts";
 import { roleIn, shareCodeOf, type Role } from "../sync/deviceSettings.ts";
@@ -128,7 +130,11 @@ export async function openSession(
   const saveSummary = () => {
     clearTimeout(summaryTimer);
     summaryTimer = undefined;
-    return putSessionSummary(appDb.current, summarize(state)).catch((e: unknown) => console.error(e));
+    // The digest is what community sync compares: it must follow the stored state.
+    const digest = store.synced ? docDigest(doc) : undefined;
+    return putSessionSummary(appDb.current, { ...summarize(state), ...(digest && { digest }) }).catch(
+      (e: unknown) => console.error(e),
+    );
   };
   const onUpdate = () => {
     clearTimeout(summaryTimer);
@@ -211,11 +217,13 @@ export async function openSession(
       undo.destroy();
       disposeRoot();
       openHandles.delete(handle);
+      setOpenDoc(id, null);
       await sync.disconnect();
       await store.destroy();
       doc.destroy();
     },
   };
   openHandles.add(handle);
+  setOpenDoc(id, doc);
   return handle;
 }

@@ -6,6 +6,7 @@ import type { SessionSummary } from "../persistence/catalogue.ts";
 export function summarize(s: SessionSnapshot, now = Date.now()): SessionSummary {
   return {
     id: s.meta.id,
+    communityId: s.meta.communityId,
     talkPointId: s.meta.talkPoint.id,
     title: s.meta.title,
     startsAt: s.meta.startsAt,

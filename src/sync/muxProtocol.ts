@@ -9,7 +9,6 @@
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
-import { digest } from "lib0/hash/sha256";
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
 
 export const MSG_DIGESTS = 0;
@@ -28,16 +27,7 @@ export type MuxMessage =
   | { type: "sync"; name: string; step: SyncStep; payload: Uint8Array }
   | { type: "unknown"; code: number };
 
-/**
- * Hex SHA-256 of the document's snapshot: its state vector AND its delete set. A deletion adds no struct,
- * so it leaves the state vector as it was; comparing state vectors alone would miss it.
- */
-export function docDigest(doc: Y.Doc): string {
-  const bytes = digest(Y.encodeSnapshot(Y.snapshot(doc)));
-  let hex = "";
-  for (const b of bytes) hex += b.toString(16).padStart(2, "0");
-  return hex;
-}
+export { docDigest } from "../doc/digest.ts";
 
 export function encodeDigests(digests: Map<string, string>, reply: boolean): Uint8Array {
   const e = encoding.createEncoder();

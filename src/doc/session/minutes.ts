@@ -55,10 +55,12 @@ const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)
  * records what it finalised (the state vector, and the state itself), so the minutes keep showing it and
  * whatever merges in later (from a tablet that was offline) shows as arriving after finalisation.
  */
-export function lockMinutes(doc: Y.Doc, now = Date.now()): void {
+export function lockMinutes(doc: Y.Doc, now = Date.now(), followUps?: FinalisedState["followUps"]): void {
   assertWritable(doc);
   if (lockState(doc)) return;
-  const finalised = JSON.stringify(currentState(doc));
+  // `followUps`: as the community's register has them now (their status since the table), when it has them.
+  const state = currentState(doc);
+  const finalised = JSON.stringify(followUps ? { ...state, followUps } : state);
   const sv = base64(Y.encodeStateVector(doc));
   transactWritable(
     doc,

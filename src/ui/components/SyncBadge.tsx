@@ -1,15 +1,11 @@
 import { Show } from "solid-js";
 import type { SyncStatus } from "../../sync/peerSync.ts";
 import { t } from "../../i18n/i18n.ts";
+import { syncStatusText } from "../syncText.ts";
 
 /** Connection status in a word or two: not shared / looking for peers / connected to N / offline. */
 export function SyncBadge(props: { status: SyncStatus | null; onClick: () => void }) {
-  const text = () => {
-    const s = props.status;
-    if (!s) return t("sync.notShared");
-    if (s.state === "connected") return t("sync.connected", { n: s.peers });
-    return s.state === "searching" ? t("sync.searching") : t("sync.offline");
-  };
+  const text = () => syncStatusText(props.status);
   return (
     <button
       type="button"

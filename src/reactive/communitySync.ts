@@ -1,0 +1,105 @@
+// A paired community's live sync: one y-webrtc room for its workspace, with every session of the community
+// carried over the same connections (DocMux). Loaded only when the community has a pairing code.
+import { createSignal, type Accessor } from "solid-js";
+import type { Presence, SyncStatus } from "../sync/peerSync.ts";
+import { deviceId, deviceName, signalingUrl, type Role } from "../sync/deviceSettings.ts";
+import type { ShareCode } from "../sync/shareCode.ts";
+import type { CommunityRole } from "../persistence/communities.ts";
+import type { AppDb } from "./appDb.ts";
+import type { CommunityHandle } from "./communityHandle.ts";
+import { createCommunityDocs, type CommunityDocs } from "./communityDocs.ts";
+import { reportError } from "./notices.ts";
+
+export interface CommunitySync {
+  status: Accessor<SyncStatus | null>;
+  presence: Accessor<Presence[]>;
+  wrongKey: Accessor<boolean>;
+  stop(): Promise<void>;
+}
+
+/** The room of a community's pairing code: apart from session rooms, whatever the code. */
+export function communityRoom(code: ShareCode): ShareCode {
+  return { ...code, room: `yishi-c-${code.code.slice(0, 6)}` };
+}
+
+/** Presence in the room shows a grid worker as a secretary (the roles a session room knows). */
+const presenceRole = (role: CommunityRole): Role =>
+  role === "display" ? "display" : role === "facilitator" ? "facilitator" : "secretary";
+
+/** Joins the community's room with `code` and keeps its workspace and sessions in sync until stopped. */
+export function startCommunitySync(appDb: AppDb, community: CommunityHandle, code: ShareCode): CommunitySync {
+  const [status, setStatus] = createSignal<SyncStatus | null>({ state: "searching", peers: 0 });
+  const [presence, setPresence] = createSignal<Presence[]>([]);
+  const [wrongKey, setWrongKey] = createSignal(false);
+  let stopped = false;
+  let current: { stop: () => Promise<void> } | null = null;
+  // Joining and leaving are serialised: y-webrtc allows one provider per room at a time.
+  let queue: Promise<void> = Promise.resolve();
+
+  const connect = async () => {
+    const [{ PeerSync }, { DocMux, isMuxOrigin }] = await Promise.all([
+      import("../sync/peerSync.ts"),
+      import("../sync/docMux.ts"),
+    ]);
+    if (stopped) return;
+    community.load();
+    const docs: CommunityDocs = createCommunityDocs(appDb, community, isMuxOrigin);
+    const mux = new DocMux(docs);
+    const sync = new PeerSync(community.doc, {
+      code: communityRoom(code),
+      signalingUrl: signalingUrl(),
+      role: presenceRole(community.role),
+      deviceId: deviceId(),
+      deviceName: deviceName(),
+      mux,
+    });
+    setStatus(sync.status);
+    sync.on("status", (s) => {
+      setStatus(s);
+      if (s.state === "connected") setWrongKey(false);
+    });
+    sync.on("presence", setPresence);
+    sync.on("wrongKey", () => setWrongKey(true));
+    // No connection opens though a peer is there (a failed offer/answer race): start afresh.
+    sync.on("stuck", () => void restart());
+    current = {
+      stop: async () => {
+        await sync.destroy();
+        mux.destroy();
+        await docs.dispose();
+      },
+    };
+  };
+  const disconnect = async () => {
+    const old = current;
+    current = null;
+    await old?.stop();
+  };
+  // Going offline drops the room at once; coming back joins it afresh (a new peer id, no stale connection).
+  const restart = () =>
+    (queue = queue.then(async () => {
+      await disconnect();
+      if (stopped) return;
+      if (typeof navigator !== "undefined" && navigator.onLine === false) {
+        setStatus({ state: "offline", peers: 0 });
+        return;
+      }
+      await connect();
+    })).catch(reportError);
+  const onNetwork = () => void restart();
+  window.addEventListener("offline", onNetwork);
+  window.addEventListener("online", onNetwork);
+  void restart();
+  return {
+    status,
+    presence,
+    wrongKey,
+    stop: async () => {
+      stopped = true;
+      window.removeEventListener("offline", onNetwork);
+      window.removeEventListener("online", onNetwork);
+      setStatus(null);
+      await (queue = queue.then(disconnect));
+    },
+  };
+}
