@@ -9,9 +9,12 @@ import { PageBoundary } from "./ui/components/PageBoundary.tsx";
 import { download } from "./ui/download.ts";
 import { rescueArchive } from "./reactive/rescueArchive.ts";
 import { reportError } from "./reactive/notices.ts";
+import { CommunityPage } from "./ui/pages/CommunityPage.tsx";
 import { HomePage } from "./ui/pages/HomePage.tsx";
 import { JoinPage } from "./ui/pages/JoinPage.tsx";
+import { MatterPage } from "./ui/pages/MatterPage.tsx";
 import { MinutesPage } from "./ui/pages/MinutesPage.tsx";
+import { RegisterPage } from "./ui/pages/RegisterPage.tsx";
 import { SessionPage } from "./ui/pages/SessionPage.tsx";
 import { TalkPointPage } from "./ui/pages/TalkPointPage.tsx";
 import { go, route } from "./ui/router.ts";
@@ -80,6 +83,25 @@ export function App() {
                 </Match>
                 <Match when={route().page === "session" && route()}>
                   {(r) => <SessionPage id={(r() as { id: string }).id} />}
+                </Match>
+                <Match when={route().page === "community" && route()}>
+                  {(r) => <CommunityPage id={(r() as { id: string | null }).id} />}
+                </Match>
+                <Match when={route().page === "register" && route()}>
+                  {(r) => (
+                    <RegisterPage
+                      id={(r() as { id: string }).id}
+                      search={(r() as { search: string }).search}
+                    />
+                  )}
+                </Match>
+                <Match when={route().page === "matter" && route()}>
+                  {(r) => (
+                    <MatterPage
+                      communityId={(r() as { communityId: string }).communityId}
+                      matterId={(r() as { matterId: string }).matterId}
+                    />
+                  )}
                 </Match>
               </Switch>
             </PageBoundary>

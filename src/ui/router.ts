@@ -1,4 +1,7 @@
-// Hash routes: #/ (home), #/talk-point/new, #/talk-point/<id>, #/session/<id>, #/join/<code>. Hash routing works offline from any URL.
+// Hash routes: #/ (home), #/talk-point/new, #/talk-point/<id>, #/session/<id>, #/join/<code>, #/minutes/<id>,
+// #/community/new, #/community/<id>, #/register/<id>?<filter>, #/matter/<communityId>/<matterId>. Hash routing
+// works offline from any URL; the register's filter is the query part of the hash, so a report figure can link
+// to exactly the matters it counts.
 import { createSignal } from "solid-js";
 
 export type Route =
@@ -6,16 +9,59 @@ export type Route =
   | { page: "talkPoint"; id: string | null }
   | { page: "session"; id: string }
   | { page: "join"; code: string }
-  | { page: "minutes"; id: string };
+  | { page: "minutes"; id: string }
+  /** `id` null: the form for a new community. */
+  | { page: "community"; id: string | null }
+  /** `search`: the filter as written by filterToSearch (without "?"). */
+  | { page: "register"; id: string; search: string }
+  | { page: "matter"; communityId: string; matterId: string };
+
+const decode = (part: string) => {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+};
 
 export function parseRoute(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, "").split("/");
-  if (page === "session" && id) return { page: "session", id: decodeURIComponent(id) };
-  if (page === "minutes" && id) return { page: "minutes", id: decodeURIComponent(id) };
-  if (page === "join") return { page: "join", code: decodeURIComponent(id ?? "") };
-  if (page === "talk-point")
-    return { page: "talkPoint", id: id && id !== "new" ? decodeURIComponent(id) : null };
+  const full = hash.replace(/^#/, "");
+  const queryAt = full.indexOf("?");
+  const path = queryAt < 0 ? full : full.slice(0, queryAt);
+  const search = queryAt < 0 ? "" : full.slice(queryAt + 1);
+  const [, page, id, second] = path.split("/");
+  if (page === "session" && id) return { page: "session", id: decode(id) };
+  if (page === "minutes" && id) return { page: "minutes", id: decode(id) };
+  if (page === "join") return { page: "join", code: decode(id ?? "") };
+  if (page === "talk-point") return { page: "talkPoint", id: id && id !== "new" ? decode(id) : null };
+  if (page === "community" && id) return { page: "community", id: id === "new" ? null : decode(id) };
+  if (page === "register" && id) return { page: "register", id: decode(id), search };
+  if (page === "matter" && id && second)
+    return { page: "matter", communityId: decode(id), matterId: decode(second) };
   return { page: "home" };
+}
+
+/** The hash of a route, for links (`href`) and navigation. */
+export function routeHash(to: Route): string {
+  const e = encodeURIComponent;
+  switch (to.page) {
+    case "home":
+      return "#/";
+    case "session":
+      return `#/session/${e(to.id)}`;
+    case "join":
+      return `#/join/${e(to.code)}`;
+    case "minutes":
+      return `#/minutes/${e(to.id)}`;
+    case "talkPoint":
+      return `#/talk-point/${to.id ? e(to.id) : "new"}`;
+    case "community":
+      return `#/community/${to.id ? e(to.id) : "new"}`;
+    case "register":
+      return `#/register/${e(to.id)}${to.search ? `?${to.search}` : ""}`;
+    case "matter":
+      return `#/matter/${e(to.communityId)}/${e(to.matterId)}`;
+  }
 }
 
 const [route, setRoute] = createSignal<Route>(
@@ -27,14 +73,16 @@ export { route };
 
 /** Navigates to a route. */
 export function go(to: Route): void {
-  location.hash =
-    to.page === "home"
-      ? "#/"
-      : to.page === "session"
-        ? `#/session/${encodeURIComponent(to.id)}`
-        : to.page === "join"
-          ? `#/join/${encodeURIComponent(to.code)}`
-          : to.page === "minutes"
-            ? `#/minutes/${encodeURIComponent(to.id)}`
-            : `#/talk-point/${to.id ? encodeURIComponent(to.id) : "new"}`;
+  location.hash = routeHash(to);
+}
+
+/**
+ * Replaces the current route without a new history entry (the register's filter as it is typed: Back
+ * leaves the register rather than stepping through every letter).
+ */
+export function replaceRoute(to: Route): void {
+  const hash = routeHash(to);
+  if (typeof history !== "undefined" && typeof location !== "undefined" && location.hash !== hash)
+    history.replaceState(history.state, "", hash);
+  setRoute(parseRoute(hash));
 }

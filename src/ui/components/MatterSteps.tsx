@@ -1,0 +1,248 @@
+import { createSignal, For } from "solid-js";
+import { allowedFrom } from "../../doc/community/lifecycle.ts";
+import type { DirectoryEntry, Matter } from "../../doc/community/schema.ts";
+import type { OwnerKind } from "../../doc/session/schema.ts";
+import { t } from "../../i18n/i18n.ts";
+import type { CommunityActions } from "../../reactive/communityHandle.ts";
+import { matterTitle, stepName } from "../matterText.ts";
+import { EscalateStep, FeedbackStep } from "./MatterStepForms.tsx";
+import { StepForm, type StepFormFrame } from "./StepForm.tsx";
+
+type MatterMutators = Pick<
+  CommunityActions["matters"],
+  | "startMatter"
+  | "assignMatter"
+  | "escalateMatter"
+  | "acknowledgeMatter"
+  | "resolveMatter"
+  | "feedbackMatter"
+  | "reopenMatter"
+>;
+type DirectoryMutators = Pick<CommunityActions["directory"], "addDirectoryEntry">;
+
+/** The bound mutators the step forms call (they return undefined when refused, after showing why). */
+export interface MatterStepActions extends MatterMutators, DirectoryMutators {}
+
+export interface MatterStepsProps {
+  matter: Matter;
+  directory: readonly DirectoryEntry[];
+  /** Today's civil date in the community's zone. */
+  today: string;
+  actions: MatterStepActions;
+}
+
+/** The steps a matter's status allows, in the order of its handling. */
+export const STEP_KINDS = [
+  "start",
+  "assign",
+  "escalate",
+  "acknowledge",
+  "resolve",
+  "feedback",
+  "reopen",
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/**
+ * The steps this matter's status allows (start, assign, escalate 吹哨, acknowledge 报到, resolve, feedback
+ * 反馈, reopen), each a small form opened by its button. Forms stay in place while closed, so what was typed
+ * survives switching between steps and a refused step (whose message the bound action shows).
+ */
+export function MatterSteps(props: MatterStepsProps) {
+  const [open, setOpen] = createSignal<StepKind | null>(null);
+  const allowed = () => STEP_KINDS.filter((k) => allowedFrom(props.matter.status, k));
+  const title = () => matterTitle(props.matter);
+  const formId = (k: StepKind) => `step-${k}-${props.matter.id}`;
+  const frame = (k: StepKind): StepFormFrame => ({
+    kind: k,
+    matter: title(),
+    id: formId(k),
+    hidden: open() !== k || !allowed().includes(k),
+    onCancel: () => setOpen(null),
+  });
+  const done = () => setOpen(null);
+  const id = () => props.matter.id;
+
+  const [startOwner, setStartOwner] = createSignal("");
+  const [startKind, setStartKind] = createSignal<OwnerKind>("person");
+  const [startDue, setStartDue] = createSignal("");
+  // eslint-disable-next-line solid/reactivity -- the form starts from the current owner; later edits are the user's
+  const [owner, setOwner] = createSignal(props.matter.owner);
+  // eslint-disable-next-line solid/reactivity -- as above
+  const [ownerKind, setOwnerKind] = createSignal<OwnerKind>(props.matter.ownerKind);
+  // eslint-disable-next-line solid/reactivity -- as above
+  const [due, setDue] = createSignal(props.matter.due);
+  const [person, setPerson] = createSignal("");
+  // eslint-disable-next-line solid/reactivity -- the day defaults to today once
+  const [ackOn, setAckOn] = createSignal(props.today);
+  const [commitment, setCommitment] = createSignal("");
+  const [note, setNote] = createSignal("");
+  const [reason, setReason] = createSignal("");
+
+  /** Clears a form after its step was taken. */
+  const taken = (ok: unknown, clear: () => void) => {
+    if (ok === undefined) return false;
+    clear();
+    done();
+    return true;
+  };
+
+  return (
+    <section class="card matter-steps" aria-labelledby={`steps-${props.matter.id}`}>
+      <h2 id={`steps-${props.matter.id}`}>{t("steps.heading")}</h2>
+      <div class="row wrap step-choices">
+        <For each={allowed()}>
+          {(k) => (
+            <button
+              type="button"
+              aria-expanded={open() === k}
+              aria-controls={formId(k)}
+              aria-label={t("steps.of", { step: stepName(k), matter: title() })}
+              onClick={() => setOpen(open() === k ? null : k)}
+            >
+              {stepName(k)}
+            </button>
+          )}
+        </For>
+      </div>
+
+      <StepForm
+        frame={frame("start")}
+        onSubmit={() =>
+          taken(
+            props.actions.startMatter(id(), { owner: startOwner(), ownerKind: startKind(), due: startDue() }),
+            () => (setStartOwner(""), setStartDue("")),
+          )
+        }
+      >
+        <OwnerFields
+          owner={startOwner()}
+          kind={startKind()}
+          due={startDue()}
+          onOwner={setStartOwner}
+          onKind={setStartKind}
+          onDue={setStartDue}
+        />
+      </StepForm>
+
+      <StepForm
+        frame={frame("assign")}
+        onSubmit={() =>
+          taken(
+            props.actions.assignMatter(id(), { owner: owner(), ownerKind: ownerKind(), due: due() }),
+            () => {},
+          )
+        }
+      >
+        <OwnerFields
+          owner={owner()}
+          kind={ownerKind()}
+          due={due()}
+          onOwner={setOwner}
+          onKind={setOwnerKind}
+          onDue={setDue}
+        />
+      </StepForm>
+
+      <EscalateStep
+        frame={frame("escalate")}
+        matterId={id()}
+        directory={props.directory}
+        today={props.today}
+        actions={props.actions}
+        onDone={done}
+      />
+
+      <StepForm
+        frame={frame("acknowledge")}
+        onSubmit={() =>
+          taken(
+            props.actions.acknowledgeMatter(id(), {
+              person: person(),
+              commitment: commitment(),
+              on: ackOn(),
+            }),
+            () => (setPerson(""), setCommitment("")),
+          )
+        }
+      >
+        <div class="grid-2">
+          <label>
+            {t("field.person")}
+            <input value={person()} onInput={(e) => setPerson(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t("field.on")}
+            <input type="date" value={ackOn()} onInput={(e) => setAckOn(e.currentTarget.value)} />
+          </label>
+        </div>
+        <label>
+          {t("field.commitment")}
+          <textarea rows={2} value={commitment()} onInput={(e) => setCommitment(e.currentTarget.value)} />
+        </label>
+      </StepForm>
+
+      <StepForm
+        frame={frame("resolve")}
+        onSubmit={() => taken(props.actions.resolveMatter(id(), { note: note() }), () => setNote(""))}
+      >
+        <label>
+          {t("field.resolution")}
+          <textarea rows={3} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+      </StepForm>
+
+      <FeedbackStep
+        frame={frame("feedback")}
+        matterId={id()}
+        today={props.today}
+        actions={props.actions}
+        onDone={done}
+      />
+
+      <StepForm
+        frame={frame("reopen")}
+        onSubmit={() => taken(props.actions.reopenMatter(id(), { reason: reason() }), () => setReason(""))}
+      >
+        <label>
+          {t("field.reason")}
+          <textarea rows={2} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+        </label>
+      </StepForm>
+    </section>
+  );
+}
+
+/** Owner, kind of owner and due date (start and assign). */
+function OwnerFields(props: {
+  owner: string;
+  kind: OwnerKind;
+  due: string;
+  onOwner: (v: string) => void;
+  onKind: (v: OwnerKind) => void;
+  onDue: (v: string) => void;
+}) {
+  return (
+    <div class="grid-2">
+      <label>
+        {t("field.owner")}
+        <input
+          value={props.owner}
+          placeholder={t("followUp.ownerPlaceholder")}
+          onInput={(e) => props.onOwner(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        {t("field.ownerKind")}
+        <select value={props.kind} onChange={(e) => props.onKind(e.currentTarget.value as OwnerKind)}>
+          <option value="person">{t("ownerKind.person")}</option>
+          <option value="unit">{t("ownerKind.unit")}</option>
+        </select>
+      </label>
+      <label>
+        {t("field.due")}
+        <input type="date" value={props.due} onInput={(e) => props.onDue(e.currentTarget.value)} />
+      </label>
+    </div>
+  );
+}

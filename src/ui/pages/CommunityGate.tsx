@@ -1,0 +1,48 @@
+import { createResource, Show, type JSX } from "solid-js";
+import { t } from "../../i18n/i18n.ts";
+import type { CommunityHandle } from "../../reactive/communityHandle.ts";
+import { useApp } from "../appContext.ts";
+import { go } from "../router.ts";
+
+/**
+ * Opens community `id`'s workspace (kept open by the registry) and renders `children` with it; a message
+ * while it opens, when it cannot be opened, or when this tablet holds no such community.
+ */
+export function CommunityGate(props: { id: string; children: (handle: CommunityHandle) => JSX.Element }) {
+  const { communities } = useApp();
+  const [handle] = createResource(
+    () => props.id,
+    (id) => communities.open(id),
+  );
+  const missing = (h: CommunityHandle) => h.state.meta.id === "" && h.state.meta.name === "";
+  return (
+    <Show
+      when={handle()}
+      fallback={
+        <main class="page center">
+          <p role={handle.error ? "alert" : "status"}>
+            {handle.error ? t("community.openError") : t("app.loading")}
+          </p>
+        </main>
+      }
+    >
+      {(h) => (
+        <Show
+          when={!missing(h())}
+          fallback={
+            <main class="page center">
+              <div class="empty-state">
+                <p role="alert">{t("community.notFound")}</p>
+                <button type="button" onClick={() => go({ page: "home" })}>
+                  {t("action.home")}
+                </button>
+              </div>
+            </main>
+          }
+        >
+          {props.children(h())}
+        </Show>
+      )}
+    </Show>
+  );
+}
