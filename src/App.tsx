@@ -13,6 +13,7 @@ import { CommunityPage } from "./ui/pages/CommunityPage.tsx";
 import { HomePage } from "./ui/pages/HomePage.tsx";
 import { JoinPage } from "./ui/pages/JoinPage.tsx";
 import { MatterPage } from "./ui/pages/MatterPage.tsx";
+import { PairPage } from "./ui/pages/community/PairPage.tsx";
 import { MinutesPage } from "./ui/pages/MinutesPage.tsx";
 import { RegisterPage } from "./ui/pages/RegisterPage.tsx";
 import { SessionPage } from "./ui/pages/SessionPage.tsx";
@@ -94,6 +95,9 @@ export function App() {
                       search={(r() as { search: string }).search}
                     />
                   )}
+                </Match>
+                <Match when={route().page === "pair" && route()}>
+                  {(r) => <PairPage code={(r() as { code: string }).code} />}
                 </Match>
                 <Match when={route().page === "matter" && route()}>
                   {(r) => (

@@ -7,6 +7,7 @@ import * as followUps from "../doc/session/followUps.ts";
 import * as issues from "../doc/session/issues.ts";
 import * as minutes from "../doc/session/minutes.ts";
 import * as quickPoll from "../doc/session/quickPoll.ts";
+import * as reportBack from "../doc/session/reportBack.ts";
 import * as records from "../doc/session/records.ts";
 import * as session from "../doc/session/session.ts";
 import * as votes from "../doc/session/votes.ts";
@@ -33,7 +34,7 @@ import { readMeta } from "../doc/session/snapshot.ts";
 import { textCaret, type TextCaret, type TextPath } from "./textCaret.ts";
 import { roleIn, shareCodeOf, type Role } from "../sync/deviceSettings.ts";
 
-const MODULES = { agenda, followUps, issues, minutes, quickPoll, records, session, votes };
+const MODULES = { agenda, followUps, issues, minutes, quickPoll, records, reportBack, session, votes };
 type Actions = BoundActions<typeof MODULES>;
 
 export type { SaveStatus };

@@ -1,5 +1,5 @@
 // Hash routes: #/ (home), #/talk-point/new, #/talk-point/<id>, #/session/<id>, #/join/<code>, #/minutes/<id>,
-// #/community/new, #/community/<id>, #/register/<id>?<filter>, #/matter/<communityId>/<matterId>. Hash routing
+// #/community/new, #/community/<id>, #/register/<id>?<filter>, #/matter/<communityId>/<matterId>, #/pair/<code>. Hash routing
 // works offline from any URL; the register's filter is the query part of the hash, so a report figure can link
 // to exactly the matters it counts.
 import { createSignal } from "solid-js";
@@ -14,7 +14,9 @@ export type Route =
   | { page: "community"; id: string | null }
   /** `search`: the filter as written by filterToSearch (without "?"). */
   | { page: "register"; id: string; search: string }
-  | { page: "matter"; communityId: string; matterId: string };
+  | { page: "matter"; communityId: string; matterId: string }
+  /** Pairing this tablet with a community (the code from the pairing link, or empty). */
+  | { page: "pair"; code: string };
 
 const decode = (part: string) => {
   try {
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
   if (page === "session" && id) return { page: "session", id: decode(id) };
   if (page === "minutes" && id) return { page: "minutes", id: decode(id) };
   if (page === "join") return { page: "join", code: decode(id ?? "") };
+  if (page === "pair") return { page: "pair", code: decode(id ?? "") };
   if (page === "talk-point") return { page: "talkPoint", id: id && id !== "new" ? decode(id) : null };
   if (page === "community" && id) return { page: "community", id: id === "new" ? null : decode(id) };
   if (page === "register" && id) return { page: "register", id: decode(id), search };
@@ -61,6 +64,8 @@ export function routeHash(to: Route): string {
       return `#/register/${e(to.id)}${to.search ? `?${to.search}` : ""}`;
     case "matter":
       return `#/matter/${e(to.communityId)}/${e(to.matterId)}`;
+    case "pair":
+      return `#/pair/${e(to.code)}`;
   }
 }
 

@@ -156,29 +156,42 @@ export function stepsByMatter(doc: Y.Doc): Map<string, MatterEvent[]> {
 
 /** A matter from what was raised (`info`) and its steps: its handling folded from its log. */
 export function matterFrom(info: Json, id: string, steps: readonly MatterEvent[]): Matter {
-  const j: Json = { ...info, id };
-  const anonymous = j.anonymous === true;
-  const sessionId = str(j.sessionId);
-  const { matter: _matter, ...rest } = j;
-  return {
-    ...rest,
+  const anonymous = info.anonymous === true;
+  const sessionId = str(info.sessionId);
+  const life = foldLifecycle(sessionId, steps);
+  // Known fields first and always in the same order: every matter then has one shape, which keeps the
+  // register's filters and sorts over thousands of them fast. Unknown keys (a newer peer's) follow.
+  const matter: Matter = {
     id,
     sessionId,
-    talkPointId: str(j.talkPointId),
-    issueId: idOrNull(j.issueId),
-    voteId: idOrNull(j.voteId),
-    raisedOn: str(j.raisedOn),
-    text: str(j.text),
-    action: str(j.action),
-    categoryId: str(j.categoryId) || "other",
-    category: str(j.category),
-    urgent: j.urgent === true,
-    raisedBy: anonymous ? "" : str(j.raisedBy),
+    talkPointId: str(info.talkPointId),
+    issueId: idOrNull(info.issueId),
+    voteId: idOrNull(info.voteId),
+    raisedOn: str(info.raisedOn),
+    text: str(info.text),
+    action: str(info.action),
+    categoryId: str(info.categoryId) || "other",
+    category: str(info.category),
+    urgent: info.urgent === true,
+    raisedBy: anonymous ? "" : str(info.raisedBy),
     anonymous,
-    location: str(j.location),
-    createdAt: num(j.createdAt),
-    ...foldLifecycle(sessionId, steps),
-  } as Matter;
+    location: str(info.location),
+    createdAt: num(info.createdAt),
+    status: life.status,
+    owner: life.owner,
+    ownerKind: life.ownerKind,
+    due: life.due,
+    escalation: life.escalation,
+    acknowledgement: life.acknowledgement,
+    resolution: life.resolution,
+    feedback: life.feedback,
+    reopened: life.reopened,
+    sessions: life.sessions,
+    history: life.history,
+  };
+  for (const [key, value] of Object.entries(info))
+    if (!(key in matter) && key !== "matter") (matter as unknown as Json)[key] = value;
+  return matter;
 }
 
 /** One matter now, or null when there is none with that id. */

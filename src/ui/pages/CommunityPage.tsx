@@ -12,6 +12,7 @@ import { createRegisterCounts, createToday } from "../matterQuery.ts";
 import { timeZoneName } from "../matterText.ts";
 import { go, routeHash } from "../router.ts";
 import { CommunityGate } from "./CommunityGate.tsx";
+import { PairingPanel } from "./community/PairingPanel.tsx";
 
 /** A community's workspace (`id`), or the form for a new community (`id` null). */
 export function CommunityPage(props: { id: string | null }) {
@@ -68,6 +69,7 @@ const OPEN: RegisterFilter = { statuses: ["open", "inProgress", "escalated", "ac
 function CommunityView(props: { handle: CommunityHandle }) {
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; its state is a store
   const { state, actions } = props.handle;
+  const { communities } = useApp();
   const today = createToday(() => state.meta.timeZone);
   const counts = createRegisterCounts(() => state.matters, today);
   const registerHref = (filter: RegisterFilter) =>
@@ -165,7 +167,11 @@ function CommunityView(props: { handle: CommunityHandle }) {
         onRename={(id, label) => actions.directory.renameCommunityCategory(id, label)}
       />
 
-      {/* Pairing: another engineer adds the section that pairs another tablet with this community here. */}
+      <PairingPanel
+        code={communities.list().find((c) => c.id === props.handle.id)?.code ?? null}
+        sync={communities.sync(props.handle.id)}
+        onPair={() => void communities.pair(props.handle.id)}
+      />
     </main>
   );
 }

@@ -4,7 +4,8 @@ import { nextOccurrence } from "../../doc/talkPoint.ts";
 import type { ListedTalkPoint } from "../../reactive/catalogueStore.ts";
 import { formatDate, formatDateTime, t } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
-import { go } from "../router.ts";
+import { go, routeHash } from "../router.ts";
+import { CommunityCard } from "./community/CommunityCard.tsx";
 import { scheduleText } from "../scheduleText.ts";
 import { StartSessionForm } from "./StartSessionForm.tsx";
 import { LangSwitch } from "../components/LangSwitch.tsx";
@@ -12,7 +13,7 @@ import { DeviceSection } from "./DeviceSection.tsx";
 
 /** Talk points with their next date, and the sessions held, newest first. */
 export function HomePage() {
-  const { catalogue } = useApp();
+  const { catalogue, communities } = useApp();
   const [starting, setStarting] = createSignal<ListedTalkPoint | null>(null);
   const talkPointName = (id: string) => catalogue.talkPoints().find((tp) => tp.id === id)?.name ?? "";
   const empty = () =>
@@ -40,6 +41,21 @@ export function HomePage() {
           </button>
         </section>
       </Show>
+
+      <section aria-labelledby="communities-heading">
+        <h2 id="communities-heading">{t("home.communities")}</h2>
+        <ul class="cards">
+          <For each={communities.list()}>{(row) => <CommunityCard row={row} />}</For>
+        </ul>
+        <div class="row wrap">
+          <a class="button" href={routeHash({ page: "community", id: null })}>
+            {t("community.new")}
+          </a>
+          <a class="button" href={routeHash({ page: "pair", code: "" })}>
+            {t("pair.joinHeading")}
+          </a>
+        </div>
+      </section>
 
       <Show when={starting()}>
         {(tp) => <StartSessionForm talkPoint={tp()} onCancel={() => setStarting(null)} />}

@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { buildMinutes } from "../../export/minutesModel.ts";
+import { joinFollowUps } from "../../doc/community/joinFollowUps.ts";
 import { followUpsCsv } from "../../export/csv.ts";
 import { minutesToMarkdown } from "../../export/markdown.ts";
 import { formatDateTime, lang, LANGS, t, type Lang } from "../../i18n/i18n.ts";
@@ -44,7 +45,13 @@ function MinutesEditor(props: { handle: SessionHandle }) {
   const [withCode, setWithCode] = createSignal(false);
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; state is a reactive store
   const s = props.handle.state;
-  const minutes = createMemo(() => buildMinutes(s, minutesLang()));
+  // Follow-ups as the community's register has them now (a locked session shows what it froze).
+  const minutes = createMemo(() =>
+    buildMinutes(
+      { ...s, followUps: joinFollowUps(s.followUps, props.handle.community()?.state.matters ?? []) },
+      minutesLang(),
+    ),
+  );
   const base = () =>
     `${s.meta.title || "minutes"}${minutes().status === "final" ? "" : `-${minutes().text.draft}`}`;
   // eslint-disable-next-line solid/reactivity -- the actions object never changes
@@ -129,7 +136,16 @@ function MinutesEditor(props: { handle: SessionHandle }) {
           fallback={
             <div class="row wrap">
               <p class="muted">{t("minutes.draftHint")}</p>
-              <button type="button" class="primary" onClick={() => actions.minutes.lockMinutes()}>
+              <button
+                type="button"
+                class="primary"
+                onClick={() =>
+                  actions.minutes.lockMinutes(
+                    Date.now(),
+                    joinFollowUps(s.followUps, props.handle.community()?.state.matters ?? []),
+                  )
+                }
+              >
                 {t("minutes.lock")}
               </button>
             </div>

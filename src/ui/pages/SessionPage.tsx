@@ -16,6 +16,7 @@ import { DisplayView } from "./session/DisplayView.tsx";
 import { SharePanel } from "./session/SharePanel.tsx";
 import { SyncBadge } from "../components/SyncBadge.tsx";
 import { LateEdits } from "./session/LateEdits.tsx";
+import { ReportBackPanel } from "./session/ReportBackPanel.tsx";
 
 /** A live session: agenda on the side, the current item always in view, and tabs for the work at the table. */
 export function SessionPage(props: { id: string }) {
@@ -115,6 +116,9 @@ function SessionView(props: { handle: SessionHandle }) {
           <AgendaPanel />
           <main class="work-pane">
             <CurrentItemBar />
+            <Show when={state.agenda.find((a) => a.id === state.meta.currentAgendaId)?.kind === "reportBack"}>
+              <ReportBackPanel />
+            </Show>
             <nav class="tabs" role="tablist" aria-label={t("session.sections")}>
               <For each={TABS}>
                 {(name) => (

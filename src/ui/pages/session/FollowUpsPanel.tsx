@@ -1,8 +1,10 @@
 import { createSignal, For, Show } from "solid-js";
-import { FOLLOW_UP_STATUSES, type FollowUpStatus, type OwnerKind } from "../../../doc/session/schema.ts";
-import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
+import type { OwnerKind } from "../../../doc/session/schema.ts";
+import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { useSession } from "./sessionContext.ts";
+import { FollowUpCard } from "./FollowUpCard.tsx";
+import { MatterFollowUpCard } from "./MatterFollowUpCard.tsx";
 
 /** Follow-ups (跟进事项): assign, track status, escalate to a department (吹哨), with each one's history. */
 export function FollowUpsPanel() {
@@ -13,7 +15,6 @@ export function FollowUpsPanel() {
   const [ownerKind, setOwnerKind] = createSignal<OwnerKind>("person");
   const [due, setDue] = createSignal("");
   const [issueId, setIssueId] = createSignal("");
-  const [escalating, setEscalating] = createSignal<string | null>(null);
   const followUps = createIncremental(() => state.followUps);
 
   const add = (e: Event) => {
@@ -33,6 +34,9 @@ export function FollowUpsPanel() {
     }
   };
   const issueText = (id: string | null) => state.issues.find((i) => i.id === id)?.text;
+  // On a tablet paired with the session's community, a follow-up is a register matter: it shows and takes
+  // the register's steps; elsewhere (a guest tablet) it is kept in the session as before.
+  const matterOf = (id: string) => handle.community()?.state.matters.find((m) => m.id === id);
 
   return (
     <div class="panel">
@@ -77,102 +81,15 @@ export function FollowUpsPanel() {
       <ul class="cards">
         <For each={followUps()} fallback={<li class="muted">{t("followUp.none")}</li>}>
           {(f) => (
-            <li class={`card follow-up ${f.status}`}>
-              <p class="follow-up-action">{f.action}</p>
-              <p class="muted">
-                {t("followUp.ownerLine", { owner: f.owner || "—", due: f.due || "—" })}
-                <Show when={f.status === "escalated" && f.escalatedTo}>
-                  {" "}
-                  · {t("followUp.escalatedTo", { unit: f.escalatedTo })}
-                </Show>
-                <Show when={issueText(f.issueId)}>
-                  {(text) => <> · {t("followUp.fromIssue", { text: text().slice(0, 30) })}</>}
-                </Show>
-              </p>
-              <div class="row wrap">
-                <label>
-                  {t("field.status")}
-                  <select
-                    value={f.status}
-                    onChange={(e) => {
-                      const status = e.currentTarget.value as FollowUpStatus;
-                      if (status === "escalated") setEscalating(f.id);
-                      else actions.followUps.updateFollowUp(f.id, { status });
-                    }}
-                  >
-                    <For each={FOLLOW_UP_STATUSES}>
-                      {(s) => <option value={s}>{t(`followUpStatus.${s}` as MessageKey)}</option>}
-                    </For>
-                  </select>
-                </label>
-                <button type="button" onClick={() => setEscalating(f.id)}>
-                  {t("followUp.escalate")}
-                </button>
-                <button
-                  type="button"
-                  class="danger"
-                  onClick={() => handle.remove("followUps", f.id, f.action)}
-                >
-                  {t("action.delete")}
-                </button>
-              </div>
-              <Show when={escalating() === f.id}>
-                <EscalateForm
-                  onSubmit={(unit) => {
-                    if (actions.followUps.escalateFollowUp(f.id, unit)) setEscalating(null);
-                  }}
-                  onCancel={() => setEscalating(null)}
-                />
-              </Show>
-              <details class="history">
-                <summary>{t("history.heading", { n: f.history.length })}</summary>
-                <ul>
-                  <For each={f.history}>
-                    {(h) => (
-                      <li>
-                        {formatDateTime(h.at)} {h.by ? `· ${h.by} ` : ""}·{" "}
-                        {h.field === "created"
-                          ? t("history.created")
-                          : t("history.changed", {
-                              field: t(`field.${h.field}` as MessageKey),
-                              from: h.from || "—",
-                              to: h.to || "—",
-                            })}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </details>
-            </li>
+            <Show
+              when={matterOf(f.id)}
+              fallback={<FollowUpCard followUp={f} issueText={issueText(f.issueId)} />}
+            >
+              {(m) => <MatterFollowUpCard followUp={f} matter={m()} issueText={issueText(f.issueId)} />}
+            </Show>
           )}
         </For>
       </ul>
     </div>
-  );
-}
-
-function EscalateForm(props: { onSubmit: (unit: string) => void; onCancel: () => void }) {
-  const [unit, setUnit] = createSignal("");
-  return (
-    <form
-      class="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSubmit(unit());
-      }}
-    >
-      <input
-        value={unit()}
-        aria-label={t("field.escalatedTo")}
-        placeholder={t("followUp.departmentPlaceholder")}
-        onInput={(e) => setUnit(e.currentTarget.value)}
-      />
-      <button type="submit" class="primary">
-        {t("followUp.blowWhistle")}
-      </button>
-      <button type="button" onClick={() => props.onCancel()}>
-        {t("action.cancel")}
-      </button>
-    </form>
   );
 }

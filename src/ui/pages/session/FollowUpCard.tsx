@@ -1,0 +1,103 @@
+import { createSignal, For, Show } from "solid-js";
+import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from "../../../doc/session/schema.ts";
+import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
+import { useSession } from "./sessionContext.ts";
+
+/** A follow-up kept in the session (a tablet not paired with its community): status, escalation, history. */
+export function FollowUpCard(props: { followUp: FollowUp; issueText: string | undefined }) {
+  const { handle } = useSession();
+  const { actions } = handle;
+  const [escalating, setEscalating] = createSignal(false);
+  const f = () => props.followUp;
+  return (
+    <li class={`card follow-up ${f().status}`}>
+      <p class="follow-up-action">{f().action}</p>
+      <p class="muted">
+        {t("followUp.ownerLine", { owner: f().owner || "—", due: f().due || "—" })}
+        <Show when={f().status === "escalated" && f().escalatedTo}>
+          {" "}
+          · {t("followUp.escalatedTo", { unit: f().escalatedTo })}
+        </Show>
+        <Show when={props.issueText}>
+          {(text) => <> · {t("followUp.fromIssue", { text: text().slice(0, 30) })}</>}
+        </Show>
+      </p>
+      <div class="row wrap">
+        <label>
+          {t("field.status")}
+          <select
+            value={f().status}
+            onChange={(e) => {
+              const status = e.currentTarget.value as FollowUpStatus;
+              if (status === "escalated") setEscalating(true);
+              else actions.followUps.updateFollowUp(f().id, { status });
+            }}
+          >
+            <For each={FOLLOW_UP_STATUSES}>
+              {(s) => <option value={s}>{t(`followUpStatus.${s}` as MessageKey)}</option>}
+            </For>
+          </select>
+        </label>
+        <button type="button" onClick={() => setEscalating(true)}>
+          {t("followUp.escalate")}
+        </button>
+        <button type="button" class="danger" onClick={() => handle.remove("followUps", f().id, f().action)}>
+          {t("action.delete")}
+        </button>
+      </div>
+      <Show when={escalating()}>
+        <EscalateForm
+          onSubmit={(unit) => {
+            if (actions.followUps.escalateFollowUp(f().id, unit)) setEscalating(false);
+          }}
+          onCancel={() => setEscalating(false)}
+        />
+      </Show>
+      <details class="history">
+        <summary>{t("history.heading", { n: f().history.length })}</summary>
+        <ul>
+          <For each={f().history}>
+            {(h) => (
+              <li>
+                {formatDateTime(h.at)} {h.by ? `· ${h.by} ` : ""}·{" "}
+                {h.field === "created"
+                  ? t("history.created")
+                  : t("history.changed", {
+                      field: t(`field.${h.field}` as MessageKey),
+                      from: h.from || "—",
+                      to: h.to || "—",
+                    })}
+              </li>
+            )}
+          </For>
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+function EscalateForm(props: { onSubmit: (unit: string) => void; onCancel: () => void }) {
+  const [unit, setUnit] = createSignal("");
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit(unit());
+      }}
+    >
+      <input
+        value={unit()}
+        aria-label={t("field.escalatedTo")}
+        placeholder={t("followUp.departmentPlaceholder")}
+        onInput={(e) => setUnit(e.currentTarget.value)}
+      />
+      <button type="submit" class="primary">
+        {t("followUp.blowWhistle")}
+      </button>
+      <button type="button" onClick={() => props.onCancel()}>
+        {t("action.cancel")}
+      </button>
+    </form>
+  );
+}
