@@ -9,6 +9,11 @@ import { dirname, join } from "node:path";
 // server code under test needs ws's Node entry.
 const WS_NODE_ENTRY = join(dirname(createRequire(import.meta.url).resolve("ws")), "wrapper.mjs");
 
+const CORE =
+  /[\\/]src[\\/](doc|persistence|reactive|i18n[\\/](i18n|zh)\.ts|sync[\\/](deviceSettings|shareCode)\.ts)/;
+const LAZY =
+  /(sampleData|adoptTalkPoints|communitySync|communityDocs|pairCommunity|importArchive|rescueArchive|archive|docx|markdown|csv|minutesModel|minutesStrings)/;
+
 export default defineConfig({
   plugins: [
     solid(),
@@ -37,7 +42,19 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: "es2022", sourcemap: false },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // What every start needs (documents, storage, the Yjs bridge, Chinese) in one chunk instead of the
+        // dozens of small shared chunks that lazy pages leave behind; lazily loaded work stays apart.
+        advancedChunks: {
+          groups: [{ name: "core", test: (id: string) => CORE.test(id) && !LAZY.test(id), priority: 10 }],
+        },
+      },
+    },
+  },
   server: { host: "127.0.0.1" },
   test: {
     // Set here too: vite-plugin-solid would otherwise default the environment to jsdom, which we don't use.
@@ -49,6 +66,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/setup/dictionaries.ts"],
           exclude: ["tests/e2e/**", "node_modules/**"],
           environment: "node",
         },

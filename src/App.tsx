@@ -1,4 +1,4 @@
-import { createResource, Match, Show, Switch } from "solid-js";
+import { createResource, lazy, Match, Show, Suspense, Switch } from "solid-js";
 import { createCatalogue } from "./reactive/catalogueStore.ts";
 import { createCommunities } from "./reactive/communities.ts";
 import { openAppDb, type AppDb } from "./reactive/appDb.ts";
@@ -7,17 +7,29 @@ import { AppContext } from "./ui/appContext.ts";
 import { Notices } from "./ui/components/Notices.tsx";
 import { PageBoundary } from "./ui/components/PageBoundary.tsx";
 import { download } from "./ui/download.ts";
-import { rescueArchive } from "./reactive/rescueArchive.ts";
 import { reportError } from "./reactive/notices.ts";
-import { CommunityPage } from "./ui/pages/CommunityPage.tsx";
 import { HomePage } from "./ui/pages/HomePage.tsx";
-import { JoinPage } from "./ui/pages/JoinPage.tsx";
-import { MatterPage } from "./ui/pages/MatterPage.tsx";
-import { PairPage } from "./ui/pages/community/PairPage.tsx";
-import { MinutesPage } from "./ui/pages/MinutesPage.tsx";
-import { RegisterPage } from "./ui/pages/RegisterPage.tsx";
 import { SessionPage } from "./ui/pages/SessionPage.tsx";
-import { TalkPointPage } from "./ui/pages/TalkPointPage.tsx";
+
+// Pages other than home and the session (what a tablet starts on) load when first visited, as does the
+// register's code: the start-up bundle stays small.
+const CommunityPage = lazy(() =>
+  import("./ui/pages/CommunityPage.tsx").then((m) => ({ default: m.CommunityPage })),
+);
+const JoinPage = lazy(() => import("./ui/pages/JoinPage.tsx").then((m) => ({ default: m.JoinPage })));
+const MatterPage = lazy(() => import("./ui/pages/MatterPage.tsx").then((m) => ({ default: m.MatterPage })));
+const MinutesPage = lazy(() =>
+  import("./ui/pages/MinutesPage.tsx").then((m) => ({ default: m.MinutesPage })),
+);
+const PairPage = lazy(() =>
+  import("./ui/pages/community/PairPage.tsx").then((m) => ({ default: m.PairPage })),
+);
+const RegisterPage = lazy(() =>
+  import("./ui/pages/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
+);
+const TalkPointPage = lazy(() =>
+  import("./ui/pages/TalkPointPage.tsx").then((m) => ({ default: m.TalkPointPage })),
+);
 import { go, route } from "./ui/router.ts";
 
 /** The session a route shows (its pages can save its archive even when they fail to render). */
@@ -31,6 +43,7 @@ const rescue = (db: AppDb) => async () => {
   const id = sessionOfRoute();
   if (!id) return;
   try {
+    const { rescueArchive } = await import("./reactive/rescueArchive.ts");
     download(`${id}.yishi.json`, await rescueArchive(db, id), "application/json");
   } catch (error) {
     reportError(error);
@@ -69,45 +82,53 @@ export function App() {
               onHome={() => go({ page: "home" })}
               onExport={sessionOfRoute() ? rescue(app().db) : undefined}
             >
-              <Switch>
-                <Match when={route().page === "home"}>
-                  <HomePage />
-                </Match>
-                <Match when={route().page === "talkPoint" && route()}>
-                  {(r) => <TalkPointPage id={(r() as { id: string | null }).id} />}
-                </Match>
-                <Match when={route().page === "minutes" && route()}>
-                  {(r) => <MinutesPage id={(r() as { id: string }).id} />}
-                </Match>
-                <Match when={route().page === "join" && route()}>
-                  {(r) => <JoinPage code={(r() as { code: string }).code} />}
-                </Match>
-                <Match when={route().page === "session" && route()}>
-                  {(r) => <SessionPage id={(r() as { id: string }).id} />}
-                </Match>
-                <Match when={route().page === "community" && route()}>
-                  {(r) => <CommunityPage id={(r() as { id: string | null }).id} />}
-                </Match>
-                <Match when={route().page === "register" && route()}>
-                  {(r) => (
-                    <RegisterPage
-                      id={(r() as { id: string }).id}
-                      search={(r() as { search: string }).search}
-                    />
-                  )}
-                </Match>
-                <Match when={route().page === "pair" && route()}>
-                  {(r) => <PairPage code={(r() as { code: string }).code} />}
-                </Match>
-                <Match when={route().page === "matter" && route()}>
-                  {(r) => (
-                    <MatterPage
-                      communityId={(r() as { communityId: string }).communityId}
-                      matterId={(r() as { matterId: string }).matterId}
-                    />
-                  )}
-                </Match>
-              </Switch>
+              <Suspense
+                fallback={
+                  <main class="page center">
+                    <p role="status">{t("app.loading")}</p>
+                  </main>
+                }
+              >
+                <Switch>
+                  <Match when={route().page === "home"}>
+                    <HomePage />
+                  </Match>
+                  <Match when={route().page === "talkPoint" && route()}>
+                    {(r) => <TalkPointPage id={(r() as { id: string | null }).id} />}
+                  </Match>
+                  <Match when={route().page === "minutes" && route()}>
+                    {(r) => <MinutesPage id={(r() as { id: string }).id} />}
+                  </Match>
+                  <Match when={route().page === "join" && route()}>
+                    {(r) => <JoinPage code={(r() as { code: string }).code} />}
+                  </Match>
+                  <Match when={route().page === "session" && route()}>
+                    {(r) => <SessionPage id={(r() as { id: string }).id} />}
+                  </Match>
+                  <Match when={route().page === "community" && route()}>
+                    {(r) => <CommunityPage id={(r() as { id: string | null }).id} />}
+                  </Match>
+                  <Match when={route().page === "register" && route()}>
+                    {(r) => (
+                      <RegisterPage
+                        id={(r() as { id: string }).id}
+                        search={(r() as { search: string }).search}
+                      />
+                    )}
+                  </Match>
+                  <Match when={route().page === "pair" && route()}>
+                    {(r) => <PairPage code={(r() as { code: string }).code} />}
+                  </Match>
+                  <Match when={route().page === "matter" && route()}>
+                    {(r) => (
+                      <MatterPage
+                        communityId={(r() as { communityId: string }).communityId}
+                        matterId={(r() as { matterId: string }).matterId}
+                      />
+                    )}
+                  </Match>
+                </Switch>
+              </Suspense>
             </PageBoundary>
           </AppContext.Provider>
         )}

@@ -1,10 +1,13 @@
 import { render } from "solid-js/web";
 import { registerSW } from "virtual:pwa-register";
 import { App } from "./App.tsx";
+import { lang, loadLang } from "./i18n/i18n.ts";
 import { notify } from "./reactive/notices.ts";
 import { flushOpenSessions } from "./reactive/sessionHandle.ts";
 import "./ui/styles.css";
 
+// The UI language's dictionary first (Chinese is built in; another is one cached file away).
+await loadLang(lang());
 render(() => <App />, document.getElementById("root")!);
 
 if (import.meta.env.PROD && "serviceWorker" in navigator) {

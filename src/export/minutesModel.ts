@@ -3,7 +3,7 @@ import type { SessionSnapshot } from "../doc/session/schema.ts";
 import { lateEdits } from "../doc/session/lock.ts";
 import { presentCount } from "../doc/session/snapshot.ts";
 import { shownResult, type Outcome } from "../doc/session/verdict.ts";
-import { dateFormatter, DICTIONARIES, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
+import { dateFormatter, dictionary, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
 import { MINUTES_STRINGS, type MinutesKey } from "./minutesStrings.ts";
 
 export interface Minutes {
@@ -65,7 +65,7 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
   const late = live.lock && live.finalised ? lateEdits(live.finalised, live) : [];
   // The minutes' own wording first, then the names shared with the UI (categories, options, statuses…).
   // A value from a newer peer that neither knows (a new role, say) shows as it is stored.
-  const tr = (key: string) => text[key as MinutesKey] ?? DICTIONARIES[lang][key as MessageKey] ?? key;
+  const tr = (key: string) => text[key as MinutesKey] ?? dictionary(lang)[key as MessageKey] ?? key;
   const longDate = dateFormatter(lang, { dateStyle: "long", timeStyle: "short" });
   const when = (v: string | number) => {
     const d = new Date(v);

@@ -1,15 +1,41 @@
 // Translation: the active language as a signal, `t(key, params)` with {name} placeholders, and date formatting.
 import { createSignal } from "solid-js";
 import { zh, type Messages } from "./zh.ts";
-import { en } from "./en.ts";
-import { ug } from "./ug.ts";
 
 /** The UI languages, in the order the language switch shows them. */
 export const LANGS = ["zh", "en", "ug"] as const;
 export type Lang = (typeof LANGS)[number];
 export type MessageKey = keyof Messages;
 
-export const DICTIONARIES: Record<Lang, Messages> = { zh, en, ug };
+/**
+ * The dictionaries loaded so far. Chinese is always here; English and Uyghur are loaded when first used
+ * (`loadLang`), so the start-up bundle carries one language. Until a dictionary is loaded, its language
+ * reads Chinese.
+ */
+const loaded: Partial<Record<Lang, Messages>> = { zh };
+const [dictionaries, setDictionaries] = createSignal(0);
+
+/** The dictionary of `language` (Chinese until it is loaded); reactive when read inside JSX or an effect. */
+export function dictionary(language: Lang): Messages {
+  dictionaries();
+  return loaded[language] ?? zh;
+}
+
+/** Loads the dictionary of `language` (once); resolves when t() and the minutes can use it. */
+export async function loadLang(language: Lang): Promise<void> {
+  if (loaded[language]) return;
+  loaded[language] = language === "en" ? (await import("./en.ts")).en : (await import("./ug.ts")).ug;
+  setDictionaries((n) => n + 1);
+}
+
+/** Every UI dictionary, for checks that compare them (tests): loads them all first. */
+export async function allDictionaries(): Promise<Record<Lang, Messages>> {
+  await Promise.all(LANGS.map(loadLang));
+  return loaded as Record<Lang, Messages>;
+}
+
+/** The Chinese dictionary: the master every other one has the keys of. */
+export const MASTER: Messages = zh;
 /** BCP 47 tags, for `lang` attributes and Intl. */
 export const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-GB", ug: "ug-CN" };
 const STORAGE_KEY = "yishi.lang";
@@ -35,8 +61,15 @@ function initialLang(): Lang {
 const [lang, setLangSignal] = createSignal<Lang>(initialLang());
 export { lang };
 
-/** Switches the UI language (and the page's writing direction) and remembers it on this device. */
+/**
+ * Switches the UI language (and the page's writing direction) and remembers it on this device. The switch
+ * happens once the language's dictionary is loaded (at once for Chinese or a language loaded before).
+ */
 export function setLang(next: Lang): void {
+  if (!loaded[next]) {
+    void loadLang(next).then(() => setLang(next));
+    return;
+  }
   setLangSignal(next);
   try {
     localStorage.setItem(STORAGE_KEY, next);
@@ -90,7 +123,7 @@ export function format(
  * isolated (FSI…PDI), so a date, code or Chinese name inside Uyghur text keeps its own order.
  */
 export function translate(language: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = selectPlurals(DICTIONARIES[language][key], params ?? {}, LOCALES[language]);
+  const template = selectPlurals(dictionary(language)[key], params ?? {}, LOCALES[language]);
   const values =
     params && dirOf(language) === "rtl"
       ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, `\u2068${v}\u2069`]))

@@ -7,7 +7,6 @@ import { noteDiscussed } from "../doc/community/matters.ts";
 import { setTalkPointDeleted, updateTalkPoint } from "../doc/community/talkPoints.ts";
 import { newId } from "../doc/ids.ts";
 import { addReportBack } from "../doc/session/reportBack.ts";
-import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../doc/session/sampleData.ts";
 import { initSessionDoc } from "../doc/session/sessionDoc.ts";
 import { VIEW_VERSION } from "../doc/session/schema.ts";
 import { snapshot } from "../doc/session/snapshot.ts";
@@ -24,7 +23,8 @@ import {
 } from "../persistence/catalogue.ts";
 import type { YishiDatabase } from "../persistence/db.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
-import { adoptTalkPoints, communityIdForName } from "./adoptTalkPoints.ts";
+// Moving talk points into workspaces is rare work (an upgrade, sample data, a saved talk point): loaded then.
+const adopting = () => import("./adoptTalkPoints.ts");
 import type { AppDb } from "./appDb.ts";
 import type { CommunityHandle } from "./communityHandle.ts";
 import type { Communities } from "./communities.ts";
@@ -99,7 +99,7 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     // Talk points an older app kept here only: into the workspaces of their communities, once.
     const legacy = await listTalkPoints(db());
     if (legacy.length > 0) {
-      await adoptTalkPoints(appDb, communities, legacy);
+      await (await adopting()).adoptTalkPoints(appDb, communities, legacy);
       for (const tp of legacy) await deleteTalkPoint(db(), tp.id);
     }
     await communities.refresh();
@@ -132,6 +132,7 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     refresh,
     saveTalkPoint: async (tp) =>
       (await guard(async () => {
+        const { adoptTalkPoints, communityIdForName } = await adopting();
         const current = workspaceOf(tp.id);
         if (current && communityIdForName(tp.community || "社区") === current.id) {
           current.load();
@@ -177,11 +178,13 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     removeSession: async (id) => void (await guard(() => deleteSession(db(), id))),
     loadSampleData: async () =>
       void (await guard(async () => {
+        const { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } =
+          await import("../doc/session/sampleData.ts");
         const tps = sampleTalkPoints();
         if (!(await getSessionSummary(db(), SAMPLE_SESSION_ID))) {
           await storeNewDoc(db(), SAMPLE_SESSION_ID, (doc) => buildSampleSession(doc, tps[0]!));
         }
-        await adoptTalkPoints(appDb, communities, tps);
+        await (await adopting()).adoptTalkPoints(appDb, communities, tps);
       })),
   };
 }

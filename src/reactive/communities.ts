@@ -16,7 +16,7 @@ import { deviceName } from "../sync/deviceSettings.ts";
 import type { AppDb } from "./appDb.ts";
 import { openCommunity, WORKSPACE_VIEW_VERSION, type CommunityHandle } from "./communityHandle.ts";
 import { reportError } from "./notices.ts";
-import { startCommunitySync, type CommunitySync } from "./communitySync.ts";
+import type { CommunitySync } from "./communitySync.ts";
 import { formatShareCode, newShareCode, parseShareCode } from "../sync/shareCode.ts";
 
 export interface Communities {
@@ -65,13 +65,19 @@ export function createCommunities(appDb: AppDb): Communities {
   const [loaded, setLoaded] = createSignal(false);
   const handles = new Map<string, Promise<CommunityHandle>>();
   const resolved = new Map<string, CommunityHandle>();
-  const [syncs, setSyncs] = createSignal<ReadonlyMap<string, CommunitySync>>(new Map());
+  const [syncs, setSyncs] = createSignal<ReadonlyMap<string, CommunitySync | null>>(new Map());
 
   /** Starts the sync of an open, paired community (once). */
   const follow = (handle: CommunityHandle, code: string | null) => {
     const parsed = code ? parseShareCode(code) : null;
     if (!parsed || syncs().has(handle.id)) return;
-    setSyncs(new Map([...syncs(), [handle.id, startCommunitySync(appDb, handle, parsed)]]));
+    // The sync's code (and y-webrtc's) loads only for a paired community.
+    setSyncs(new Map([...syncs(), [handle.id, null]]));
+    void import("./communitySync.ts")
+      .then(({ startCommunitySync }) =>
+        setSyncs(new Map([...syncs(), [handle.id, startCommunitySync(appDb, handle, parsed)]])),
+      )
+      .catch(reportError);
   };
 
   const refresh = async () => {

@@ -1,6 +1,6 @@
 // Messages for the user (errors, confirmations with undo), queued as a signal; the UI translates and shows them.
 import { createSignal } from "solid-js";
-import { DICTIONARIES, t, type MessageKey } from "../i18n/i18n.ts";
+import { MASTER, t, type MessageKey } from "../i18n/i18n.ts";
 import { DocError } from "../doc/docError.ts";
 
 export interface Notice {
@@ -53,7 +53,7 @@ export function reportError(error: unknown): void {
     const params = { ...error.params };
     for (const [param, prefix] of TRANSLATED_PARAMS) {
       const key = `${prefix}.${String(params[param])}`;
-      if (params[param] !== undefined && key in DICTIONARIES.zh) params[param] = t(key as MessageKey);
+      if (params[param] !== undefined && key in MASTER) params[param] = t(key as MessageKey);
     }
     notify({ kind: "error", key: `error.${error.code}` as MessageKey, params });
   } else {

@@ -20,7 +20,6 @@ import { openStoredDoc, type SaveStatus } from "./storedDoc.ts";
 import { createYStore } from "./createYStore.ts";
 import { notify } from "./notices.ts";
 import { summarize } from "./summary.ts";
-import { exportArchive } from "../export/archive.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
 import { createSessionShare } from "./sessionShare.ts";
 import { createUndoState } from "./undoState.ts";
@@ -58,7 +57,7 @@ export interface SessionHandle {
   /** Deletes a record and offers "Undo" next to the message; nothing is said when the delete was refused. */
   remove(collection: CollectionName, id: string, what: string): void;
   /** The whole session as archive JSON text; the join code goes in only when asked for. */
-  exportArchive(options?: { withShareCode?: boolean }): string;
+  exportArchive(options?: { withShareCode?: boolean }): Promise<string>;
   /** Caret anchors for the shared text at `path`, for a text field kept in place across remote edits. */
   caret(path: TextPath): TextCaret;
   /** Resolves when every edit so far is written to IndexedDB. */
@@ -179,9 +178,11 @@ export async function openSession(
     sync,
     caret: (path) => textCaret(doc, path, load),
     community: joined.community,
-    exportArchive: (options = {}) => {
+    exportArchive: async (options = {}) => {
       load();
       const shareCode = options.withShareCode ? shareCodeOf(id)?.code : undefined;
+      // The archive writer loads when an archive is made.
+      const { exportArchive } = await import("../export/archive.ts");
       return exportArchive(doc, new Date(), { shareCode });
     },
     remove: (collection, recordId, what) => {

@@ -9,12 +9,12 @@ import type {
   MatterStatus,
 } from "../doc/community/schema.ts";
 import { isCalendarDate, isValidTimeZone } from "../doc/civilTime.ts";
-import { DICTIONARIES, formatDateTime, t, type MessageKey } from "../i18n/i18n.ts";
+import { formatDateTime, MASTER, t, type MessageKey } from "../i18n/i18n.ts";
 
 /** The zones offered first (Beijing time, and Xinjiang time that some residents keep). */
 export const COMMON_TIME_ZONES = ["Asia/Shanghai", "Asia/Urumqi"] as const;
 
-const hasKey = (key: string): key is MessageKey => key in DICTIONARIES.zh;
+const hasKey = (key: string): key is MessageKey => key in MASTER;
 
 /** A category's name: its own label, or the translated name of a default category. */
 export function categoryName(id: string, label = ""): string {

@@ -19,7 +19,7 @@ import { minutesToDocx } from "../../src/export/docx.ts";
 import { minutesToMarkdown } from "../../src/export/markdown.ts";
 import { buildMinutes } from "../../src/export/minutesModel.ts";
 import { MINUTES_STRINGS } from "../../src/export/minutesStrings.ts";
-import { DICTIONARIES } from "../../src/i18n/i18n.ts";
+import { ug } from "../../src/i18n/ug.ts";
 
 const seedSession = () => buildSampleSession(new Y.Doc(), sampleTalkPoints()[0]!);
 
@@ -125,7 +125,7 @@ describe("minutes from the seed's session", () => {
     const m = buildMinutes(s, "ug");
     expect(m.title.startsWith(MINUTES_STRINGS.ug.title)).toBe(true);
     const md = minutesToMarkdown(m);
-    expect(md).toContain(`| ${DICTIONARIES.ug["option.for"]} | 21 |`);
+    expect(md).toContain(`| ${ug["option.for"]} | 21 |`);
     expect(md).toContain("大华商城停车位紧张"); // data stays as typed
     const xml = strFromU8(unzipSync(await minutesToDocx(m))["word/document.xml"]!);
     expect(xml).toContain(MINUTES_STRINGS.ug.issues);

@@ -97,7 +97,7 @@ describe("openSession", () => {
     frames.splice(0).forEach((cb) => cb(performance.now()));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(h.saveStatus()).toBe("saved");
-    expect(h.exportArchive()).toContain('"type"');
+    expect(await h.exportArchive()).toContain('"type"');
   });
 
   it("does not show a stored view that is not this session's, and loads the state instead", async () => {

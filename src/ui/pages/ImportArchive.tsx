@@ -1,6 +1,5 @@
 import { createSignal, Show } from "solid-js";
 import { t, type MessageKey } from "../../i18n/i18n.ts";
-import { importArchiveText } from "../../reactive/importArchive.ts";
 import { notify, reportError } from "../../reactive/notices.ts";
 import { StorageError } from "../../persistence/errors.ts";
 import { useApp } from "../appContext.ts";
@@ -18,7 +17,7 @@ export function ImportArchive() {
       const result =
         file.size > 20 * 1024 * 1024
           ? ({ ok: false, error: "tooLarge" } as const)
-          : await importArchiveText(db, await file.text());
+          : await (await import("../../reactive/importArchive.ts")).importArchiveText(db, await file.text());
       if (!result.ok) return setProblem(`import.${result.error}`);
       await catalogue.refresh();
       go({ page: "session", id: result.id });

@@ -2,8 +2,9 @@ import { createMemo, Show } from "solid-js";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
 import { useApp } from "../appContext.ts";
+import { matterStepActions } from "../matterStepActions.ts";
 import { MatterDetails } from "../components/MatterDetails.tsx";
-import { MatterSteps, type MatterStepActions } from "../components/MatterSteps.tsx";
+import { MatterSteps } from "../components/MatterSteps.tsx";
 import { createToday } from "../matterQuery.ts";
 import { matterTitle } from "../matterText.ts";
 import { routeHash } from "../router.ts";
@@ -16,12 +17,6 @@ export function MatterPage(props: { communityId: string; matterId: string }) {
       {(handle) => <MatterPageView handle={handle} matterId={props.matterId} />}
     </CommunityGate>
   );
-}
-
-/** The step forms' actions: the community's bound matter mutators, and adding a department. */
-export function matterStepActions(handle: Pick<CommunityHandle, "actions">): MatterStepActions {
-  const { matters, directory } = handle.actions;
-  return { ...matters, addDirectoryEntry: directory.addDirectoryEntry };
 }
 
 /** The view of a matter in an open community (also rendered directly by tests). */

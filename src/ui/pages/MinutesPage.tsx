@@ -3,7 +3,7 @@ import { buildMinutes } from "../../export/minutesModel.ts";
 import { joinFollowUps } from "../../doc/community/joinFollowUps.ts";
 import { followUpsCsv } from "../../export/csv.ts";
 import { minutesToMarkdown } from "../../export/markdown.ts";
-import { formatDateTime, lang, LANGS, t, type Lang } from "../../i18n/i18n.ts";
+import { formatDateTime, lang, LANGS, loadLang, t, type Lang } from "../../i18n/i18n.ts";
 import { reportError } from "../../reactive/notices.ts";
 import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
 import { MinutesView } from "../components/MinutesView.tsx";
@@ -82,7 +82,14 @@ function MinutesEditor(props: { handle: SessionHandle }) {
         <div class="row wrap">
           <label>
             {t("minutes.language")}
-            <select value={minutesLang()} onChange={(e) => setMinutesLang(e.currentTarget.value as Lang)}>
+            <select
+              value={minutesLang()}
+              onChange={(e) => {
+                const next = e.currentTarget.value as Lang;
+                // The minutes' language may not be the UI's: its dictionary is loaded first.
+                void loadLang(next).then(() => setMinutesLang(next));
+              }}
+            >
               <For each={LANGS}>{(l) => <option value={l}>{t(`lang.${l}`)}</option>}</For>
             </select>
           </label>
@@ -110,10 +117,10 @@ function MinutesEditor(props: { handle: SessionHandle }) {
           </button>
           <button
             type="button"
-            onClick={() =>
+            onClick={async () =>
               download(
                 `${base()}.yishi.json`,
-                props.handle.exportArchive({ withShareCode: withCode() }),
+                await props.handle.exportArchive({ withShareCode: withCode() }),
                 "application/json",
               )
             }

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, lazy, Match, onCleanup, Show, Switch } from "solid-js";
 import { formatDateTime, t } from "../../i18n/i18n.ts";
 import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
 import { useApp } from "../appContext.ts";
@@ -12,11 +12,15 @@ import { IssuesPanel } from "./session/IssuesPanel.tsx";
 import { NotesPanel } from "./session/NotesPanel.tsx";
 import { SessionContext, TABS, type Tab } from "./session/sessionContext.ts";
 import { VotesPanel } from "./session/VotesPanel.tsx";
-import { DisplayView } from "./session/DisplayView.tsx";
+// Only a residents' screen shows the display: its code loads there.
+const DisplayView = lazy(() => import("./session/DisplayView.tsx").then((m) => ({ default: m.DisplayView })));
 import { SharePanel } from "./session/SharePanel.tsx";
 import { SyncBadge } from "../components/SyncBadge.tsx";
 import { LateEdits } from "./session/LateEdits.tsx";
-import { ReportBackPanel } from "./session/ReportBackPanel.tsx";
+// Reporting back happens once per session, on its agenda item: the panel's code loads then.
+const ReportBackPanel = lazy(() =>
+  import("./session/ReportBackPanel.tsx").then((m) => ({ default: m.ReportBackPanel })),
+);
 
 /** A live session: agenda on the side, the current item always in view, and tabs for the work at the table. */
 export function SessionPage(props: { id: string }) {

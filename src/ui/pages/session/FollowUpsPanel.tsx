@@ -1,10 +1,13 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, lazy, Show } from "solid-js";
 import type { OwnerKind } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { useSession } from "./sessionContext.ts";
 import { FollowUpCard } from "./FollowUpCard.tsx";
-import { MatterFollowUpCard } from "./MatterFollowUpCard.tsx";
+// Only a tablet paired with the session's community shows register matters: their code loads then.
+const MatterFollowUpCard = lazy(() =>
+  import("./MatterFollowUpCard.tsx").then((m) => ({ default: m.MatterFollowUpCard })),
+);
 
 /** Follow-ups (跟进事项): assign, track status, escalate to a department (吹哨), with each one's history. */
 export function FollowUpsPanel() {

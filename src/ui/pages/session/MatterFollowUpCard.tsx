@@ -5,7 +5,7 @@ import { t } from "../../../i18n/i18n.ts";
 import { MatterSteps } from "../../components/MatterSteps.tsx";
 import { createToday } from "../../matterQuery.ts";
 import { routeHash } from "../../router.ts";
-import { matterStepActions } from "../MatterPage.tsx";
+import { matterStepActions } from "../../matterStepActions.ts";
 import { useSession } from "./sessionContext.ts";
 
 /**

@@ -4,7 +4,7 @@ import { t, type MessageKey } from "../../../i18n/i18n.ts";
 import { MatterSteps } from "../../components/MatterSteps.tsx";
 import { SyncedTextarea } from "../../components/SyncedTextarea.tsx";
 import { createToday } from "../../matterQuery.ts";
-import { matterStepActions } from "../MatterPage.tsx";
+import { matterStepActions } from "../../matterStepActions.ts";
 import { useSession } from "./sessionContext.ts";
 
 /**
