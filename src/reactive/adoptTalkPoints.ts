@@ -57,7 +57,8 @@ export async function adoptTalkPoints(
   const sessions = await listSessions(appDb.current);
   const ids: string[] = [];
   for (const [name, tps] of byCommunity) {
-    const id = communityIdForName(name);
+    // A community of that name already on this tablet takes them; else the one every tablet names alike.
+    const id = communities.list().find((c) => c.name === name)?.id ?? communityIdForName(name);
     ids.push(id);
     if (!(await getCommunity(appDb.current, id))) {
       await storeNewWorkspace(appDb, (doc) => initWorkspace(doc, { id, name }), id);

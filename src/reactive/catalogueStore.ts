@@ -132,9 +132,9 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     refresh,
     saveTalkPoint: async (tp) =>
       (await guard(async () => {
-        const { adoptTalkPoints, communityIdForName } = await adopting();
+        const { adoptTalkPoints } = await adopting();
         const current = workspaceOf(tp.id);
-        if (current && communityIdForName(tp.community || "社区") === current.id) {
+        if (current && current.state.meta.name === (tp.community.trim() || "社区")) {
           current.load();
           const { name, location, facilitator, schedule } = tp;
           updateTalkPoint(current.doc, tp.id, { name, location, facilitator, schedule });

@@ -56,7 +56,11 @@ export function createSessionCommunity(doc: Y.Doc, communities: Communities | un
   const onTransaction = (tr: Y.Transaction) => {
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
     clearTimeout(timer);
-    timer = setTimeout(write, DELAY_MS);
+    // A follow-up made here becomes a matter at once (its card shows the register's steps right away);
+    // typing and the rest are gathered for a moment.
+    const followUps: unknown = doc.getMap("followUps");
+    if (tr.local && [...tr.changed.keys()].some((type) => type === followUps)) write();
+    else timer = setTimeout(write, DELAY_MS);
   };
   return {
     community,

@@ -83,9 +83,14 @@ describe("a session on one tablet", () => {
     await issue.getByRole("button", { name: "Make a follow-up" }).click();
     const followUp = page.locator(".follow-up").first();
     await expect.poll(() => followUp.textContent()).toContain("小区线路老化，电表需要改造");
-    await followUp.getByRole("button", { name: "Blow the whistle" }).click();
-    await followUp.getByLabel("Escalated to").fill("电力局");
-    await followUp.getByRole("button", { name: "Escalate" }).click();
+    // The talk point belongs to a community on this tablet: the follow-up is a register matter, and the
+    // whistle is blown (吹哨) to a department of the community's directory, with a reason and a deadline.
+    await followUp.getByRole("button", { name: /^Escalate / }).click();
+    const escalate = followUp.getByRole("form", { name: /^Escalate / });
+    await escalate.getByLabel("Department").fill("电力局");
+    await escalate.getByLabel("Reason").fill("电表需整体更换");
+    await escalate.getByLabel("Response deadline").fill("2099-01-31");
+    await escalate.getByRole("button", { name: /^Confirm: Escalate / }).click();
     await expect.poll(() => followUp.textContent()).toContain("Escalated to 电力局");
     await saved();
   });

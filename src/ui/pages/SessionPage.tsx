@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, lazy, Match, onCleanup, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, lazy, Match, onCleanup, Show, Suspense, Switch } from "solid-js";
 import { formatDateTime, t } from "../../i18n/i18n.ts";
 import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
 import { useApp } from "../appContext.ts";
@@ -47,7 +47,9 @@ export function SessionPage(props: { id: string }) {
       {(h) => (
         <Show when={h().role === "display"} fallback={<SessionView handle={h()} />}>
           <SessionContext.Provider value={{ handle: h(), showTab: () => {} }}>
-            <DisplayView />
+            <Suspense fallback={<p role="status">{t("app.loading")}</p>}>
+              <DisplayView />
+            </Suspense>
           </SessionContext.Provider>
         </Show>
       )}
@@ -121,7 +123,9 @@ function SessionView(props: { handle: SessionHandle }) {
           <main class="work-pane">
             <CurrentItemBar />
             <Show when={state.agenda.find((a) => a.id === state.meta.currentAgendaId)?.kind === "reportBack"}>
-              <ReportBackPanel />
+              <Suspense>
+                <ReportBackPanel />
+              </Suspense>
             </Show>
             <nav class="tabs" role="tablist" aria-label={t("session.sections")}>
               <For each={TABS}>

@@ -1,4 +1,4 @@
-import { createSignal, For, lazy, Show } from "solid-js";
+import { createSignal, For, lazy, Show, Suspense } from "solid-js";
 import type { OwnerKind } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
@@ -88,7 +88,11 @@ export function FollowUpsPanel() {
               when={matterOf(f.id)}
               fallback={<FollowUpCard followUp={f} issueText={issueText(f.issueId)} />}
             >
-              {(m) => <MatterFollowUpCard followUp={f} matter={m()} issueText={issueText(f.issueId)} />}
+              {(m) => (
+                <Suspense fallback={<li class="card follow-up">{f.action}</li>}>
+                  <MatterFollowUpCard followUp={f} matter={m()} issueText={issueText(f.issueId)} />
+                </Suspense>
+              )}
             </Show>
           )}
         </For>
