@@ -7,16 +7,21 @@ import { docDigest } from "../doc/digest.ts";
 import { snapshot } from "../doc/session/snapshot.ts";
 import { getSessionSummary, putSessionSummary } from "../persistence/catalogue.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
+import { sessionBytes } from "../persistence/db.ts";
 import type { DocSource } from "../sync/docSource.ts";
 import type { AppDb } from "./appDb.ts";
 import type { CommunityHandle } from "./communityHandle.ts";
-import { onOpenDocs, openDoc } from "./openDocs.ts";
+import { onOpenDocs, openDoc, openDocs } from "./openDocs.ts";
+import { workspaceRoots, type YRecord } from "../doc/community/workspaceDoc.ts";
 import { summarize } from "./summary.ts";
 import { notifySessionsChanged } from "./sessionsChanged.ts";
+import { reportError } from "./notices.ts";
 
 const NAME = /^session\/([A-Za-z0-9_-]{1,64})$/;
 /** A loaded copy stays this long after its last use (one connection touches a document several times). */
 const KEEP_MS = 5_000;
+/** A copy a peer changed is listed and fed to the register this long after the last change. */
+const PUBLISH_MS = 300;
 
 /** The sync name of session `id`. */
 export const sessionDocName = (id: string): string => `session/${id}`;
@@ -26,10 +31,14 @@ interface Loaded {
   store: SessionStore;
   ready: Promise<void>;
   timer?: ReturnType<typeof setTimeout>;
+  /** Changed by a peer since it was last published (listed, digested, fed to the register). */
   changed: boolean;
+  publishTimer?: ReturnType<typeof setTimeout>;
 }
 
 export interface CommunityDocs extends DocSource {
+  /** Calls `fn` when the workspace's index gains a session (so the sync compares digests again). */
+  onNewSessions(fn: () => void): () => void;
   /** Writes back and releases every loaded copy. */
   dispose(): Promise<void>;
 }
@@ -48,17 +57,28 @@ export function createCommunityDocs(
 
   const ids = () => community.state.sessions.map((s) => s.id);
 
+  /**
+   * What a copy changed by a peer tells the rest of the app, soon after the change (the page may be
+   * reloaded before the copy is released): its list row with the digest sync compares, and the register.
+   */
+  const publish = async (entry: Loaded) => {
+    clearTimeout(entry.publishTimer);
+    entry.publishTimer = undefined;
+    if (!entry.changed) return;
+    entry.changed = false;
+    await entry.store.flush();
+    const state = snapshot(entry.doc);
+    await putSessionSummary(appDb.current, { ...summarize(state), digest: docDigest(entry.doc) });
+    notifySessionsChanged();
+    community.load();
+    syncSessionIntoWorkspace(community.doc, state, community.state.meta.timeZone);
+  };
+
   const release = async (id: string, entry: Loaded) => {
     loaded.delete(id);
     try {
       await entry.store.flush();
-      if (entry.changed) {
-        const state = snapshot(entry.doc);
-        await putSessionSummary(appDb.current, { ...summarize(state), digest: docDigest(entry.doc) });
-        notifySessionsChanged();
-        community.load();
-        syncSessionIntoWorkspace(community.doc, state, community.state.meta.timeZone);
-      }
+      await publish(entry);
     } finally {
       await entry.store.destroy();
       entry.doc.destroy();
@@ -77,7 +97,10 @@ export function createCommunityDocs(
       const store = new SessionStore(appDb.current, id, doc);
       const created: Loaded = { doc, store, ready: store.whenSynced.then(() => {}), changed: false };
       doc.on("update", (_u: Uint8Array, origin: unknown) => {
-        if (isMuxOrigin(origin)) created.changed = true;
+        if (!isMuxOrigin(origin)) return;
+        created.changed = true;
+        clearTimeout(created.publishTimer);
+        created.publishTimer = setTimeout(() => void publish(created).catch(reportError), PUBLISH_MS);
       });
       loaded.set(id, (entry = created));
     }
@@ -96,22 +119,33 @@ export function createCommunityDocs(
     });
   });
 
-  // Local edits of an open session of this community go to the peers.
+  // Local edits of an open session of this community go to the peers. Whether a session is the
+  // community's is asked at each edit: a new session learns its community only once its state is loaded.
+  const mine = (id: string, doc: Y.Doc) =>
+    ids().includes(id) || doc.getMap("meta").get("communityId") === community.id;
   const watched = new Map<string, { doc: Y.Doc; off: () => void }>();
   const watch = (id: string, doc: Y.Doc | null) => {
     watched.get(id)?.off();
     watched.delete(id);
-    const mine = doc && (ids().includes(id) || doc.getMap("meta").get("communityId") === community.id);
-    if (!doc || !mine) return;
+    if (!doc) return;
     const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (isMuxOrigin(origin)) return;
+      if (isMuxOrigin(origin) || !mine(id, doc)) return;
       for (const fn of listeners) fn(sessionDocName(id), update);
     };
     doc.on("update", onUpdate);
     watched.set(id, { doc, off: () => doc.off("update", onUpdate) });
   };
   const stopOpenUpdates = onOpenDocs(watch);
-  for (const id of ids()) watch(id, openDoc(id) ?? null);
+  for (const [id, doc] of openDocs()) watch(id, doc);
+
+  // A session that appears in the workspace's index after a connection opened is exchanged then.
+  const indexWatchers = new Set<() => void>();
+  const sessions = workspaceRoots(community.doc).sessions;
+  const onIndex = (event: Y.YMapEvent<YRecord>) => {
+    if ([...event.changes.keys.values()].some((change) => change.action === "add"))
+      for (const fn of indexWatchers) fn();
+  };
+  sessions.observe(onIndex);
 
   return {
     accepts: (name) => NAME.test(name),
@@ -124,14 +158,15 @@ export function createCommunityDocs(
           continue;
         }
         const summary = await getSessionSummary(appDb.current, id);
-        if (!summary) continue; // not on this tablet: a peer that has it sends it when asked
-        let digest = summary.digest;
+        let digest = summary?.digest;
         if (!digest) {
-          // Written by an older app: digest it once, from storage.
+          // Not listed yet (an older app's, or a copy a peer sent that a reload cut short): from storage.
+          if ((await sessionBytes(appDb.current, id)) === 0) continue; // not here: a peer sends it when asked
           const entry = load(id);
           await entry.ready;
           digest = docDigest(entry.doc);
-          await putSessionSummary(appDb.current, { ...summary, digest });
+          await putSessionSummary(appDb.current, { ...(summary ?? summarize(snapshot(entry.doc))), digest });
+          if (!summary) notifySessionsChanged();
         }
         out.set(sessionDocName(id), digest);
       }
@@ -150,9 +185,14 @@ export function createCommunityDocs(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onNewSessions(fn) {
+      indexWatchers.add(fn);
+      return () => indexWatchers.delete(fn);
+    },
     async dispose() {
       stopWatching();
       stopOpenUpdates();
+      sessions.unobserve(onIndex);
       for (const { off } of watched.values()) off();
       await Promise.all(
         [...loaded.entries()].map(([id, entry]) => {

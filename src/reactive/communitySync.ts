@@ -45,6 +45,7 @@ export function startCommunitySync(appDb: AppDb, community: CommunityHandle, cod
     community.load();
     const docs: CommunityDocs = createCommunityDocs(appDb, community, isMuxOrigin);
     const mux = new DocMux(docs);
+    const stopIndex = docs.onNewSessions(() => mux.refresh());
     const sync = new PeerSync(community.doc, {
       code: communityRoom(code),
       signalingUrl: signalingUrl(),
@@ -64,6 +65,7 @@ export function startCommunitySync(appDb: AppDb, community: CommunityHandle, cod
     sync.on("stuck", () => void restart());
     current = {
       stop: async () => {
+        stopIndex();
         await sync.destroy();
         mux.destroy();
         await docs.dispose();

@@ -128,6 +128,14 @@ export class DocMux {
     }
   }
 
+  /**
+   * Compares digests with every connected peer again (asking each to answer with its own), so documents
+   * that appeared since the connection opened (a session made after pairing) are exchanged too.
+   */
+  refresh(): void {
+    for (const state of this.peers.values()) if (!state.closed) void this.sendDigests(state, true);
+  }
+
   /** Resolves once no peer has work queued or running (messages still on the wire are not counted). */
   whenIdle(): Promise<void> {
     if (this.busy === 0) return Promise.resolve();
