@@ -66,7 +66,8 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
   // The minutes' own wording first, then the names shared with the UI (categories, options, statuses…).
   // A value from a newer peer that neither knows (a new role, say) shows as it is stored.
   const tr = (key: string) => text[key as MinutesKey] ?? dictionary(lang)[key as MessageKey] ?? key;
-  const longDate = dateFormatter(lang, { dateStyle: "long", timeStyle: "short" });
+  // Dates as the community tells them (its time zone), whatever the tablet's clock is set to.
+  const longDate = dateFormatter(lang, { dateStyle: "long", timeStyle: "short", timeZone: s.meta.timeZone });
   const when = (v: string | number) => {
     const d = new Date(v);
     return Number.isNaN(d.getTime()) ? "" : longDate(d);

@@ -33,7 +33,7 @@ import { summarize } from "./summary.ts";
 import { onSessionsChanged } from "./sessionsChanged.ts";
 
 /** A talk point as the home screen lists it: with its community's name and id. */
-export type ListedTalkPoint = TalkPoint & { communityId: string };
+export type ListedTalkPoint = TalkPoint & { communityId: string; timeZone: string };
 
 export interface Catalogue {
   talkPoints: Accessor<ListedTalkPoint[]>;
@@ -75,6 +75,7 @@ function listedOf(ws: CommunityHandle): ListedTalkPoint[] {
       name: tp.name,
       community: ws.state.meta.name,
       communityId: ws.id,
+      timeZone: ws.state.meta.timeZone,
       location: tp.location,
       facilitator: tp.facilitator,
       schedule: tp.schedule,
@@ -164,6 +165,7 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
           initSessionDoc(doc, {
             id,
             communityId: tp.communityId,
+            timeZone: tp.timeZone,
             talkPoint: { id: tp.id, name: tp.name, community: tp.community, location: tp.location },
             title: init.title,
             startsAt: init.startsAt,

@@ -2,6 +2,7 @@
 // fields survive), broken nested entries skipped, and the rules the mutators keep restored on read, so a
 // merged state no single mutator allows (an anonymous issue that still has a name) is never shown.
 import { byOrder } from "../order.ts";
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from "../civilTime.ts";
 import { cleanHistory, cleanResult, cleanThreshold, closeInForce, statusOf } from "./voteState.ts";
 import {
   AGENDA_STATUSES,
@@ -40,6 +41,7 @@ export function cleanMeta(raw: Json, agendaIds: ReadonlySet<string>): SessionMet
     schemaVersion: num0(m.schemaVersion),
     id: str(m.id),
     communityId: str(m.communityId),
+    timeZone: typeof m.timeZone === "string" && isValidTimeZone(m.timeZone) ? m.timeZone : DEFAULT_TIME_ZONE,
     talkPoint: {
       ...tp,
       id: str(tp.id),

@@ -46,6 +46,8 @@ export interface SessionMeta {
   id: string;
   /** The community whose workspace holds this session's matters ("" for a session of no community). */
   communityId: string;
+  /** The community's time zone (IANA), in which the session's dates and times are shown. */
+  timeZone: string;
   talkPoint: TalkPointInfo;
   title: string;
   /** ISO date-time of the sitting. */
@@ -204,7 +206,7 @@ export interface FollowUp {
  * bump it whenever SessionSnapshot or a type in it changes, so views of the old shape are ignored.
  * tests/doc/session/viewVersion.test.ts fails until it is bumped.
  */
-export const VIEW_VERSION = 4;
+export const VIEW_VERSION = 5;
 
 /** A matter reported back on at this session (逐一反馈): as it stood when the session began, and what was said. */
 export interface ReportBackItem {

@@ -156,6 +156,7 @@ export function recordsOf(r: Roots, collection: CollectionName): [string, YRecor
 export interface SessionInit {
   id: string;
   communityId?: string;
+  timeZone?: string;
   talkPoint: TalkPointInfo;
   title: string;
   startsAt: string;
@@ -173,6 +174,7 @@ export function initSessionDoc(doc: Y.Doc, init: SessionInit): Y.Doc {
     r.meta.set("schemaVersion", SCHEMA_VERSION);
     r.meta.set("id", init.id);
     r.meta.set("communityId", init.communityId ?? "");
+    if (init.timeZone) r.meta.set("timeZone", init.timeZone);
     r.meta.set("talkPoint", { ...init.talkPoint });
     r.meta.set("title", init.title);
     r.meta.set("startsAt", init.startsAt);

@@ -16,6 +16,8 @@ export function HomePage() {
   const { catalogue, communities } = useApp();
   const [starting, setStarting] = createSignal<ListedTalkPoint | null>(null);
   const talkPointName = (id: string) => catalogue.talkPoints().find((tp) => tp.id === id)?.name ?? "";
+  const zoneOf = (id: string) =>
+    catalogue.talkPoints().find((tp) => tp.id === id)?.timeZone ?? DEFAULT_TIME_ZONE;
   const empty = () =>
     catalogue.loaded() && catalogue.talkPoints().length === 0 && catalogue.sessions().length === 0;
 
@@ -67,7 +69,7 @@ export function HomePage() {
           <ul class="cards">
             <For each={catalogue.talkPoints()}>
               {(tp) => {
-                const next = () => nextOccurrence(tp.schedule, Date.now(), DEFAULT_TIME_ZONE);
+                const next = () => nextOccurrence(tp.schedule, Date.now(), tp.timeZone);
                 return (
                   <li class="card">
                     <h3>{tp.name}</h3>
@@ -77,9 +79,7 @@ export function HomePage() {
                     <p>{scheduleText(tp.schedule)}</p>
                     <p>
                       {t("home.nextDate")}
-                      <strong>
-                        {next() ? formatDateTime(next()!.at, { timeZone: DEFAULT_TIME_ZONE }) : "—"}
-                      </strong>
+                      <strong>{next() ? formatDateTime(next()!.at, { timeZone: tp.timeZone }) : "—"}</strong>
                     </p>
                     <div class="row">
                       <button type="button" class="primary" onClick={() => setStarting(tp)}>
@@ -107,7 +107,7 @@ export function HomePage() {
                   <a class="session-link" href={`#/session/${encodeURIComponent(s.id)}`}>
                     <span class="session-title">{s.title}</span>
                     <span class="muted">
-                      {formatDate(s.startsAt)} · {talkPointName(s.talkPointId)}
+                      {formatDate(s.startsAt, zoneOf(s.talkPointId))} · {talkPointName(s.talkPointId)}
                     </span>
                     <span class="counts">
                       {t("home.counts", {

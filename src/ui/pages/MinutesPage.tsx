@@ -161,7 +161,10 @@ function MinutesEditor(props: { handle: SessionHandle }) {
           {(lock) => (
             <div class="row wrap">
               <p role="status">
-                {t("minutes.lockedBanner", { by: lock().by || "—", at: formatDateTime(lock().at) })}
+                {t("minutes.lockedBanner", {
+                  by: lock().by || "—",
+                  at: formatDateTime(lock().at, { timeZone: s.meta.timeZone }),
+                })}
               </p>
               <button type="button" onClick={() => actions.minutes.reopenMinutes()}>
                 {t("minutes.reopen")}

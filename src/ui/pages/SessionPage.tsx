@@ -74,7 +74,8 @@ function SessionView(props: { handle: SessionHandle }) {
           <div class="session-heading">
             <h1>{state.meta.title}</h1>
             <p class="muted">
-              {state.meta.talkPoint.name} · {state.meta.place} · {formatDateTime(state.meta.startsAt)}
+              {state.meta.talkPoint.name} · {state.meta.place} ·{" "}
+              {formatDateTime(state.meta.startsAt, { timeZone: state.meta.timeZone })}
             </p>
           </div>
           <span class={`save-status ${props.handle.saveStatus()}`} role="status">
@@ -108,7 +109,10 @@ function SessionView(props: { handle: SessionHandle }) {
         <Show when={state.lock}>
           {(lock) => (
             <p class="banner locked" role="status">
-              {t("minutes.lockedBanner", { by: lock().by || "—", at: formatDateTime(lock().at) })}
+              {t("minutes.lockedBanner", {
+                by: lock().by || "—",
+                at: formatDateTime(lock().at, { timeZone: state.meta.timeZone }),
+              })}
             </p>
           )}
         </Show>

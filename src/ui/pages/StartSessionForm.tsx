@@ -1,13 +1,24 @@
 import { createSignal, untrack } from "solid-js";
 import type { ListedTalkPoint } from "../../reactive/catalogueStore.ts";
 import { formatDate, t } from "../../i18n/i18n.ts";
+import { civilDate, civilTime, instantAt, isCalendarDate } from "../../doc/civilTime.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
 
-/** "YYYY-MM-DDTHH:MM" in local time, for a datetime-local input. */
-export function localDateTimeValue(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** "YYYY-MM-DDTHH:MM" in the community's time zone, for a datetime-local input. */
+export function zonedDateTimeValue(instant: number, timeZone: string): string {
+  return `${civilDate(instant, timeZone)}T${civilTime(instant, timeZone)}`;
+}
+
+/** The instant a datetime-local value names in the community's time zone (null when it is not one). */
+export function instantOfValue(value: string, timeZone: string): number | null {
+  const [date, time] = value.split("T");
+  if (!date || !time || !isCalendarDate(date) || !/^\d{2}:\d{2}/.test(time)) return null;
+  try {
+    return instantAt(date, time.slice(0, 5), timeZone);
+  } catch {
+    return null;
+  }
 }
 
 /** Starts today's session of a talk point: title and time default from the talk point and now. */
@@ -16,20 +27,26 @@ export function StartSessionForm(props: { talkPoint: ListedTalkPoint; onCancel: 
   const now = new Date();
   // The default title is taken once, when the form opens.
   const defaultTitle = untrack(() =>
-    t("session.defaultTitle", { name: props.talkPoint.name, date: formatDate(now) }),
+    t("session.defaultTitle", {
+      name: props.talkPoint.name,
+      date: formatDate(now, props.talkPoint.timeZone),
+    }),
   );
   const [title, setTitle] = createSignal(defaultTitle);
-  const [when, setWhen] = createSignal(localDateTimeValue(now));
+  // The time is the community's (a tablet whose clock is in another zone still starts at the right hour).
+  const [when, setWhen] = createSignal(
+    untrack(() => zonedDateTimeValue(now.getTime(), props.talkPoint.timeZone)),
+  );
   return (
     <form
       class="card dialog"
       aria-label={t("session.start")}
       onSubmit={async (e) => {
         e.preventDefault();
-        const startsAt = new Date(when());
+        const startsAt = instantOfValue(when(), props.talkPoint.timeZone) ?? now.getTime();
         const id = await catalogue.startSession(props.talkPoint, {
           title: title(),
-          startsAt: (Number.isNaN(startsAt.getTime()) ? now : startsAt).toISOString(),
+          startsAt: new Date(startsAt).toISOString(),
         });
         if (id) go({ page: "session", id });
       }}

@@ -32,6 +32,7 @@ describe("initSessionDoc", () => {
       schemaVersion: SCHEMA_VERSION,
       id: "session-1",
       communityId: "",
+      timeZone: "Asia/Shanghai",
       talkPoint: {
         id: "tp-laochenglu",
         name: "有一說一 說事點",

@@ -35,7 +35,7 @@ export function DisplayView() {
         <div>
           <h1>{s.meta.talkPoint.name || s.meta.title}</h1>
           <p>
-            {s.meta.talkPoint.community} · {formatDateTime(s.meta.startsAt)}
+            {s.meta.talkPoint.community} · {formatDateTime(s.meta.startsAt, { timeZone: s.meta.timeZone })}
           </p>
         </div>
         <div class="row">

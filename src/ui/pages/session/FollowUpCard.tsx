@@ -59,7 +59,7 @@ export function FollowUpCard(props: { followUp: FollowUp; issueText: string | un
           <For each={f().history}>
             {(h) => (
               <li>
-                {formatDateTime(h.at)} {h.by ? `· ${h.by} ` : ""}·{" "}
+                {formatDateTime(h.at, { timeZone: handle.state.meta.timeZone })} {h.by ? `· ${h.by} ` : ""}·{" "}
                 {h.field === "created"
                   ? t("history.created")
                   : t("history.changed", {

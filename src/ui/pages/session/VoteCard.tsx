@@ -218,7 +218,7 @@ export function VoteCard(props: { vote: Vote }) {
             <For each={v().history}>
               {(h) => (
                 <li>
-                  {formatDateTime(h.at)} {h.by ? `· ${h.by} ` : ""}·{" "}
+                  {formatDateTime(h.at, { timeZone: state.meta.timeZone })} {h.by ? `· ${h.by} ` : ""}·{" "}
                   {h.kind === "set"
                     ? t("history.set", { option: optionName(h.optionId), from: h.from ?? 0, to: h.to ?? 0 })
                     : h.kind === "settings"
