@@ -112,7 +112,8 @@ describe("DocMux and a slow connection", () => {
       const net = new MemNet(rng(8), 5);
       const a = { id: "a", source: new MemSource(), mux: null as unknown as DocMux };
       const b = { id: "b", source: new MemSource(), mux: null as unknown as DocMux };
-      const limit = 16 * 1024;
+      // Small, so every batch of a few documents passes it and must wait for the queue to drain.
+      const limit = 4 * 1024;
       a.mux = new DocMux(a.source, { transport: net.transport, maxBufferedBytes: limit });
       b.mux = new DocMux(b.source, { transport: net.transport, maxBufferedBytes: limit });
       for (let i = 0; i < 60; i++) fillDoc(a.source.doc(name(i)), i, 30);
@@ -217,9 +218,18 @@ describe("DocMux and a peer sending garbage", () => {
       const b = { id: "b", source: new MemSource(), mux: null as unknown as DocMux };
       a.mux = new DocMux(a.source, { transport: net.transport });
       b.mux = new DocMux(b.source, { transport: net.transport, maxQueued: 5 });
-      net.connect(a, b);
+      const link = net.connect(a, b);
       await net.settle([a.mux, b.mux]);
-      for (let i = 0; i < 40; i++) fillDoc(a.source.doc(name(i)), i, 2); // 40 updates at once
+      // 40 updates at once: also delivered all in one tick (as a burst off the wire would), so b's queue
+      // certainly overflows whatever the machine's load does to the timers.
+      const burst: Uint8Array[] = [];
+      for (let i = 0; i < 40; i++) {
+        const doc = a.source.doc(name(i));
+        const before = Y.encodeStateVector(doc);
+        fillDoc(doc, i, 2);
+        burst.push(encodeSync(name(i), 2, Y.encodeStateAsUpdate(doc, before)));
+      }
+      for (const bytes of burst) net.inject(link, bytes);
       await net.settle([a.mux, b.mux]);
       expect(b.mux.stats.dropped).toBeGreaterThan(0);
       for (let i = 0; i < 40; i++)
