@@ -1,5 +1,6 @@
 // `npm run bench`: prints one JSON object per line. Node cases first, then cases in headless Chromium,
-// then sync cases between two Chromium processes (sync.ts).
+// then sync cases between two Chromium processes (sync.ts), start-up cases (startup.ts) and the register of
+// 10,000 matters in the built app (register.ts).
 import * as Y from "yjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import { minutesToDocx } from "../../src/export/docx.ts";
 import { followUpsCsv } from "../../src/export/csv.ts";
 import { applyArchive, exportArchive, parseArchive } from "../../src/export/archive.ts";
 import { startupCases } from "./startup.ts";
+import { registerCases } from "./register.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -91,3 +93,4 @@ await nodeCases();
 await browserCases();
 await syncCases();
 await startupCases();
+await registerCases();
