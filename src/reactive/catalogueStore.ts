@@ -159,7 +159,7 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
         ws?.load();
         // The talk point's matters still open are reported back on first (逐一反馈).
         const pending = ws
-          ? ws.state.matters.filter((m) => m.talkPointId === tp.id && m.status !== "closed")
+          ? ws.matters().filter((m) => m.talkPointId === tp.id && m.status !== "closed")
           : [];
         await storeNewDoc(db(), id, (doc) => {
           initSessionDoc(doc, {

@@ -1,7 +1,7 @@
 // An open community workspace for the UI: its Yjs document, its Solid store (matters refreshed one by one),
 // its save status, and every workspace mutator bound and error-reporting.
 import * as Y from "yjs";
-import { createRoot, type Accessor } from "solid-js";
+import { createRoot, createSignal, onCleanup, type Accessor } from "solid-js";
 import { reconcile, unwrap, type SetStoreFunction } from "solid-js/store";
 import * as directory from "../doc/community/directory.ts";
 import * as matters from "../doc/community/matters.ts";
@@ -21,7 +21,7 @@ import {
   workspaceSnapshot,
 } from "../doc/community/readers.ts";
 import { isNewerWorkspace, workspaceRoots } from "../doc/community/workspaceDoc.ts";
-import type { WorkspaceSnapshot } from "../doc/community/schema.ts";
+import type { Matter, WorkspaceSnapshot } from "../doc/community/schema.ts";
 import { setActor, setDeviceReadOnly } from "../doc/device.ts";
 import { workspaceDocId, type CommunityRole } from "../persistence/communities.ts";
 import type { AppDb } from "./appDb.ts";
@@ -30,14 +30,25 @@ import { createSlicedStore } from "./createYStore.ts";
 import { openStoredDoc, type SaveStatus } from "./storedDoc.ts";
 
 /** Bumped whenever WorkspaceSnapshot changes shape: a stored view of another shape is not shown. */
-export const WORKSPACE_VIEW_VERSION = 1;
+export const WORKSPACE_VIEW_VERSION = 2;
 
 const MODULES = { directory, matters, sessionIndex, talkPoints, community: { updateCommunity } };
 export type CommunityActions = BoundActions<typeof MODULES>;
 
+/** The workspace as the UI reads it: a Solid store of everything but the matters. */
+export type WorkspaceState = Omit<WorkspaceSnapshot, "matters">;
+
 export interface CommunityHandle {
   id: string;
-  state: WorkspaceSnapshot;
+  state: WorkspaceState;
+  /**
+   * The register's matters: a plain array (never store proxies: there may be thousands), replaced as a whole
+   * on every change, unchanged matters kept as the same objects. Until the state is loaded they come from the
+   * stored view, without their histories (`loaded()` tells).
+   */
+  matters: Accessor<readonly Matter[]>;
+  /** True once the Yjs state is in the document (histories and every step are then known). */
+  loaded: Accessor<boolean>;
   actions: CommunityActions;
   role: CommunityRole;
   saveStatus: Accessor<SaveStatus>;
@@ -49,43 +60,44 @@ export interface CommunityHandle {
   dispose(): Promise<void>;
 }
 
-type SetState = SetStoreFunction<WorkspaceSnapshot>;
-
+type SetState = SetStoreFunction<WorkspaceState>;
 type Events = Y.YEvent<Y.AbstractType<unknown>>[];
 
-/** The matters an event on the `matters` map or the `steps` log touched, or null when it cannot tell. */
-function touchedMatters(doc: Y.Doc, events: Events | undefined): Set<string> | null {
-  if (!events) return null;
+/** The matters a transaction touched on the `matters` map or the `steps` log, or null when it cannot tell. */
+function touchedMatters(doc: Y.Doc, tr: Y.Transaction): Set<string> | null {
   const r = workspaceRoots(doc);
   const touched = new Set<string>();
-  for (const event of events) {
+  const eventsOf = (type: unknown) => (tr.changedParentTypes as Map<unknown, Events>).get(type) ?? [];
+  for (const event of eventsOf(r.matters)) {
     if (event.target === r.matters)
       for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
-    else if (event.target === r.steps) {
-      for (const change of event.changes.delta) {
-        if (!change.insert) continue;
-        if (!Array.isArray(change.insert)) return null;
-        for (const step of change.insert as unknown[]) {
-          const matter = (step as { matter?: unknown } | null)?.matter;
-          if (typeof matter === "string") touched.add(matter);
-        }
+    else return null;
+  }
+  for (const event of eventsOf(r.steps)) {
+    if (event.changes.deleted.size > 0) return null;
+    for (const change of event.changes.delta) {
+      if (!change.insert) continue;
+      if (!Array.isArray(change.insert) || change.insert.length > 200) return null;
+      for (const step of change.insert as unknown[]) {
+        const matter = (step as { matter?: unknown } | null)?.matter;
+        if (typeof matter === "string") touched.add(matter);
       }
-      if (event.changes.deleted.size > 0) return null;
-    } else return null;
+    }
   }
   return touched;
 }
 
 /**
- * The matters slice: only the matters an event touched are read again (a register holds thousands), and
- * the list is re-sorted only when one was added, removed or moved in the order.
+ * The matters after a transaction: only those it touched are read again (a register holds thousands), the
+ * list re-sorted only when one was added, removed or moved in the order; a large change is read whole.
  */
-function refreshMatters(set: SetState, doc: Y.Doc, state: () => WorkspaceSnapshot, events?: Events) {
-  const touched = touchedMatters(doc, events);
-  if (touched === null || touched.size > 200) return set("matters", reconcile(readMatters(doc)));
+function nextMatters(doc: Y.Doc, before: readonly Matter[], tr: Y.Transaction): readonly Matter[] {
+  const touched = touchedMatters(doc, tr);
+  if (touched === null || touched.size > 200) return readMatters(doc);
+  if (touched.size === 0) return before;
   const r = workspaceRoots(doc);
   const steps = stepsByMatter(doc);
-  const list = [...state().matters];
+  const list = [...before];
   const index = new Map(list.map((m, i) => [m.id, i]));
   let resort = false;
   const removed = new Set<number>();
@@ -106,7 +118,36 @@ function refreshMatters(set: SetState, doc: Y.Doc, state: () => WorkspaceSnapsho
     }
   }
   const kept = removed.size > 0 ? list.filter((_, i) => !removed.has(i)) : list;
-  set("matters", reconcile(resort ? kept.sort(byRaised) : kept));
+  return resort ? kept.sort(byRaised) : kept;
+}
+
+/**
+ * What is stored as the view: the workspace, and of each matter what the register lists and filters on
+ * (its handling in detail, the history, notes and commitments, comes with the Yjs state a moment later).
+ * A register of thousands of matters then opens from a few megabytes instead of a dozen.
+ */
+function viewOf(state: WorkspaceState, matters: readonly Matter[]): WorkspaceSnapshot {
+  return { ...state, matters: matters.map(listedMatter) };
+}
+
+/** A matter as the register's list needs it. */
+function listedMatter(m: Matter): Matter {
+  const e = m.escalation;
+  return {
+    ...m,
+    history: [],
+    sessions: [],
+    escalation: e && {
+      departmentId: e.departmentId,
+      department: e.department,
+      reason: "",
+      deadline: e.deadline,
+      at: e.at,
+    },
+    acknowledgement: m.acknowledgement && { ...m.acknowledgement, commitment: "" },
+    resolution: m.resolution && { note: "", at: m.resolution.at },
+    feedback: m.feedback && { ...m.feedback, note: "" },
+  };
 }
 
 /** True when `data` is a view of community `id` that the screen can render. */
@@ -134,17 +175,21 @@ export async function openCommunity(
   const role = options.role ?? "facilitator";
   setActor(doc, options.deviceName ?? "");
   if (role === "display") setDeviceReadOnly(doc);
-  const shown: { state?: WorkspaceSnapshot } = {};
+  const shown: { state?: WorkspaceState; matters?: Accessor<readonly Matter[]> } = {};
+  const [loaded, setLoaded] = createSignal(false);
   const opened = await openStoredDoc(appDb, workspaceDocId(id), doc, {
     viewVersion: WORKSPACE_VIEW_VERSION,
-    readView: () => unwrap(shown.state),
+    readView: () => viewOf(unwrap(shown.state!), shown.matters!()),
     isView: (data): data is WorkspaceSnapshot => isWorkspaceView(data, id),
-    afterLoad: () => {},
+    afterLoad: () => setLoaded(true),
     mark: "community",
   });
-  const { state, dispose: disposeRoot } = createRoot((dispose) => {
+  const {
+    state,
+    matters,
+    dispose: disposeRoot,
+  } = createRoot((dispose) => {
     const r = workspaceRoots(doc);
-    const current = () => state;
     const slices = {
       meta: (set: SetState) => {
         set("meta", reconcile(readCommunityMeta(doc)));
@@ -154,16 +199,34 @@ export async function openCommunity(
       directory: (set: SetState) => set("directory", reconcile(readDirectory(doc))),
       categories: (set: SetState) => set("categories", reconcile(readCategories(doc))),
       sessions: (set: SetState) => set("sessions", reconcile(readSessions(doc))),
-      matters: (set: SetState, _doc: Y.Doc, events?: Events) => refreshMatters(set, doc, current, events),
-      steps: (set: SetState, _doc: Y.Doc, events?: Events) => refreshMatters(set, doc, current, events),
     };
-    const state: WorkspaceSnapshot = createSlicedStore(doc, r, slices, opened.view ?? workspaceSnapshot(doc));
-    return { state, dispose };
+    const { matters: first, ...initial } = opened.view ?? workspaceSnapshot(doc);
+    const rootTypes = {
+      meta: r.meta,
+      talkPoints: r.talkPoints,
+      directory: r.directory,
+      categories: r.categories,
+      sessions: r.sessions,
+    };
+    const state: WorkspaceState = createSlicedStore(doc, rootTypes, slices, initial);
+    // One refresh per transaction for both the matters and their steps (a load touches both).
+    const [matters, setMatters] = createSignal<readonly Matter[]>(first, { equals: false });
+    const onTransaction = (tr: Y.Transaction) => {
+      const changed = tr.changedParentTypes as Map<unknown, unknown>;
+      if (changed.has(r.matters) || changed.has(r.steps))
+        setMatters((before) => nextMatters(doc, before, tr));
+    };
+    doc.on("afterTransaction", onTransaction);
+    onCleanup(() => doc.off("afterTransaction", onTransaction));
+    return { state, matters, dispose };
   });
   shown.state = state;
+  shown.matters = matters;
   return {
     id,
     state,
+    matters,
+    loaded,
     role,
     doc,
     saveStatus: opened.saveStatus,

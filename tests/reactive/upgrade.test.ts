@@ -81,20 +81,16 @@ describe("upgrading from the previous version", () => {
 
     const laochenglu = communities.list().find((c) => c.name === "老城路社区")!;
     const ws = await communities.open(laochenglu.id);
-    const matters = ws.state.matters.map((m) => [
-      m.action,
-      m.status,
-      m.owner,
-      m.due,
-      m.escalation?.department ?? "",
-    ]);
+    const matters = ws
+      .matters()
+      .map((m) => [m.action, m.status, m.owner, m.due, m.escalation?.department ?? ""]);
     expect(matters).toEqual([
       ["引进新物业公司进驻鸿雁小区", "resolved", "老城路社区", "2024-01-26", ""],
       ["更换鸿雁小区电表、整改老化线路", "resolved", "网格员 张三", "2024-01-31", "电力局"],
       ["社区院内每晚8点广场舞，联系管老师授课", "open", "海尼木古力·巴依丁", "2024-02-01", ""],
       ["大华商城停车位问题登记入册，上报街道党工委研讨", "escalated", "刘勇", "2024-02-15", "街道党工委"],
     ]);
-    const wiring = ws.state.matters[1]!;
+    const wiring = ws.matters()[1]!;
     expect(wiring).toMatchObject({ urgent: true, anonymous: true, raisedBy: "", raisedOn: "2024-01-21" });
     expect(wiring.history.map((h) => h.kind)).toEqual(["created", "escalate", "resolve"]);
     expect(ws.state.sessions.map((s) => s.id)).toEqual([SAMPLE_SESSION_ID]);
@@ -102,8 +98,8 @@ describe("upgrading from the previous version", () => {
     // A second load (another start of the app) moves nothing twice.
     await catalogue.refresh();
     expect(communities.list()).toHaveLength(4);
-    expect(ws.state.matters).toHaveLength(4);
-    expect(ws.state.matters[1]!.history).toHaveLength(3);
+    expect(ws.matters()).toHaveLength(4);
+    expect(ws.matters()[1]!.history).toHaveLength(3);
     await Promise.all(communities.list().map(async (c) => (await communities.open(c.id)).dispose()));
   }, 60_000);
 });

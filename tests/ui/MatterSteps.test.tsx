@@ -4,6 +4,7 @@
 // while escalating, and a step a concurrent one overtook shown as not applied.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { render } from "solid-js/web";
+import { createSignal } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import * as Y from "yjs";
 import { addDays, civilDate } from "../../src/doc/civilTime.ts";
@@ -11,7 +12,12 @@ import * as directory from "../../src/doc/community/directory.ts";
 import * as matters from "../../src/doc/community/matters.ts";
 import * as sessionIndex from "../../src/doc/community/sessionIndex.ts";
 import * as talkPoints from "../../src/doc/community/talkPoints.ts";
-import { readDirectory, readMatter, workspaceSnapshot } from "../../src/doc/community/readers.ts";
+import {
+  readDirectory,
+  readMatter,
+  readMatters,
+  workspaceSnapshot,
+} from "../../src/doc/community/readers.ts";
 import { updateCommunity } from "../../src/doc/community/workspaceDoc.ts";
 import { setLang } from "../../src/i18n/i18n.ts";
 import { bindActions } from "../../src/reactive/bindActions.ts";
@@ -33,11 +39,21 @@ const today = () => civilDate(Date.now(), "Asia/Shanghai");
 /** A CommunityHandle-like object: the workspace's snapshot kept current, and its mutators bound. */
 function fakeHandle(doc: Y.Doc) {
   const [state, setState] = createStore(workspaceSnapshot(doc));
-  const update = () => setState(reconcile(workspaceSnapshot(doc)));
+  const [list, setList] = createSignal(readMatters(doc));
+  const update = () => {
+    setState(reconcile(workspaceSnapshot(doc)));
+    setList(readMatters(doc));
+  };
   doc.on("update", update);
   cleanups.push(() => doc.off("update", update));
   const modules = { directory, matters, sessionIndex, talkPoints, community: { updateCommunity } };
-  return { id: "c-laochenglu", state, actions: bindActions(doc, modules, () => {}) };
+  return {
+    id: "c-laochenglu",
+    state,
+    matters: list,
+    load: () => {},
+    actions: bindActions(doc, modules, () => {}),
+  };
 }
 
 function mount(doc: Y.Doc, matterId = "m1") {

@@ -71,7 +71,7 @@ function CommunityView(props: { handle: CommunityHandle }) {
   const { state, actions } = props.handle;
   const { communities } = useApp();
   const today = createToday(() => state.meta.timeZone);
-  const counts = createRegisterCounts(() => state.matters, today);
+  const counts = createRegisterCounts(() => props.handle.matters(), today);
   const registerHref = (filter: RegisterFilter) =>
     routeHash({ page: "register", id: props.handle.id, search: filterToSearch(filter) });
   const readOnly = () => state.readOnly || props.handle.role === "display";
@@ -96,7 +96,7 @@ function CommunityView(props: { handle: CommunityHandle }) {
         <ul class="register-links">
           <li>
             <a class="register-link" href={registerHref({})}>
-              {t("community.allMatters", { n: state.matters.length })}
+              {t("community.allMatters", { n: props.handle.matters().length })}
             </a>
           </li>
           <li>

@@ -1,4 +1,4 @@
-import { createMemo, Show } from "solid-js";
+import { createMemo, onMount, Show } from "solid-js";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
 import { useApp } from "../appContext.ts";
@@ -21,7 +21,7 @@ export function MatterPage(props: { communityId: string; matterId: string }) {
 
 /** The view of a matter in an open community (also rendered directly by tests). */
 export function MatterView(props: {
-  handle: Pick<CommunityHandle, "id" | "state" | "actions">;
+  handle: Pick<CommunityHandle, "id" | "state" | "actions" | "matters" | "load">;
   matterId: string;
   /** True when a session's document is on this tablet (its page can open); default: none is. */
   sessionHere?: (sessionId: string) => boolean;
@@ -30,7 +30,9 @@ export function MatterView(props: {
 }) {
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; its state is a store
   const state = props.handle.state;
-  const matter = createMemo(() => state.matters.find((m) => m.id === props.matterId));
+  // The register opens from its stored view, which lists no histories: this page needs the whole state.
+  onMount(() => props.handle.load());
+  const matter = createMemo(() => props.handle.matters().find((m) => m.id === props.matterId));
   const today = createToday(() => state.meta.timeZone);
   // eslint-disable-next-line solid/reactivity -- the handle's actions never change
   const actions = matterStepActions(props.handle);

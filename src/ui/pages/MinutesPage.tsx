@@ -48,7 +48,7 @@ function MinutesEditor(props: { handle: SessionHandle }) {
   // Follow-ups as the community's register has them now (a locked session shows what it froze).
   const minutes = createMemo(() =>
     buildMinutes(
-      { ...s, followUps: joinFollowUps(s.followUps, props.handle.community()?.state.matters ?? []) },
+      { ...s, followUps: joinFollowUps(s.followUps, props.handle.community()?.matters() ?? []) },
       minutesLang(),
     ),
   );
@@ -149,7 +149,7 @@ function MinutesEditor(props: { handle: SessionHandle }) {
                 onClick={() =>
                   actions.minutes.lockMinutes(
                     Date.now(),
-                    joinFollowUps(s.followUps, props.handle.community()?.state.matters ?? []),
+                    joinFollowUps(s.followUps, props.handle.community()?.matters() ?? []),
                   )
                 }
               >

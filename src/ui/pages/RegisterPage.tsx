@@ -30,12 +30,15 @@ function merge(filter: RegisterFilter, patch: Partial<RegisterFilter>): Register
 }
 
 /** The register of an open community (also rendered directly by tests). */
-export function RegisterView(props: { handle: Pick<CommunityHandle, "id" | "state">; search: string }) {
+export function RegisterView(props: {
+  handle: Pick<CommunityHandle, "id" | "state" | "matters">;
+  search: string;
+}) {
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; its state is a store
   const state = props.handle.state;
   const filter = createMemo(() => filterFromSearch(props.search));
   const today = createToday(() => state.meta.timeZone);
-  const shown = createMatterQuery(() => state.matters, filter, today);
+  const shown = createMatterQuery(() => props.handle.matters(), filter, today);
   const setFilter = (next: RegisterFilter) =>
     replaceRoute({ page: "register", id: props.handle.id, search: filterToSearch(next) });
   const matterHref = (matterId: string) =>
@@ -62,7 +65,7 @@ export function RegisterView(props: { handle: Pick<CommunityHandle, "id" | "stat
 
       <div class="register-summary row wrap">
         <p role="status" class="register-count">
-          {t("register.count", { n: shown().length, total: state.matters.length })}
+          {t("register.count", { n: shown().length, total: props.handle.matters().length })}
         </p>
         <Show when={linked()}>
           <p class="muted">{t("register.linkedFilter")}</p>
@@ -73,7 +76,7 @@ export function RegisterView(props: { handle: Pick<CommunityHandle, "id" | "stat
       </div>
 
       <Show
-        when={state.matters.length > 0}
+        when={props.handle.matters().length > 0}
         fallback={
           <section class="empty-state">
             <p>{t("register.empty")}</p>

@@ -30,12 +30,12 @@ export function CommunityCard(props: { row: CommunityRow }) {
 
 function Counts(props: { handle: CommunityHandle }) {
   const today = createToday(() => props.handle.state.meta.timeZone);
-  const counts = createRegisterCounts(() => props.handle.state.matters, today);
+  const counts = createRegisterCounts(() => props.handle.matters(), today);
   const href = (filter: Parameters<typeof filterToSearch>[0]) =>
     routeHash({ page: "register", id: props.handle.id, search: filterToSearch(filter) });
   return (
     <p class="row wrap">
-      <a href={href({})}>{t("community.allMatters", { n: props.handle.state.matters.length })}</a>
+      <a href={href({})}>{t("community.allMatters", { n: props.handle.matters().length })}</a>
       <a href={href({ statuses: ["open", "inProgress", "escalated", "acknowledged"] })}>
         {t("community.openMatters", { n: counts().open })}
       </a>

@@ -27,7 +27,10 @@ export function ReportBackPanel() {
 function ReportBackEntry(props: { item: ReportBackItem }) {
   const { handle } = useSession();
   const community = () => handle.community();
-  const matter = () => community()?.state.matters.find((m) => m.id === props.item.id);
+  const matter = () =>
+    community()
+      ?.matters()
+      .find((m) => m.id === props.item.id);
   const today = createToday(() => community()?.state.meta.timeZone ?? "Asia/Shanghai");
   const saidId = () => `said-${props.item.id}`;
   return (
