@@ -24,9 +24,13 @@ const MinutesPage = lazy(() =>
 const PairPage = lazy(() =>
   import("./ui/pages/community/PairPage.tsx").then((m) => ({ default: m.PairPage })),
 );
+const RelayPairPage = lazy(() =>
+  import("./ui/pages/community/RelayPairPage.tsx").then((m) => ({ default: m.RelayPairPage })),
+);
 const RegisterPage = lazy(() =>
   import("./ui/pages/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
 );
+const ReportPage = lazy(() => import("./ui/pages/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 const TalkPointPage = lazy(() =>
   import("./ui/pages/TalkPointPage.tsx").then((m) => ({ default: m.TalkPointPage })),
 );
@@ -116,8 +120,17 @@ export function App() {
                       />
                     )}
                   </Match>
+                  <Match when={route().page === "report" && route()}>
+                    {(r) => <ReportPage search={(r() as { search: string }).search} />}
+                  </Match>
                   <Match when={route().page === "pair" && route()}>
                     {(r) => <PairPage code={(r() as { code: string }).code} />}
+                  </Match>
+                  <Match when={route().page === "relayPair" && route()}>
+                    {(r) => {
+                      const to = r() as { communityId: string; search: string };
+                      return <RelayPairPage communityId={to.communityId} search={to.search} />;
+                    }}
                   </Match>
                   <Match when={route().page === "matter" && route()}>
                     {(r) => (

@@ -14,7 +14,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { dirOf, format, LOCALES } from "../i18n/i18n.ts";
+import { dirOf, LOCALES } from "../i18n/i18n.ts";
+import { EMPTY_CELL, minutesBlocks, runsText, type Block, type Run } from "./minutesBlocks.ts";
 import type { Minutes } from "./minutesModel.ts";
 
 // `cs` (complex script) is the font Word uses for Arabic-script text such as Uyghur.
@@ -27,101 +28,108 @@ const FONT = {
 
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
-/** Paragraph and table makers; in a right-to-left language every block is laid out right to left. */
+/** TextRuns of `runs`, a line typed in the text becoming a line break (Word shows "\n" in a run as a space). */
+function textRuns(runs: Run[], rtl: boolean, bold = false): TextRun[] {
+  return runs.flatMap((r) =>
+    r.text
+      .split(/\r?\n/)
+      .map(
+        (line, i) =>
+          new TextRun({ text: line, bold: bold || r.bold, rightToLeft: rtl, break: i > 0 ? 1 : undefined }),
+      ),
+  );
+}
+
+/**
+ * Paragraph and table makers; in a right-to-left language every block is laid out right to left. `keep`:
+ * the paragraph stays on the page of the next one (a vote's heading, tally and verdict are kept together).
+ */
 function blocks(rtl: boolean) {
-  const heading = (text: string, level: Level = HeadingLevel.HEADING_2) =>
-    new Paragraph({ text, heading: level, bidirectional: rtl });
-  const para = (text: string, bold = false) =>
-    new Paragraph({ children: [new TextRun({ text, bold, rightToLeft: rtl })], bidirectional: rtl });
-  const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 }, bidirectional: rtl });
-  const table = (header: string[], rows: string[][]) => {
-    const row = (cells: string[], bold: boolean) =>
+  const para = (runs: Run[], keep = false, bold = false) =>
+    new Paragraph({ children: textRuns(runs, rtl, bold), bidirectional: rtl, keepNext: keep });
+  const table = (head: string[] | null, rows: Run[][][], keep: boolean) => {
+    const row = (cells: Run[][], header: boolean) =>
       new TableRow({
-        tableHeader: bold,
+        tableHeader: header,
         cantSplit: true,
-        children: cells.map((c) => new TableCell({ children: [para(c || "—", bold)] })),
+        children: cells.map(
+          (c, i) =>
+            new TableCell({
+              children: [
+                para(runsText(c).trim() ? c : [{ text: EMPTY_CELL }], keep, header || (!head && i === 0)),
+              ],
+            }),
+        ),
       });
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       visuallyRightToLeft: rtl,
-      rows: [row(header, true), ...rows.map((r) => row(r, false))],
+      rows: [
+        ...(head
+          ? [
+              row(
+                head.map((h) => [{ text: h }]),
+                true,
+              ),
+            ]
+          : []),
+        ...rows.map((r) => row(r, false)),
+      ],
     });
   };
-  return { heading, para, bullet, table };
+  const render = (block: Block, keep: boolean): (Paragraph | Table)[] => {
+    switch (block.kind) {
+      case "title":
+        return [new Paragraph({ text: block.text, heading: HeadingLevel.TITLE, bidirectional: rtl })];
+      case "status":
+        return [
+          para([{ text: block.text, bold: true }, ...(block.note ? [{ text: ` · ${block.note}` }] : [])]),
+        ];
+      case "heading":
+        return [
+          new Paragraph({
+            children: textRuns([{ text: block.text }], rtl),
+            heading: (block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3) as Level,
+            bidirectional: rtl,
+            keepNext: true,
+          }),
+        ];
+      case "para":
+        return [para(block.runs, keep)];
+      case "list":
+        return block.items.map(
+          (item) =>
+            new Paragraph({
+              children: textRuns([{ text: item }], rtl),
+              bullet: { level: 0 },
+              bidirectional: rtl,
+              keepNext: keep,
+            }),
+        );
+      case "fields":
+        return [
+          table(
+            null,
+            block.rows.map((r) => [[{ text: r.label }], [{ text: r.value }]]),
+            keep,
+          ),
+        ];
+      case "table":
+        return [table(block.head, block.rows, keep)];
+      case "group":
+        return block.blocks.flatMap((b, i) =>
+          render(b, block.role === "vote" && i < block.blocks.length - 1),
+        );
+    }
+  };
+  return render;
 }
 
 /** The minutes as a .docx file's bytes. */
 export async function minutesToDocx(m: Minutes): Promise<Uint8Array<ArrayBuffer>> {
-  const t = m.text;
   const rtl = dirOf(m.lang) === "rtl";
-  const { heading, para, bullet, table } = blocks(rtl);
-  const children: (Paragraph | Table)[] = [
-    heading(m.title, HeadingLevel.TITLE),
-    para(m.status === "final" ? `${t.final}${m.finalNote ? ` · ${m.finalNote}` : ""}` : t.draft, true),
-    heading(t.info),
-    table(
-      ["", ""],
-      m.header.map((h) => [h.label, h.value]),
-    ),
-    heading(t.attendance),
-    para(format(t.headcount, { n: m.attendance.headcount })),
-    ...m.attendance.named.map((a) => bullet(format(t.attendee, { name: a.name, role: a.role }))),
-    heading(t.agenda),
-  ];
-  for (const a of m.agenda) {
-    children.push(heading(`${a.index}. ${a.title} — ${a.status}`, HeadingLevel.HEADING_3));
-    if (a.notes) children.push(para(a.notes));
-  }
-  children.push(heading(t.issues));
-  if (m.issues.length === 0) children.push(para(t.none));
-  else
-    children.push(
-      table(
-        [t.issues, t.category, t.raisedBy, t.location, t.agendaItem],
-        m.issues.map((i) => [
-          `${i.urgent ? format(t.urgentMark, { urgent: t.urgent }) : ""}${i.text}`,
-          i.category,
-          i.raisedBy,
-          i.location,
-          i.agendaTitle,
-        ]),
-      ),
-    );
-  children.push(heading(t.votes));
-  if (m.votes.length === 0) children.push(para(t.none));
-  for (const v of m.votes) {
-    children.push(heading(v.motion, HeadingLevel.HEADING_3));
-    children.push(
-      table(
-        [t.tally, ""],
-        v.tallies.map((x) => [x.option, String(x.count)]),
-      ),
-    );
-    children.push(para(v.quorumText), para(v.thresholdText), para(`${t.verdict}: ${v.verdict}`, true));
-  }
-  children.push(heading(t.decisions));
-  children.push(...(m.decisions.length ? m.decisions.map((d) => bullet(d)) : [para(t.none)]));
-  children.push(heading(t.followUps));
-  if (m.followUps.length === 0) children.push(para(t.none));
-  else
-    children.push(
-      table(
-        [t.action, t.owner, t.due, t.status, t.escalatedTo],
-        m.followUps.map((f) => [f.action, f.owner, f.due, f.status, f.escalatedTo]),
-      ),
-    );
-  if (m.reportBack.length > 0)
-    children.push(
-      heading(t.reportBack),
-      table(
-        [t.reportBackMatter, t.reportBackThen, t.reportBackSaid],
-        m.reportBack.map((r) => [r.text, r.statusThen, r.said]),
-      ),
-    );
-  children.push(heading(t.summary), para(m.summary.text));
-  if (m.amendments.trim())
-    children.push(heading(t.amendments), ...m.amendments.split(/\r?\n/).map((line) => para(line)));
-  if (m.late.length > 0) children.push(heading(t.late), para(t.lateIntro), ...m.late.map((l) => bullet(l)));
+  const render = blocks(rtl);
+  const children = minutesBlocks(m).flatMap((b) => render(b, false));
 
   const doc = new Document({
     title: m.title,

@@ -3,7 +3,7 @@ import type { SessionSnapshot } from "../doc/session/schema.ts";
 import { lateEdits } from "../doc/session/lock.ts";
 import { presentCount } from "../doc/session/snapshot.ts";
 import { shownResult, type Outcome } from "../doc/session/verdict.ts";
-import { dateFormatter, dictionary, format, type Lang, type MessageKey } from "../i18n/i18n.ts";
+import { dateFormatter, dictionary, format, LOCALES, type Lang, type MessageKey } from "../i18n/i18n.ts";
 import { MINUTES_STRINGS, type MinutesKey } from "./minutesStrings.ts";
 
 export interface Minutes {
@@ -94,6 +94,10 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
       verdict: v.status === "closed" ? tr(`verdict.${r.outcome}`) : tr("draft"),
       outcome: r.outcome,
       closed: v.status === "closed",
+      // "21 : 1 : 2" for for / against / abstain; each choice with its label.
+      tallyText: r.options
+        .map((o) => (o.role === "choice" ? `${o.label} ${o.count}` : String(o.count)))
+        .join(" : "),
     };
   });
   const counts = {
@@ -109,6 +113,7 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
     title: `${text.title} · ${s.meta.title}`,
     status: s.lock ? "final" : "draft",
     finalNote: s.lock ? format(text.finalBy, { by: s.lock.by || "—", at: when(s.lock.at) }) : "",
+    // A field nobody filled in is left out, not shown as an empty row.
     header: [
       { label: text.talkPoint, value: s.meta.talkPoint.name },
       { label: text.community, value: s.meta.talkPoint.community },
@@ -116,7 +121,7 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
       { label: text.place, value: s.meta.place },
       { label: text.facilitator, value: s.meta.facilitator },
       { label: text.recorder, value: s.meta.recorder },
-    ],
+    ].filter((h) => h.value.trim() !== ""),
     attendance: {
       headcount: s.headcount,
       named: s.attendees.map((a) => ({ name: a.name, role: tr(`role.${a.role}`) })),
@@ -136,8 +141,11 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
       location: i.location,
       agendaTitle: agendaTitle(i.agendaId),
     })),
-    votes: votes.map(({ closed: _closed, ...v }) => v),
-    decisions: votes.filter((v) => v.closed && v.outcome === "passed").map((v) => v.motion),
+    votes: votes.map(({ closed: _closed, tallyText: _tally, ...v }) => v),
+    // What the table decided: each closed vote's motion (as worded for the vote) with its result.
+    decisions: votes
+      .filter((v) => v.closed)
+      .map((v) => format(text.decision, { motion: v.motion, verdict: v.verdict, tally: v.tallyText })),
     followUps: s.followUps.map((f) => ({
       action: f.action,
       owner: f.owner,
@@ -153,7 +161,7 @@ export function buildMinutes(live: SessionSnapshot, lang: Lang): Minutes {
       statusThen: tr(`matterStatus.${r.statusThen}`),
       said: r.said,
     })),
-    summary: { ...counts, text: format(text.summaryText, counts) },
+    summary: { ...counts, text: format(text.summaryText, counts, LOCALES[lang]) },
     amendments: s.minutes,
     late: late.map((e) =>
       [tr(`late.${e.change}`), tr(`late.${e.what}`), e.label].filter((x) => x !== "").join(" · "),

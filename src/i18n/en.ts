@@ -1,5 +1,8 @@
 // English. Typed against the Chinese dictionary, so a missing message fails the type check.
 import type { Messages } from "./zh.ts";
+import { reportEn } from "./report.ts";
+import { tableEn } from "./table.ts";
+import { relayEn } from "./relay.ts";
 
 export const en: Messages = {
   "app.name": "Yishi · Community talk point",
@@ -136,7 +139,7 @@ export const en: Messages = {
   "vote.tapPlus": "One more for {option}",
   "vote.tapMinus": "One less for {option}",
   "vote.countOf": "{option}: {n}",
-  "vote.count": "{n} votes",
+  "vote.count": "{n, plural, one {# vote} other {# votes}}",
   "vote.toFollowUp": "Make a follow-up",
   "voteStatus.draft": "Not started",
   "voteStatus.open": "Voting",
@@ -203,7 +206,7 @@ export const en: Messages = {
 
   "field.shareCode": "Join code",
   "sync.notShared": "Not shared",
-  "sync.connected": "Connected to {n}",
+  "sync.connected": "Connected to {n, plural, one {# device} other {# devices}}",
   "sync.searching": "Looking for peers…",
   "sync.offline": "Offline: saved on this device",
   "sync.statusLabel": "Sync: {status} (tap to share)",
@@ -384,7 +387,7 @@ export const en: Messages = {
   "error.storage.closed":
     "The connection to local storage dropped; reconnecting. Please keep this page open.",
   "error.storage.corrupt":
-    "{count} saved change(s) could not be read and were set aside; everything else opened normally.",
+    "{count, plural, one {# saved change} other {# saved changes}} could not be read and were set aside; everything else opened normally.",
   "error.storage.unavailable":
     "Local storage is not available (private browsing?). This session cannot be saved.",
   // Register, matters and community pages
@@ -525,4 +528,7 @@ export const en: Messages = {
     "{department} is not in the directory (or is retired): the matter cannot be escalated to it.",
   "error.deadlineBeforeEscalation":
     "The response deadline {deadline} is before today ({today}): choose today or a later day.",
+  ...reportEn,
+  ...tableEn,
+  ...relayEn,
 };

@@ -1,5 +1,8 @@
 // Uyghur (Arabic script, written right to left). Typed against the Chinese dictionary, so a missing message fails the type check.
 import type { Messages } from "./zh.ts";
+import { reportUg } from "./report.ts";
+import { tableUg } from "./table.ts";
+import { relayUg } from "./relay.ts";
 
 export const ug: Messages = {
   "app.name": "يىشى · مەھەللە سۆھبەت نۇقتىسى",
@@ -531,4 +534,7 @@ export const ug: Messages = {
   "error.notInDirectory": "«{department}» تىزىملىكتە يوق ياكى توختىتىلغان، ئۇنىڭغا يوللىغىلى بولمايدۇ.",
   "error.deadlineBeforeEscalation":
     "جاۋاب مۆھلىتى {deadline} بۈگۈندىن ({today}) بۇرۇن، بۈگۈن ياكى كېيىنكى بىر كۈننى تاللاڭ.",
+  ...reportUg,
+  ...tableUg,
+  ...relayUg,
 };

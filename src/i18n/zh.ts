@@ -1,4 +1,7 @@
 // Simplified Chinese, the default language. The keys here define every message the app has.
+import { reportZh } from "./report.ts";
+import { tableZh } from "./table.ts";
+import { relayZh } from "./relay.ts";
 export const zh = {
   "app.name": "议事 · 社区说事点",
   "app.loading": "正在打开…",
@@ -500,6 +503,9 @@ export const zh = {
   "error.transition": "事项当前为「{from}」，不能进行「{step}」（可能另一台设备刚刚改变了它）。",
   "error.notInDirectory": "「{department}」不在名录中或已停用，不能向它吹哨。",
   "error.deadlineBeforeEscalation": "报到期限 {deadline} 早于今天（{today}），请选择今天或以后的日期。",
+  ...reportZh,
+  ...tableZh,
+  ...relayZh,
 };
 
 export type Messages = Record<keyof typeof zh, string>;

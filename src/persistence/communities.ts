@@ -14,6 +14,39 @@ export interface CommunityRow {
   code: string | null;
   role: CommunityRole;
   addedAt: number;
+  /** The subdistrict relay this tablet syncs the community through (absent: none). */
+  relay?: RelaySetting | null;
+  /** The relay address this tablet was told to stop using (a paired tablet telling it is not heeded). */
+  relayIgnored?: string;
+}
+
+/**
+ * A relay as one tablet uses it: its WebSocket address and the community's token. A display keeps only the
+ * read-only token derived from it (`readOnly`), so it never holds the token that writes.
+ */
+export interface RelaySetting {
+  url: string;
+  token: string;
+  readOnly: boolean;
+}
+
+const RELAY_URL = /^(wss?|https?):\/\/[^\s/?#]+(\/[^\s]*)?$/;
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** The WebSocket address of a relay address typed as http(s):// or ws(s)://, or null if it is neither. */
+export function relaySocketUrl(raw: string): string | null {
+  const url = raw.trim();
+  if (!RELAY_URL.test(url) || url.length > 500) return null;
+  return url.replace(/^http/, "ws");
+}
+
+/** A relay setting as read from storage or a link: cleaned, or null when it is not one. */
+export function cleanRelaySetting(raw: unknown): RelaySetting | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const { url, token, readOnly } = raw as Record<string, unknown>;
+  const socket = typeof url === "string" ? relaySocketUrl(url) : null;
+  if (!socket || typeof token !== "string" || !TOKEN.test(token.trim())) return null;
+  return { url: socket, token: token.trim(), readOnly: readOnly === true };
 }
 
 /** The key under which a community's workspace document is stored in `updates` and `views`. */
@@ -30,9 +63,9 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
 /** Every community on this tablet, by name. */
 export function listCommunities(db: YishiDatabase): Promise<CommunityRow[]> {
   return guarded(async () =>
-    (await db.getAll("communities")).sort(
-      (a, b) => a.name.localeCompare(b.name, "zh") || (a.id < b.id ? -1 : 1),
-    ),
+    (await db.getAll("communities"))
+      .map((row) => ({ ...row, relay: cleanRelaySetting(row.relay) }))
+      .sort((a, b) => a.name.localeCompare(b.name, "zh") || (a.id < b.id ? -1 : 1)),
   );
 }
 

@@ -13,7 +13,6 @@ import { snapshot } from "../doc/session/snapshot.ts";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import { translate, lang } from "../i18n/i18n.ts";
 import {
-  deleteSession,
   deleteTalkPoint,
   getSessionSummary,
   listSessions,
@@ -23,6 +22,7 @@ import {
 } from "../persistence/catalogue.ts";
 import type { YishiDatabase } from "../persistence/db.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
+import { deviceName } from "../sync/deviceSettings.ts";
 // Moving talk points into workspaces is rare work (an upgrade, sample data, a saved talk point): loaded then.
 const adopting = () => import("./adoptTalkPoints.ts");
 import type { AppDb } from "./appDb.ts";
@@ -31,6 +31,7 @@ import type { Communities } from "./communities.ts";
 import { reportError } from "./notices.ts";
 import { summarize } from "./summary.ts";
 import { onSessionsChanged } from "./sessionsChanged.ts";
+import { removeSessionWithUndo } from "./removeSession.ts";
 
 /** A talk point as the home screen lists it: with its community's name and id. */
 export type ListedTalkPoint = TalkPoint & { communityId: string; timeZone: string };
@@ -42,9 +43,12 @@ export interface Catalogue {
   refresh(): Promise<void>;
   saveTalkPoint(tp: TalkPoint): Promise<boolean>;
   removeTalkPoint(id: string): Promise<void>;
+  /** Takes a talk point's deletion back (its community's workspace keeps deleted talk points). */
+  restoreTalkPoint(id: string): Promise<void>;
   /** Creates and stores a new session document; resolves to its id. */
   startSession(tp: ListedTalkPoint, init: { title: string; startsAt: string }): Promise<string | undefined>;
-  removeSession(id: string): Promise<void>;
+  /** Deletes a session from this tablet; resolves to its undo (undefined when the delete failed). */
+  removeSession(id: string): Promise<(() => Promise<void>) | undefined>;
   loadSampleData(): Promise<void>;
 }
 
@@ -152,6 +156,11 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
         const ws = workspaceOf(id);
         if (ws) setTalkPointDeleted(ws.doc, id, true);
       })),
+    restoreTalkPoint: async (id) =>
+      void (await guard(async () => {
+        const ws = workspaceOf(id);
+        if (ws) setTalkPointDeleted(ws.doc, id, false);
+      })),
     startSession: (tp, init) =>
       guard(async () => {
         const id = newId();
@@ -170,6 +179,8 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
             title: init.title,
             startsAt: init.startsAt,
             facilitator: tp.facilitator,
+            // A secretary's tablet that starts the session records it.
+            recorder: ws?.role === "secretary" ? deviceName() : "",
           });
           const items = pending.map((m) => ({ id: m.id, text: m.text, statusThen: m.status }));
           addReportBack(doc, translate(lang(), "reportBack.title", { n: items.length }), items);
@@ -177,7 +188,10 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
         if (ws) for (const m of pending) noteDiscussed(ws.doc, m.id, { sessionId: id });
         return id;
       }),
-    removeSession: async (id) => void (await guard(() => deleteSession(db(), id))),
+    removeSession: async (id) => {
+      const undo = await guard(() => removeSessionWithUndo(db(), id));
+      return undo && (() => guard(undo));
+    },
     loadSampleData: async () =>
       void (await guard(async () => {
         const { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } =

@@ -6,8 +6,11 @@ import { newId } from "../doc/ids.ts";
 import { initWorkspace } from "../doc/community/workspaceDoc.ts";
 import { workspaceSnapshot } from "../doc/community/readers.ts";
 import {
+  cleanRelaySetting,
+  getCommunity,
   listCommunities,
   putCommunity,
+  type RelaySetting,
   workspaceDocId,
   type CommunityRow,
 } from "../persistence/communities.ts";
@@ -15,9 +18,12 @@ import { SessionStore } from "../persistence/sessionStore.ts";
 import { deviceName } from "../sync/deviceSettings.ts";
 import type { AppDb } from "./appDb.ts";
 import { openCommunity, WORKSPACE_VIEW_VERSION, type CommunityHandle } from "./communityHandle.ts";
-import { reportError } from "./notices.ts";
+import { notify, reportError } from "./notices.ts";
 import type { CommunitySync } from "./communitySync.ts";
-import { formatShareCode, newShareCode, parseShareCode } from "../sync/shareCode.ts";
+import type { CommunityRelay } from "./communityRelay.ts";
+import { createCommunityLinks } from "./communityLinks.ts";
+import { readOnlyToken } from "../sync/relayNames.ts";
+import { formatShareCode, newShareCode } from "../sync/shareCode.ts";
 
 export interface Communities {
   list: Accessor<CommunityRow[]>;
@@ -37,7 +43,15 @@ export interface Communities {
   pair(id: string): Promise<string | undefined>;
   /** Remembers a community this tablet was paired with (its workspace is stored) and starts its sync. */
   adopt(row: CommunityRow): Promise<void>;
+  /** The community's sync through the relay (null while none is set on this tablet). */
+  relay(id: string): CommunityRelay | null;
+  /** Sets (null: removes) the relay this tablet syncs the community through; false if it failed. */
+  setRelay(id: string, setting: RelaySetting | null): Promise<boolean>;
 }
+
+/** A display keeps only the read-only token: the relay then drops whatever it would write. */
+const asDisplay = (setting: RelaySetting): RelaySetting =>
+  setting.readOnly ? setting : { url: setting.url, token: readOnlyToken(setting.token), readOnly: true };
 
 /** Stores a new workspace document (its view too) without opening it for the screen. */
 export async function storeNewWorkspace(
@@ -65,19 +79,38 @@ export function createCommunities(appDb: AppDb): Communities {
   const [loaded, setLoaded] = createSignal(false);
   const handles = new Map<string, Promise<CommunityHandle>>();
   const resolved = new Map<string, CommunityHandle>();
-  const [syncs, setSyncs] = createSignal<ReadonlyMap<string, CommunitySync | null>>(new Map());
+  const links = createCommunityLinks(
+    (handle) => import("./communityDocs.ts").then((m) => m.createCommunityDocs(appDb, handle)),
+    (id, raw) => void hearRelay(id, raw).catch(reportError),
+  );
+  const follow = (handle: CommunityHandle) => {
+    const row = list().find((c) => c.id === handle.id);
+    if (row) links.follow(handle, row);
+  };
 
-  /** Starts the sync of an open, paired community (once). */
-  const follow = (handle: CommunityHandle, code: string | null) => {
-    const parsed = code ? parseShareCode(code) : null;
-    if (!parsed || syncs().has(handle.id)) return;
-    // The sync's code (and y-webrtc's) loads only for a paired community.
-    setSyncs(new Map([...syncs(), [handle.id, null]]));
-    void import("./communitySync.ts")
-      .then(({ startCommunitySync }) =>
-        setSyncs(new Map([...syncs(), [handle.id, startCommunitySync(appDb, handle, parsed)]])),
-      )
-      .catch(reportError);
+  /** Keeps `setting` (a display: only its read-only token) as this tablet's relay for the community. */
+  const keepRelay = async (id: string, setting: RelaySetting | null, ignored?: string) => {
+    const row = (await getCommunity(appDb.current, id)) ?? list().find((c) => c.id === id);
+    if (!row) return;
+    const relay = setting && row.role === "display" ? asDisplay(setting) : setting;
+    await putCommunity(appDb.current, { ...row, relay, relayIgnored: ignored });
+    await refresh();
+    const handle = resolved.get(id);
+    if (handle) follow(handle);
+  };
+  // A paired tablet told the room its relay: use it too, unless this tablet was told to stop using it.
+  const hearing = new Set<string>();
+  const hearRelay = async (id: string, raw: unknown) => {
+    const setting = typeof raw === "object" ? cleanRelaySetting({ ...raw, readOnly: false }) : null;
+    const row = list().find((c) => c.id === id);
+    if (!setting || !row || row.relay || row.relayIgnored === setting.url || hearing.has(id)) return;
+    hearing.add(id);
+    try {
+      await keepRelay(id, setting);
+      notify({ kind: "info", key: "relay.received", params: { url: setting.url } });
+    } finally {
+      hearing.delete(id);
+    }
   };
 
   const refresh = async () => {
@@ -94,7 +127,7 @@ export function createCommunities(appDb: AppDb): Communities {
       handle
         .then((h) => {
           resolved.set(id, h);
-          follow(h, list().find((c) => c.id === id)?.code ?? null);
+          follow(h);
         })
         .catch(() => handles.delete(id));
       handles.set(id, handle);
@@ -109,7 +142,18 @@ export function createCommunities(appDb: AppDb): Communities {
     opened: (id) => resolved.get(id),
     refresh,
     flush: async () => void (await Promise.all([...resolved.values()].map((h) => h.flush()))),
-    sync: (id) => syncs().get(id) ?? null,
+    sync: links.sync,
+    relay: links.relay,
+    setRelay: async (id, setting) => {
+      try {
+        const old = list().find((c) => c.id === id)?.relay;
+        await keepRelay(id, setting, setting ? undefined : old?.url);
+        return true;
+      } catch (error) {
+        reportError(error);
+        return false;
+      }
+    },
     pair: async (id) => {
       try {
         const row = list().find((c) => c.id === id);
@@ -117,7 +161,7 @@ export function createCommunities(appDb: AppDb): Communities {
         const code = row.code ?? formatShareCode(newShareCode());
         if (!row.code) await putCommunity(appDb.current, { ...row, code });
         await refresh();
-        follow(await open(id), code);
+        follow(await open(id));
         return code;
       } catch (error) {
         reportError(error);

@@ -14,6 +14,7 @@ import type { CommunityHandle } from "./communityHandle.ts";
 import { onOpenDocs, openDoc, openDocs } from "./openDocs.ts";
 import { workspaceRoots, type YRecord } from "../doc/community/workspaceDoc.ts";
 import { summarize } from "./summary.ts";
+import { isPeerOrigin, isSyncOrigin } from "../sync/syncOrigins.ts";
 import { notifySessionsChanged } from "./sessionsChanged.ts";
 import { reportError } from "./notices.ts";
 
@@ -45,13 +46,10 @@ export interface CommunityDocs extends DocSource {
 
 /**
  * The community's sessions for its sync: those the workspace's index names, plus any a peer names
- * (`accepts`). `isMuxOrigin` tells which updates came from the sync (they are stored, never echoed).
+ * (`accepts`). Updates whose origin is a sync (`isSyncOrigin`: a peer mux, the relay) are stored and
+ * listed as received; the mux's own are never echoed to the peers, the relay's are passed on to them.
  */
-export function createCommunityDocs(
-  appDb: AppDb,
-  community: CommunityHandle,
-  isMuxOrigin: (origin: unknown) => boolean,
-): CommunityDocs {
+export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): CommunityDocs {
   const loaded = new Map<string, Loaded>();
   const listeners = new Set<(name: string, update: Uint8Array) => void>();
 
@@ -97,7 +95,7 @@ export function createCommunityDocs(
       const store = new SessionStore(appDb.current, id, doc);
       const created: Loaded = { doc, store, ready: store.whenSynced.then(() => {}), changed: false };
       doc.on("update", (_u: Uint8Array, origin: unknown) => {
-        if (!isMuxOrigin(origin)) return;
+        if (!isSyncOrigin(origin)) return;
         created.changed = true;
         clearTimeout(created.publishTimer);
         created.publishTimer = setTimeout(() => void publish(created).catch(reportError), PUBLISH_MS);
@@ -129,7 +127,7 @@ export function createCommunityDocs(
     watched.delete(id);
     if (!doc) return;
     const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (isMuxOrigin(origin) || !mine(id, doc)) return;
+      if (isPeerOrigin(origin) || !mine(id, doc)) return;
       for (const fn of listeners) fn(sessionDocName(id), update);
     };
     doc.on("update", onUpdate);

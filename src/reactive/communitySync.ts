@@ -1,21 +1,34 @@
 // A paired community's live sync: one y-webrtc room for its workspace, with every session of the community
 // carried over the same connections (DocMux). Loaded only when the community has a pairing code.
 import { createSignal, type Accessor } from "solid-js";
-import type { Presence, SyncStatus } from "../sync/peerSync.ts";
+import type { PeerSync, Presence, SyncStatus } from "../sync/peerSync.ts";
 import { deviceId, deviceName, signalingUrl, type Role } from "../sync/deviceSettings.ts";
 import type { ShareCode } from "../sync/shareCode.ts";
-import type { CommunityRole } from "../persistence/communities.ts";
-import type { AppDb } from "./appDb.ts";
+import type { CommunityRole, RelaySetting } from "../persistence/communities.ts";
 import type { CommunityHandle } from "./communityHandle.ts";
-import { createCommunityDocs, type CommunityDocs } from "./communityDocs.ts";
+import type { CommunityDocs } from "./communityDocs.ts";
+import { markSyncOrigin, unmarkSyncOrigin } from "../sync/syncOrigins.ts";
 import { reportError } from "./notices.ts";
 
 export interface CommunitySync {
   status: Accessor<SyncStatus | null>;
   presence: Accessor<Presence[]>;
   wrongKey: Accessor<boolean>;
+  /** Tells the room this tablet's relay setting (none, or a display's read-only one: nothing). */
+  tellRelay(setting: RelaySetting | null): void;
   stop(): Promise<void>;
 }
+
+export interface RelayTelling {
+  /** This tablet's relay setting for the community now. */
+  relay(): RelaySetting | null;
+  /** A relay setting a paired tablet tells (raw), heard while this tablet has none. */
+  onRelayHeard(raw: unknown): void;
+}
+
+/** What a tablet tells the room of its relay: a staff tablet's address and token, a display's nothing. */
+const told = (setting: RelaySetting | null) =>
+  setting && !setting.readOnly ? { url: setting.url, token: setting.token } : null;
 
 /** The room of a community's pairing code: apart from session rooms, whatever the code. */
 export function communityRoom(code: ShareCode): ShareCode {
@@ -27,24 +40,29 @@ const presenceRole = (role: CommunityRole): Role =>
   role === "display" ? "display" : role === "facilitator" ? "facilitator" : "secretary";
 
 /** Joins the community's room with `code` and keeps its workspace and sessions in sync until stopped. */
-export function startCommunitySync(appDb: AppDb, community: CommunityHandle, code: ShareCode): CommunitySync {
+export function startCommunitySync(
+  community: CommunityHandle,
+  code: ShareCode,
+  docs: CommunityDocs,
+  relay: RelayTelling,
+): CommunitySync {
   const [status, setStatus] = createSignal<SyncStatus | null>({ state: "searching", peers: 0 });
   const [presence, setPresence] = createSignal<Presence[]>([]);
   const [wrongKey, setWrongKey] = createSignal(false);
   let stopped = false;
-  let current: { stop: () => Promise<void> } | null = null;
+  let current: { stop: () => Promise<void>; sync: PeerSync } | null = null;
   // Joining and leaving are serialised: y-webrtc allows one provider per room at a time.
   let queue: Promise<void> = Promise.resolve();
 
   const connect = async () => {
-    const [{ PeerSync }, { DocMux, isMuxOrigin }] = await Promise.all([
+    const [{ PeerSync }, { DocMux }] = await Promise.all([
       import("../sync/peerSync.ts"),
       import("../sync/docMux.ts"),
     ]);
     if (stopped) return;
     community.load();
-    const docs: CommunityDocs = createCommunityDocs(appDb, community, isMuxOrigin);
     const mux = new DocMux(docs);
+    markSyncOrigin(mux, "peers");
     const stopIndex = docs.onNewSessions(() => mux.refresh());
     const sync = new PeerSync(community.doc, {
       code: communityRoom(code),
@@ -59,16 +77,21 @@ export function startCommunitySync(appDb: AppDb, community: CommunityHandle, cod
       setStatus(s);
       if (s.state === "connected") setWrongKey(false);
     });
-    sync.on("presence", setPresence);
+    sync.tellPeers("relay", told(relay.relay()));
+    sync.on("presence", (list) => {
+      setPresence(list);
+      if (relay.relay() === null) for (const raw of sync.heardFromPeers("relay")) relay.onRelayHeard(raw);
+    });
     sync.on("wrongKey", () => setWrongKey(true));
     // No connection opens though a peer is there (a failed offer/answer race): start afresh.
     sync.on("stuck", () => void restart());
     current = {
+      sync,
       stop: async () => {
         stopIndex();
         await sync.destroy();
         mux.destroy();
-        await docs.dispose();
+        unmarkSyncOrigin(mux);
       },
     };
   };
@@ -96,6 +119,7 @@ export function startCommunitySync(appDb: AppDb, community: CommunityHandle, cod
     status,
     presence,
     wrongKey,
+    tellRelay: (setting) => current?.sync.tellPeers("relay", told(setting)),
     stop: async () => {
       stopped = true;
       window.removeEventListener("offline", onNetwork);

@@ -114,6 +114,14 @@ export async function openSession(
       repairDoc(doc);
       sharing.afterLoad();
       joined.start(readMeta(doc));
+      // A secretary's tablet is the recorder unless someone is named already.
+      if (role === "secretary" && deviceName.trim() !== "") {
+        try {
+          session.fillRecorder(doc, deviceName);
+        } catch {
+          // Locked or read-only here: the minutes keep what they have.
+        }
+      }
     },
     mark: "session",
   });

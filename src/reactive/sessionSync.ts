@@ -2,7 +2,7 @@
 import type * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
 import type { PeerSync, Presence, SyncStatus } from "../sync/peerSync.ts";
-import { deviceId, deviceName, signalingUrl, type Role } from "../sync/deviceSettings.ts";
+import { deviceId, deviceName, peerToPeerOn, signalingUrl, type Role } from "../sync/deviceSettings.ts";
 import { parseShareCode, type ShareCode } from "../sync/shareCode.ts";
 
 export interface SessionSync {
@@ -36,6 +36,7 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
 
   // y-webrtc and its WebRTC library are loaded only when a session is shared (a third of the app's code).
   const open = async (parsed: ShareCode) => {
+    if (!peerToPeerOn()) return void setStatus({ state: "off", peers: 0 });
     const { PeerSync } = await import("../sync/peerSync.ts");
     const s = new PeerSync(doc, {
       code: parsed,

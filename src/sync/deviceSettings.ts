@@ -76,6 +76,11 @@ export function signalingUrl(): string {
 export const customSignalingUrl = (): string => read(SIGNALING_KEY) ?? "";
 export const setSignalingUrl = (url: string): void => write(SIGNALING_KEY, url.trim() || null);
 
+const P2P_KEY = "yishi.peerToPeer";
+/** Whether this tablet syncs peer to peer (y-webrtc); off, it syncs only through a community's relay. */
+export const peerToPeerOn = (): boolean => read(P2P_KEY) !== "off";
+export const setPeerToPeer = (on: boolean): void => write(P2P_KEY, on ? null : "off");
+
 const ID_KEY = "yishi.deviceId";
 /** A stable random id for this device, so presence shows one entry per tablet across reloads. */
 export function deviceId(): string {

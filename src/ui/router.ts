@@ -1,5 +1,6 @@
 // Hash routes: #/ (home), #/talk-point/new, #/talk-point/<id>, #/session/<id>, #/join/<code>, #/minutes/<id>,
-// #/community/new, #/community/<id>, #/register/<id>?<filter>, #/matter/<communityId>/<matterId>, #/pair/<code>. Hash routing
+// #/community/new, #/community/<id>, #/register/<id>?<filter>, #/matter/<communityId>/<matterId>, #/pair/<code>,
+// #/report?<scope and period> (see reportAddress.ts), #/relay/<communityId>?<relay link> (relayLink.ts). Hash routing
 // works offline from any URL; the register's filter is the query part of the hash, so a report figure can link
 // to exactly the matters it counts.
 import { createSignal } from "solid-js";
@@ -16,7 +17,11 @@ export type Route =
   | { page: "register"; id: string; search: string }
   | { page: "matter"; communityId: string; matterId: string }
   /** Pairing this tablet with a community (the code from the pairing link, or empty). */
-  | { page: "pair"; code: string };
+  | { page: "pair"; code: string }
+  /** Pairing through the relay: the community and the link's query (see relayLink.ts). */
+  | { page: "relayPair"; communityId: string; search: string }
+  /** The community report; `search`: its scope and period as written by reportToSearch (without "?"). */
+  | { page: "report"; search: string };
 
 const decode = (part: string) => {
   try {
@@ -39,6 +44,8 @@ export function parseRoute(hash: string): Route {
   if (page === "talk-point") return { page: "talkPoint", id: id && id !== "new" ? decode(id) : null };
   if (page === "community" && id) return { page: "community", id: id === "new" ? null : decode(id) };
   if (page === "register" && id) return { page: "register", id: decode(id), search };
+  if (page === "report") return { page: "report", search };
+  if (page === "relay" && id) return { page: "relayPair", communityId: decode(id), search };
   if (page === "matter" && id && second)
     return { page: "matter", communityId: decode(id), matterId: decode(second) };
   return { page: "home" };
@@ -66,6 +73,10 @@ export function routeHash(to: Route): string {
       return `#/matter/${e(to.communityId)}/${e(to.matterId)}`;
     case "pair":
       return `#/pair/${e(to.code)}`;
+    case "relayPair":
+      return `#/relay/${e(to.communityId)}?${to.search}`;
+    case "report":
+      return `#/report${to.search ? `?${to.search}` : ""}`;
   }
 }
 

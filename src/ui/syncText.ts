@@ -6,5 +6,6 @@ import type { SyncStatus } from "../sync/peerSync.ts";
 export function syncStatusText(s: SyncStatus | null): string {
   if (!s) return t("sync.notShared");
   if (s.state === "connected") return t("sync.connected", { n: s.peers });
+  if (s.state === "off") return t("sync.p2pOff");
   return s.state === "searching" ? t("sync.searching") : t("sync.offline");
 }

@@ -59,20 +59,30 @@ export interface RegisterWorkspace {
  * tablets do, so the mutators' reads stay small while building; the states are merged into one document.
  */
 export function buildRegisterWorkspace(
-  opts: { id?: string; matters?: number; sessions?: number; now?: number } = {},
+  opts: {
+    id?: string;
+    matters?: number;
+    sessions?: number;
+    now?: number;
+    /** The community's name and zone, and what its matter ids start with (unique across communities). */
+    name?: string;
+    timeZone?: string;
+    matterPrefix?: string;
+    seed?: number;
+  } = {},
 ): RegisterWorkspace {
   const id = opts.id ?? "bench-register";
   const total = opts.matters ?? 10_000;
   const sessions = opts.sessions ?? 500;
   const now = opts.now ?? Date.now();
-  const rand = random(20240126);
+  const rand = random(opts.seed ?? 20240126);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const tz = DEFAULT_TIME_ZONE;
+  const tz = opts.timeZone ?? DEFAULT_TIME_ZONE;
   const first = now - 730 * DAY;
 
   const base = new Y.Doc();
   setActor(base, "社区书记");
-  initWorkspace(base, { id, name: "老城路社区", timeZone: tz, createdAt: first - 30 * DAY });
+  initWorkspace(base, { id, name: opts.name ?? "老城路社区", timeZone: tz, createdAt: first - 30 * DAY });
   const talkPoints = Array.from({ length: 10 }, (_, i) =>
     addTalkPoint(
       base,
@@ -117,7 +127,7 @@ export function buildRegisterWorkspace(
       const at = sitting(s);
       const perSession = Math.floor(((s + 1) * total) / sessions) - Math.floor((s * total) / sessions);
       for (let k = 0; k < perSession; k++, made++) {
-        handleMatter(tablet, `m${made}`, s, at + k * 60_000, made);
+        handleMatter(tablet, `${opts.matterPrefix ?? ""}m${made}`, s, at + k * 60_000, made);
       }
     }
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(base)));

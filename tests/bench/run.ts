@@ -1,6 +1,6 @@
 // `npm run bench`: prints one JSON object per line. Node cases first, then cases in headless Chromium,
 // then sync cases between two Chromium processes (sync.ts), start-up cases (startup.ts) and the register of
-// 10,000 matters in the built app (register.ts).
+// 10,000 matters in the built app (register.ts), and the community report over 10,000 matters (report.ts).
 import * as Y from "yjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +20,7 @@ import { followUpsCsv } from "../../src/export/csv.ts";
 import { applyArchive, exportArchive, parseArchive } from "../../src/export/archive.ts";
 import { startupCases } from "./startup.ts";
 import { registerCases } from "./register.ts";
+import { reportCases } from "./report.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -94,3 +95,4 @@ await browserCases();
 await syncCases();
 await startupCases();
 await registerCases();
+await reportCases();

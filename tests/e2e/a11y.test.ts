@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 import { ug } from "../../src/i18n/ug.ts";
@@ -32,6 +32,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
+/** The accessible names of the buttons (and selects) in `scope`, from its accessibility tree. */
+async function controlNames(scope: Locator): Promise<string[]> {
+  const snapshot = await scope.ariaSnapshot();
+  return [...snapshot.matchAll(/(?:button|combobox) "((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+}
+
+/** Names that appear more than once. */
+const repeated = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i);
+
 describe("accessibility", () => {
   it("home", async () => {
     await facilitator.page.goto(`${server.url}/?lang=en`);
@@ -52,6 +61,38 @@ describe("accessibility", () => {
     await page.locator(".share-code").waitFor();
     code = (await page.locator(".share-code").textContent())!.trim();
     expect(await seriousViolations(page), "share panel").toEqual([]);
+    // The code is text a screen reader reads, after its visible label.
+    const share = await page.locator(".share-panel").ariaSnapshot();
+    expect(share).toMatch(new RegExp(`Join code:"?\\s*- \\w+: ${code}`));
+  });
+
+  it("every button of an issue or a follow-up names its record; no empty timers; chips readable", async () => {
+    const page = facilitator.page;
+    await page.getByRole("button", { name: "Close" }).click();
+    await page.getByRole("tab", { name: /Issues/ }).click();
+    const issues = page.locator(".issue");
+    expect(await issues.count()).toBeGreaterThanOrEqual(2);
+    const issueNames = await controlNames(page.locator(".tab-panel .cards"));
+    expect(issueNames.length).toBeGreaterThanOrEqual(4 * (await issues.count()));
+    expect(repeated(issueNames)).toEqual([]);
+    expect(issueNames.filter((n) => n.startsWith("Delete issue 大华商城停车位紧张"))).toHaveLength(1);
+    await page.getByRole("tab", { name: /Follow-ups/ }).click();
+    await page.locator(".follow-up").first().waitFor();
+    const followUpNames = await controlNames(page.locator(".tab-panel .cards"));
+    expect(followUpNames.length).toBeGreaterThan(4);
+    expect(repeated(followUpNames)).toEqual([]);
+    // Agenda items without a time box have no (empty) timer.
+    const timers = await page.locator('[role="timer"]').allTextContents();
+    expect(timers.filter((text) => text.trim() === "")).toEqual([]);
+    // The Now bar's status chip is readable whatever the status ("Pending" was white on beige).
+    const current = (await page.locator(".current-item .current-title").textContent())!;
+    const chip = page.locator(".agenda-list li.current .status-chip");
+    while ((await chip.textContent()) !== "Pending") await chip.click();
+    await expect.poll(() => page.locator(".current-item .status-chip").textContent()).toBe("Pending");
+    expect(current).not.toBe("");
+    const contrast = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+    expect(contrast.violations.map((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
+    await page.getByRole("button", { name: /Not shared|Connected|Looking/ }).click();
   });
 
   it("minutes", async () => {
@@ -110,6 +151,9 @@ describe("accessibility", () => {
     await page.locator("main.display").waitFor({ timeout: 20_000 });
     await page.locator(".display-item h2").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The display cannot share: its sync status is a status, not a button that does nothing.
+    expect(await page.getByRole("button", { name: /^Sync/ }).count()).toBe(0);
+    await page.getByRole("status", { name: /^Sync: / }).waitFor();
     // The facilitator puts a quick show of hands on the screen, so the shots show live tallies and bars.
     const f = facilitator.page;
     await f.getByRole("tab", { name: /Votes/ }).click();

@@ -160,8 +160,7 @@ describe("a community paired across two tablets", () => {
     await page.getByRole("heading", { name: "Agenda" }).waitFor();
     const item = page.getByRole("button", { name: /^1\. Report back/ });
     await item.waitFor();
-    await item.click();
-    await page.getByRole("button", { name: "Make current" }).click();
+    await page.getByRole("button", { name: /^Make Report back.* current$/ }).click();
     const panel = page.locator(".report-back");
     await panel.getByText(ISSUE).first().waitFor();
     await panel.getByText("Before the session: Escalated").waitFor();

@@ -97,6 +97,64 @@ describe("minutes", () => {
     await page.locator("article.minutes[dir=ltr]").waitFor();
   });
 
+  it("print each vote whole: motion, For, Against, Abstain and result on one page", async () => {
+    const page = secretary.page;
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("tab", { name: /Votes/ }).click();
+    const motions = Array.from(
+      { length: 7 },
+      (_, i) => `第${i + 1}号表决：${"小区公共区域改造方案，需要居民共同决定是否实施。".repeat(1 + (i % 3))}`,
+    );
+    const form = page.getByRole("form", { name: "New vote" });
+    for (const motion of motions) {
+      await form.getByLabel("Motion").fill(motion);
+      await form.getByRole("button", { name: "New vote" }).click();
+      await expect.poll(() => form.getByLabel("Motion").inputValue()).toBe("");
+    }
+    await page.getByRole("button", { name: "Minutes" }).click();
+    await page.getByLabel("Language of the minutes").selectOption("zh");
+    await expect.poll(() => page.locator("article.minutes h1").textContent()).toContain("会议纪要");
+    await expect.poll(() => page.locator("article.minutes").textContent()).toContain(motions[6]!);
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(dir, "votes.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    const pageText = Array.from({ length: pages }, (_, i) =>
+      execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"], {
+        encoding: "utf8",
+      }).replace(/\s+/g, ""),
+    );
+    for (const motion of ["广场舞场地定在社区院内", ...motions.map((m) => m.slice(0, 6))]) {
+      const on = pageText.findIndex((text) => text.includes(motion));
+      expect(on, motion).toBeGreaterThanOrEqual(0);
+      const rest = pageText[on]!.slice(pageText[on]!.indexOf(motion));
+      const vote = rest.slice(0, rest.slice(1).search(/第\d+号表决：|决定事项/) + 1 || undefined);
+      for (const word of ["赞成", "反对", "弃权", "结果"]) expect(vote, `${motion}: ${word}`).toContain(word);
+    }
+  });
+
+  it("copy as text for a chat: plain text on the clipboard, or shown to copy by hand", async () => {
+    const page = secretary.page;
+    await secretary.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.getByRole("button", { name: "Copy as text" }).click();
+    await page.locator(".notice").filter({ hasText: "copied as text" }).waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain("【基本信息】");
+    expect(text).toContain("广场舞场地定在社区院内");
+    expect(text).not.toMatch(/\*\*|^#|\| --- \|/m);
+    // Without the Clipboard API (plain http on a LAN), the older copy command is used, or the text is shown.
+    await page.evaluate(() => Object.defineProperty(navigator, "clipboard", { value: undefined }));
+    await page.getByRole("button", { name: "Copy as text" }).click();
+    await expect
+      .poll(
+        async () =>
+          (await page.locator(".notice").filter({ hasText: "copied as text" }).count()) > 0 ||
+          (await page.getByLabel("The minutes as text (select to copy)").count()) > 0,
+      )
+      .toBe(true);
+  });
+
   it("lock: every edit is refused with who locked it; exports say final; reopen is recorded", async () => {
     const page = secretary.page;
     await page.getByRole("button", { name: "Finalise and lock" }).click();

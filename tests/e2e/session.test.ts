@@ -50,8 +50,7 @@ describe("a session on one tablet", () => {
       await page.getByRole("button", { name: "Add", exact: true }).first().click();
     }
     await expect.poll(() => page.locator(".agenda-list > li").count()).toBe(3);
-    await page.getByRole("button", { name: /^1\. 鸿雁小区电表改造/ }).click();
-    await page.getByRole("button", { name: "Make current" }).click();
+    await page.getByRole("button", { name: "Make 鸿雁小区电表改造 current" }).click();
     await expect.poll(() => page.locator(".current-item").textContent()).toContain("鸿雁小区电表改造");
 
     await page.getByRole("button", { name: "Raise an issue" }).click();

@@ -78,8 +78,7 @@ describe("tablets edit one session together", () => {
     await b.getByRole("button", { name: "Record" }).click();
     await expect.poll(() => text(a, ".tab-panel")).toContain("楼道灯坏了三个月");
 
-    await a.getByRole("button", { name: /^4\. 夜间施工噪音/ }).click();
-    await a.getByRole("button", { name: "Make current" }).click();
+    await a.getByRole("button", { name: "Make 夜间施工噪音 current" }).click();
     await expect.poll(() => text(display.page, ".display-item h2")).toBe("夜间施工噪音");
   });
 

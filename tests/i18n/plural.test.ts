@@ -1,6 +1,6 @@
 // Plural forms chosen by each language's rules (Intl.PluralRules), not by "n === 1".
 import { describe, expect, it } from "vitest";
-import { format, selectPlurals } from "../../src/i18n/i18n.ts";
+import { format, selectPlurals, translate } from "../../src/i18n/i18n.ts";
 
 const MESSAGE = "{n, plural, =0 {no issues} one {# issue} other {# issues}} raised at {place}";
 
@@ -22,5 +22,12 @@ describe("plural forms", () => {
 
   it("leave the template alone when the count is missing or not a number", () => {
     expect(selectPlurals(MESSAGE, { n: "x" }, "en-GB")).toBe(MESSAGE);
+  });
+
+  it("are used for counts in the English UI: one vote, one device, one saved change", () => {
+    expect(translate("en", "vote.count", { n: 1 })).toBe("1 vote");
+    expect(translate("en", "vote.count", { n: 3 })).toBe("3 votes");
+    expect(translate("en", "sync.connected", { n: 1 })).toBe("Connected to 1 device");
+    expect(translate("en", "error.storage.corrupt", { count: 1 })).toMatch(/^1 saved change could/);
   });
 });

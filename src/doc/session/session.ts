@@ -4,8 +4,8 @@ import { addToCounter, sharesIn } from "../tally.ts";
 import { DocError, limitInt, limitText, requireText } from "../docError.ts";
 import { newId } from "../ids.ts";
 import { appendRecord, setFields } from "./records.ts";
-import { actorOf, change, getRecord, TEXT_ORIGIN } from "./sessionDoc.ts";
-import { readHeadcount } from "./snapshot.ts";
+import { actorOf, change, getRecord, RECORD_ORIGIN, TEXT_ORIGIN } from "./sessionDoc.ts";
+import { readHeadcount, readMeta } from "./snapshot.ts";
 import { ATTENDEE_ROLES, HEADCOUNT_SCOPE, LIMITS, type AttendeeRole } from "./schema.ts";
 import { spliceText } from "../text.ts";
 
@@ -26,11 +26,24 @@ export function updateMeta(doc: Y.Doc, patch: MetaPatch): void {
   change(doc, (r) => setFields(r.meta, { ...patch }));
 }
 
-/** Marks the agenda item on the table now (null for none). */
+/**
+ * Names the recorder when nobody is named yet: the secretary's tablet, when it joins or starts a session,
+ * with its device name. Not an edit Undo takes back (nobody typed it); a name already there is kept.
+ */
+export function fillRecorder(doc: Y.Doc, name: string): boolean {
+  const value = name.trim();
+  if (value === "" || String(readMeta(doc).recorder ?? "") !== "") return false;
+  limitText(value, LIMITS.short, "recorder");
+  change(doc, (r) => r.meta.set("recorder", value), RECORD_ORIGIN);
+  return true;
+}
+
+/** Marks the agenda item on the table now (null for none): a pending item is then being discussed. */
 export function setCurrentAgendaItem(doc: Y.Doc, agendaId: string | null): void {
   change(doc, (r) => {
-    if (agendaId !== null) getRecord(r, "agenda", agendaId);
+    const item = agendaId === null ? null : getRecord(r, "agenda", agendaId);
     r.meta.set("currentAgendaId", agendaId);
+    if (item && item.get("status") === "pending") item.set("status", "discussing");
   });
 }
 

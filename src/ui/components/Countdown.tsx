@@ -1,4 +1,4 @@
-import { createEffect, onCleanup } from "solid-js";
+import { createEffect, onCleanup, Show } from "solid-js";
 import { remainingMs } from "../../doc/session/agenda.ts";
 import { t } from "../../i18n/i18n.ts";
 import { holdClock, now } from "../clock.ts";
@@ -18,9 +18,12 @@ export function Countdown(props: { timeboxMin: number | null; timerStartedAt: nu
     const mmss = `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
     return ms < 0 ? t("agenda.overtime", { time: mmss }) : mmss;
   };
+  // An item with no time box has no timer at all (an empty `timer` role would be announced as nothing).
   return (
-    <span class="countdown" classList={{ over: (left() ?? 1) < 0, running: left() !== null }} role="timer">
-      {text()}
-    </span>
+    <Show when={props.timeboxMin !== null}>
+      <span class="countdown" classList={{ over: (left() ?? 1) < 0, running: left() !== null }} role="timer">
+        {text()}
+      </span>
+    </Show>
   );
 }

@@ -11,8 +11,10 @@ import { DirectoryEditor } from "../components/DirectoryEditor.tsx";
 import { createRegisterCounts, createToday } from "../matterQuery.ts";
 import { timeZoneName } from "../matterText.ts";
 import { go, routeHash } from "../router.ts";
+import { reportToSearch } from "../reportAddress.ts";
 import { CommunityGate } from "./CommunityGate.tsx";
 import { PairingPanel } from "./community/PairingPanel.tsx";
+import { RelayPanel } from "./community/RelayPanel.tsx";
 
 /** A community's workspace (`id`), or the form for a new community (`id` null). */
 export function CommunityPage(props: { id: string | null }) {
@@ -122,6 +124,17 @@ function CommunityView(props: { handle: CommunityHandle }) {
               {t("community.ackOverdueMatters", { n: counts().ackOverdue })}
             </a>
           </li>
+          <li>
+            <a
+              class="register-link report-link"
+              href={routeHash({
+                page: "report",
+                search: reportToSearch({ scope: "community", community: props.handle.id, period: "month" }),
+              })}
+            >
+              {t("report.link.community")}
+            </a>
+          </li>
         </ul>
       </section>
 
@@ -172,6 +185,9 @@ function CommunityView(props: { handle: CommunityHandle }) {
         sync={communities.sync(props.handle.id)}
         onPair={() => void communities.pair(props.handle.id)}
       />
+      <Show when={communities.list().find((c) => c.id === props.handle.id)}>
+        {(row) => <RelayPanel row={row()} readOnly={readOnly()} />}
+      </Show>
     </main>
   );
 }

@@ -5,7 +5,14 @@ import { t } from "../../i18n/i18n.ts";
 const MB = 1024 * 1024;
 /** Below this much free space the app warns: a long session with much typing needs a few MB. */
 const LOW_SPACE_BYTES = 50 * MB;
-import { customSignalingUrl, deviceName, setDeviceName, setSignalingUrl } from "../../sync/deviceSettings.ts";
+import {
+  customSignalingUrl,
+  deviceName,
+  peerToPeerOn,
+  setDeviceName,
+  setPeerToPeer,
+  setSignalingUrl,
+} from "../../sync/deviceSettings.ts";
 import { go } from "../router.ts";
 import { ImportArchive } from "./ImportArchive.tsx";
 
@@ -49,6 +56,18 @@ export function DeviceSection() {
             onChange={(e) => setSignalingUrl(e.currentTarget.value)}
           />
         </label>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={peerToPeerOn()}
+            aria-describedby="p2p-hint"
+            onChange={(e) => setPeerToPeer(e.currentTarget.checked)}
+          />
+          {t("device.peerToPeer")}
+        </label>
+        <p id="p2p-hint" class="muted">
+          {t("device.peerToPeerHint")}
+        </p>
         <Show when={storage()}>
           {(s) => (
             <p role={s().quota - s().usage < LOW_SPACE_BYTES ? "alert" : undefined}>

@@ -2,14 +2,17 @@ import { createSignal, For, Show } from "solid-js";
 import { DEFAULT_TIME_ZONE } from "../../doc/civilTime.ts";
 import { nextOccurrence } from "../../doc/talkPoint.ts";
 import type { ListedTalkPoint } from "../../reactive/catalogueStore.ts";
-import { formatDate, formatDateTime, t } from "../../i18n/i18n.ts";
+import { formatDateTime, t } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
 import { go, routeHash } from "../router.ts";
+import { reportToSearch } from "../reportAddress.ts";
 import { CommunityCard } from "./community/CommunityCard.tsx";
 import { scheduleText } from "../scheduleText.ts";
 import { StartSessionForm } from "./StartSessionForm.tsx";
 import { LangSwitch } from "../components/LangSwitch.tsx";
 import { DeviceSection } from "./DeviceSection.tsx";
+import { SessionRow } from "./SessionRow.tsx";
+import { joinFilled } from "../labels.ts";
 
 /** Talk points with their next date, and the sessions held, newest first. */
 export function HomePage() {
@@ -56,6 +59,14 @@ export function HomePage() {
           <a class="button" href={routeHash({ page: "pair", code: "" })}>
             {t("pair.joinHeading")}
           </a>
+          <Show when={communities.list().length > 0}>
+            <a
+              class="button report-link"
+              href={routeHash({ page: "report", search: reportToSearch({ scope: "all", period: "month" }) })}
+            >
+              {t("report.link.all")}
+            </a>
+          </Show>
         </div>
       </section>
 
@@ -73,9 +84,7 @@ export function HomePage() {
                 return (
                   <li class="card">
                     <h3>{tp.name}</h3>
-                    <p class="muted">
-                      {tp.community} · {tp.location}
-                    </p>
+                    <p class="muted">{joinFilled([tp.community, tp.location])}</p>
                     <p>{scheduleText(tp.schedule)}</p>
                     <p>
                       {t("home.nextDate")}
@@ -85,7 +94,11 @@ export function HomePage() {
                       <button type="button" class="primary" onClick={() => setStarting(tp)}>
                         {t("session.start")}
                       </button>
-                      <button type="button" onClick={() => go({ page: "talkPoint", id: tp.id })}>
+                      <button
+                        type="button"
+                        aria-label={t("talkPoint.editOf", { name: tp.name })}
+                        onClick={() => go({ page: "talkPoint", id: tp.id })}
+                      >
                         {t("action.edit")}
                       </button>
                     </div>
@@ -103,23 +116,11 @@ export function HomePage() {
           <ul class="session-list">
             <For each={catalogue.sessions()}>
               {(s) => (
-                <li>
-                  <a class="session-link" href={`#/session/${encodeURIComponent(s.id)}`}>
-                    <span class="session-title">{s.title}</span>
-                    <span class="muted">
-                      {formatDate(s.startsAt, zoneOf(s.talkPointId))} · {talkPointName(s.talkPointId)}
-                    </span>
-                    <span class="counts">
-                      {t("home.counts", {
-                        issues: s.counts.issues,
-                        urgent: s.counts.urgent,
-                        votes: s.counts.votes,
-                        followUps: s.counts.followUps,
-                        resolved: s.counts.resolved,
-                      })}
-                    </span>
-                  </a>
-                </li>
+                <SessionRow
+                  session={s}
+                  talkPointName={talkPointName(s.talkPointId)}
+                  timeZone={zoneOf(s.talkPointId)}
+                />
               )}
             </For>
           </ul>

@@ -3,8 +3,9 @@ import { buildMinutes } from "../../export/minutesModel.ts";
 import { joinFollowUps } from "../../doc/community/joinFollowUps.ts";
 import { followUpsCsv } from "../../export/csv.ts";
 import { minutesToMarkdown } from "../../export/markdown.ts";
+import { minutesToText } from "../../export/plainText.ts";
 import { formatDateTime, lang, LANGS, loadLang, t, type Lang } from "../../i18n/i18n.ts";
-import { reportError } from "../../reactive/notices.ts";
+import { notify, reportError } from "../../reactive/notices.ts";
 import { openSession, type SessionHandle } from "../../reactive/sessionHandle.ts";
 import { MinutesView } from "../components/MinutesView.tsx";
 import { SyncedTextarea } from "../components/SyncedTextarea.tsx";
@@ -12,6 +13,7 @@ import { useApp } from "../appContext.ts";
 import { deviceName } from "../../sync/deviceSettings.ts";
 import { go } from "../router.ts";
 import { download } from "../download.ts";
+import { copyText } from "../copyText.ts";
 
 /** The secretary's page: the minutes as a live draft, amendments, lock/reopen, and every export. */
 export function MinutesPage(props: { id: string }) {
@@ -70,6 +72,15 @@ function MinutesEditor(props: { handle: SessionHandle }) {
     }
   };
 
+  // Chat apps show Markdown's marks as they are: the minutes go there as plain text.
+  const [manualCopy, setManualCopy] = createSignal<string | null>(null);
+  const copyAsText = async () => {
+    const text = minutesToText(minutes());
+    const copied = await copyText(text);
+    setManualCopy(copied ? null : text);
+    notify(copied ? { kind: "info", key: "notice.copied" } : { kind: "error", key: "notice.copyFailed" });
+  };
+
   return (
     <main class="page minutes-page">
       <header class="page-header no-print">
@@ -107,6 +118,9 @@ function MinutesEditor(props: { handle: SessionHandle }) {
           >
             {t("minutes.markdown")}
           </button>
+          <button type="button" onClick={() => void copyAsText()}>
+            {t("minutes.copyText")}
+          </button>
           <button
             type="button"
             onClick={() =>
@@ -138,6 +152,20 @@ function MinutesEditor(props: { handle: SessionHandle }) {
             </label>
           </Show>
         </div>
+        <Show when={manualCopy()}>
+          {(text) => (
+            <label>
+              {t("minutes.textCopy")}
+              <textarea
+                class="copy-text"
+                readOnly
+                rows={8}
+                value={text()}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </label>
+          )}
+        </Show>
         <Show
           when={s.lock}
           fallback={

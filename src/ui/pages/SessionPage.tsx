@@ -17,6 +17,8 @@ const DisplayView = lazy(() => import("./session/DisplayView.tsx").then((m) => (
 import { SharePanel } from "./session/SharePanel.tsx";
 import { SyncBadge } from "../components/SyncBadge.tsx";
 import { LateEdits } from "./session/LateEdits.tsx";
+import { joinFilled } from "../labels.ts";
+import { trackHeight } from "../stickyOffsets.ts";
 // Reporting back happens once per session, on its agenda item: the panel's code loads then.
 const ReportBackPanel = lazy(() =>
   import("./session/ReportBackPanel.tsx").then((m) => ({ default: m.ReportBackPanel })),
@@ -67,15 +69,18 @@ function SessionView(props: { handle: SessionHandle }) {
     // eslint-disable-next-line solid/reactivity -- the handle never changes while this view lives
     <SessionContext.Provider value={{ handle: props.handle, showTab: setTab }}>
       <div class="session">
-        <header class="session-header">
+        <header class="session-header" ref={(el) => trackHeight(el, "--session-header")}>
           <button type="button" onClick={() => go({ page: "home" })}>
             {t("action.home")}
           </button>
           <div class="session-heading">
             <h1>{state.meta.title}</h1>
             <p class="muted">
-              {state.meta.talkPoint.name} · {state.meta.place} ·{" "}
-              {formatDateTime(state.meta.startsAt, { timeZone: state.meta.timeZone })}
+              {joinFilled([
+                state.meta.talkPoint.name,
+                state.meta.place,
+                formatDateTime(state.meta.startsAt, { timeZone: state.meta.timeZone }),
+              ])}
             </p>
           </div>
           <span class={`save-status ${props.handle.saveStatus()}`} role="status">

@@ -1,9 +1,10 @@
-import { createSignal, untrack } from "solid-js";
+import { createSignal, Show, untrack } from "solid-js";
 import type { ListedTalkPoint } from "../../reactive/catalogueStore.ts";
 import { formatDate, t } from "../../i18n/i18n.ts";
 import { civilDate, civilTime, instantAt, isCalendarDate } from "../../doc/civilTime.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
+import { deviceName, setDeviceName } from "../../sync/deviceSettings.ts";
 
 /** "YYYY-MM-DDTHH:MM" in the community's time zone, for a datetime-local input. */
 export function zonedDateTimeValue(instant: number, timeZone: string): string {
@@ -37,12 +38,16 @@ export function StartSessionForm(props: { talkPoint: ListedTalkPoint; onCancel: 
   const [when, setWhen] = createSignal(
     untrack(() => zonedDateTimeValue(now.getTime(), props.talkPoint.timeZone)),
   );
+  // A tablet with no name yet is asked for one here, so other tablets do not list it as "Unnamed device".
+  const askName = deviceName().trim() === "";
+  const [name, setName] = createSignal("");
   return (
     <form
       class="card dialog"
       aria-label={t("session.start")}
       onSubmit={async (e) => {
         e.preventDefault();
+        if (askName && name().trim() !== "") setDeviceName(name());
         const startsAt = instantOfValue(when(), props.talkPoint.timeZone) ?? now.getTime();
         const id = await catalogue.startSession(props.talkPoint, {
           title: title(),
@@ -60,6 +65,20 @@ export function StartSessionForm(props: { talkPoint: ListedTalkPoint; onCancel: 
         {t("field.startsAt")}
         <input type="datetime-local" value={when()} onInput={(e) => setWhen(e.currentTarget.value)} />
       </label>
+      <Show when={askName}>
+        <label>
+          {t("session.deviceName")}
+          <input
+            value={name()}
+            autocomplete="off"
+            aria-describedby="device-name-hint"
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <p id="device-name-hint" class="muted">
+          {t("session.deviceNameHint")}
+        </p>
+      </Show>
       <div class="row">
         <button type="submit" class="primary">
           {t("session.start")}

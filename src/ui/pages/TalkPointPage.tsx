@@ -4,6 +4,7 @@ import { isValidSchedule, type Schedule, type TalkPoint } from "../../doc/talkPo
 import { LIMITS } from "../../doc/session/schema.ts";
 import { t, type MessageKey } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
+import { notify } from "../../reactive/notices.ts";
 import { go } from "../router.ts";
 import { parseDays, WEEKDAY_KEYS } from "../scheduleText.ts";
 
@@ -49,6 +50,18 @@ export function TalkPointPage(props: { id: string | null }) {
       updatedAt: now,
     };
     if (await catalogue.saveTalkPoint(tp)) go({ page: "home" });
+  };
+
+  // Deleting a talk point hides it in its community (on paired tablets too); Undo brings it back.
+  const remove = async (id: string, what: string) => {
+    await catalogue.removeTalkPoint(id);
+    notify({
+      kind: "info",
+      key: "notice.talkPointDeleted",
+      params: { what: what.slice(0, 40) },
+      action: { key: "action.undo", run: () => void catalogue.restoreTalkPoint(id) },
+    });
+    go({ page: "home" });
   };
 
   return (
@@ -136,6 +149,13 @@ export function TalkPointPage(props: { id: string | null }) {
           <button type="button" onClick={() => go({ page: "home" })}>
             {t("action.cancel")}
           </button>
+          <Show when={start}>
+            {(tp) => (
+              <button type="button" class="danger" onClick={() => void remove(tp().id, tp().name)}>
+                {t("talkPoint.delete")}
+              </button>
+            )}
+          </Show>
         </div>
       </form>
     </main>

@@ -1,12 +1,13 @@
 // Session-wide mutators: creation, header, current item, notes, attendance, categories, and the undo manager.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addAgendaItem, setAgendaNotes } from "../../../src/doc/session/agenda.ts";
+import { addAgendaItem, setAgendaNotes, setAgendaStatus } from "../../../src/doc/session/agenda.ts";
 import { deleteRecord } from "../../../src/doc/session/records.ts";
 import { DEFAULT_CATEGORIES, SCHEMA_VERSION } from "../../../src/doc/session/schema.ts";
 import {
   addAttendee,
   addCategory,
+  fillRecorder,
   renameCategory,
   setCurrentAgendaItem,
   setHeadcount,
@@ -119,6 +120,21 @@ describe("updateMeta", () => {
   });
 });
 
+describe("fillRecorder", () => {
+  it("names the recorder only when nobody is named, and Undo does not take it back", () => {
+    const doc = newSessionDoc();
+    expect(fillRecorder(doc, "书记平板")).toBe(false);
+    expect(snapshot(doc).meta.recorder).toBe("網格員 李");
+    updateMeta(doc, { recorder: "" });
+    const um = createUndoManager(doc);
+    expect(fillRecorder(doc, "  书记平板 ")).toBe(true);
+    expect(snapshot(doc).meta.recorder).toBe("书记平板");
+    um.undo();
+    expect(snapshot(doc).meta.recorder).toBe("书记平板");
+    expect(fillRecorder(doc, "")).toBe(false);
+  });
+});
+
 describe("setCurrentAgendaItem", () => {
   it("points at an existing item, and back to none", () => {
     const doc = newSessionDoc();
@@ -127,6 +143,18 @@ describe("setCurrentAgendaItem", () => {
     expect(snapshot(doc).meta.currentAgendaId).toBe(id);
     setCurrentAgendaItem(doc, null);
     expect(snapshot(doc).meta.currentAgendaId).toBeNull();
+  });
+
+  it("moves a pending item to discussing; a done item stays done", () => {
+    const doc = newSessionDoc();
+    const pending = addAgendaItem(doc, { title: "鸿雁小区电表改造" });
+    const done = addAgendaItem(doc, { title: "广场舞场地" });
+    setAgendaStatus(doc, done, "done");
+    setCurrentAgendaItem(doc, pending);
+    expect(snapshot(doc).agenda.find((a) => a.id === pending)?.status).toBe("discussing");
+    setCurrentAgendaItem(doc, done);
+    expect(snapshot(doc).agenda.find((a) => a.id === done)?.status).toBe("done");
+    expect(snapshot(doc).meta.currentAgendaId).toBe(done);
   });
 
   it("rejects an unknown id with notFound", () => {

@@ -24,6 +24,9 @@ export function CommunityCard(props: { row: CommunityRow }) {
       <Show when={communities.sync(props.row.id)}>
         {(sync) => <p class="muted">{t("pair.statusLine", { status: syncStatusText(sync().status()) })}</p>}
       </Show>
+      <Show when={communities.relay(props.row.id)}>
+        {(relay) => <p class="muted">{t(`relay.state.${relay().state()}`)}</p>}
+      </Show>
     </li>
   );
 }

@@ -46,17 +46,19 @@ export function AgendaPanel() {
                   {index() + 1}. {item.title}
                 </button>
                 <Countdown timeboxMin={item.timeboxMin} timerStartedAt={item.timerStartedAt} />
+                <button
+                  type="button"
+                  class="make-current"
+                  aria-pressed={state.meta.currentAgendaId === item.id}
+                  aria-label={t("agenda.makeCurrentOf", { title: item.title })}
+                  onClick={() => actions.session.setCurrentAgendaItem(item.id)}
+                >
+                  <span aria-hidden="true">▶</span>
+                </button>
               </div>
               <Show when={selected() === item.id}>
                 <div class="agenda-detail">
                   <div class="row wrap">
-                    <button
-                      type="button"
-                      aria-pressed={state.meta.currentAgendaId === item.id}
-                      onClick={() => actions.session.setCurrentAgendaItem(item.id)}
-                    >
-                      {t("agenda.makeCurrent")}
-                    </button>
                     <button
                       type="button"
                       disabled={index() === 0}
@@ -76,6 +78,7 @@ export function AgendaPanel() {
                     <button
                       type="button"
                       class="danger"
+                      aria-label={t("agenda.deleteOf", { title: item.title })}
                       onClick={() => handle.remove("agenda", item.id, item.title)}
                     >
                       {t("action.delete")}

@@ -4,7 +4,7 @@ import { shownResult } from "../../../doc/session/verdict.ts";
 import { formatDateTime, t } from "../../../i18n/i18n.ts";
 import { Countdown } from "../../components/Countdown.tsx";
 import { SyncBadge } from "../../components/SyncBadge.tsx";
-import { optionLabel } from "../../labels.ts";
+import { joinFilled, optionLabel } from "../../labels.ts";
 import { useSession } from "./sessionContext.ts";
 import { toggleFullscreen, useIdleCursor, useWakeLock } from "../../kiosk.ts";
 
@@ -35,11 +35,14 @@ export function DisplayView() {
         <div>
           <h1>{s.meta.talkPoint.name || s.meta.title}</h1>
           <p>
-            {s.meta.talkPoint.community} · {formatDateTime(s.meta.startsAt, { timeZone: s.meta.timeZone })}
+            {joinFilled([
+              s.meta.talkPoint.community,
+              formatDateTime(s.meta.startsAt, { timeZone: s.meta.timeZone }),
+            ])}
           </p>
         </div>
         <div class="row">
-          <SyncBadge status={handle.sync.status()} onClick={() => {}} />
+          <SyncBadge status={handle.sync.status()} />
           <button type="button" class="fullscreen" onClick={toggleFullscreen}>
             {t("display.fullscreen")}
           </button>

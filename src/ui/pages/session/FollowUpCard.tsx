@@ -1,17 +1,40 @@
 import { createSignal, For, Show } from "solid-js";
 import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from "../../../doc/session/schema.ts";
 import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
+import { shortText } from "../../labels.ts";
+import { FollowUpEditForm } from "./FollowUpEditForm.tsx";
 import { useSession } from "./sessionContext.ts";
+
+/** The follow-up just made with one tap (from an issue): its card opens with its editor, to be completed. */
+export const [justMade, setJustMade] = createSignal<string | null>(null);
 
 /** A follow-up kept in the session (a tablet not paired with its community): status, escalation, history. */
 export function FollowUpCard(props: { followUp: FollowUp; issueText: string | undefined }) {
   const { handle } = useSession();
   const { actions } = handle;
   const [escalating, setEscalating] = createSignal(false);
+  // eslint-disable-next-line solid/reactivity -- read once: a card made by one tap opens with its editor
+  const [editing, setEditing] = createSignal(justMade() === props.followUp.id);
   const f = () => props.followUp;
+  const name = () => shortText(f().action);
   return (
-    <li class={`card follow-up ${f().status}`}>
-      <p class="follow-up-action">{f().action}</p>
+    <li class={`card follow-up ${f().status}`} aria-label={f().action}>
+      <Show
+        when={!editing()}
+        fallback={
+          <FollowUpEditForm
+            followUp={f()}
+            withOwner
+            onSave={(patch) => actions.followUps.updateFollowUp(f().id, patch) !== undefined}
+            onDone={() => {
+              setEditing(false);
+              if (justMade() === f().id) setJustMade(null);
+            }}
+          />
+        }
+      >
+        <p class="follow-up-action">{f().action}</p>
+      </Show>
       <p class="muted">
         {t("followUp.ownerLine", { owner: f().owner || "—", due: f().due || "—" })}
         <Show when={f().status === "escalated" && f().escalatedTo}>
@@ -26,6 +49,7 @@ export function FollowUpCard(props: { followUp: FollowUp; issueText: string | un
         <label>
           {t("field.status")}
           <select
+            aria-label={t("followUp.statusOf", { action: name() })}
             value={f().status}
             onChange={(e) => {
               const status = e.currentTarget.value as FollowUpStatus;
@@ -38,10 +62,27 @@ export function FollowUpCard(props: { followUp: FollowUp; issueText: string | un
             </For>
           </select>
         </label>
-        <button type="button" onClick={() => setEscalating(true)}>
+        <button
+          type="button"
+          aria-label={t("followUp.editOf", { action: name() })}
+          aria-expanded={editing()}
+          onClick={() => setEditing(!editing())}
+        >
+          {t("action.edit")}
+        </button>
+        <button
+          type="button"
+          aria-label={t("followUp.escalateOf", { action: name() })}
+          onClick={() => setEscalating(true)}
+        >
           {t("followUp.escalate")}
         </button>
-        <button type="button" class="danger" onClick={() => handle.remove("followUps", f().id, f().action)}>
+        <button
+          type="button"
+          class="danger"
+          aria-label={t("followUp.deleteOf", { action: name() })}
+          onClick={() => handle.remove("followUps", f().id, f().action)}
+        >
           {t("action.delete")}
         </button>
       </div>

@@ -2,9 +2,10 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Issue } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
-import { categoryLabel } from "../../labels.ts";
+import { categoryLabel, joinFilled, shortText } from "../../labels.ts";
 import { CategoryEditor } from "./CategoryEditor.tsx";
 import { IssueForm } from "./IssueForm.tsx";
+import { setJustMade } from "./FollowUpCard.tsx";
 import { useSession } from "./sessionContext.ts";
 
 /** Raised issues (说事), newest last, each one tap away from a vote or a follow-up. */
@@ -25,7 +26,11 @@ export function IssuesPanel() {
       showTab("votes");
   };
   const toFollowUp = (issue: Issue) => {
-    if (actions.followUps.addFollowUp({ action: issue.text, issueId: issue.id })) showTab("followUps");
+    const id = actions.followUps.addFollowUp({ action: issue.text, issueId: issue.id });
+    if (id) {
+      setJustMade(id);
+      showTab("followUps");
+    }
   };
 
   return (
@@ -62,24 +67,39 @@ export function IssuesPanel() {
                   {issue.text}
                 </p>
                 <p class="muted">
-                  {category(issue.categoryId)} ·{" "}
-                  {issue.anonymous ? t("issue.anonymous") : issue.raisedBy || "—"}
-                  <Show when={issue.location}> · {issue.location}</Show>
-                  <Show when={agendaTitle(issue.agendaId)}>{(title) => <> · {title()}</>}</Show>
+                  {joinFilled([
+                    category(issue.categoryId),
+                    issue.anonymous ? t("issue.anonymous") : issue.raisedBy,
+                    issue.location,
+                    agendaTitle(issue.agendaId),
+                  ])}
                 </p>
                 <div class="row wrap">
-                  <button type="button" onClick={() => toVote(issue)}>
+                  <button
+                    type="button"
+                    aria-label={t("issue.toVoteOf", { text: shortText(issue.text) })}
+                    onClick={() => toVote(issue)}
+                  >
                     {t("issue.toVote")}
                   </button>
-                  <button type="button" onClick={() => toFollowUp(issue)}>
+                  <button
+                    type="button"
+                    aria-label={t("issue.toFollowUpOf", { text: shortText(issue.text) })}
+                    onClick={() => toFollowUp(issue)}
+                  >
                     {t("issue.toFollowUp")}
                   </button>
-                  <button type="button" onClick={() => setEditing(issue.id)}>
+                  <button
+                    type="button"
+                    aria-label={t("issue.editOf", { text: shortText(issue.text) })}
+                    onClick={() => setEditing(issue.id)}
+                  >
                     {t("action.edit")}
                   </button>
                   <button
                     type="button"
                     class="danger"
+                    aria-label={t("issue.deleteOf", { text: shortText(issue.text) })}
                     onClick={() => handle.remove("issues", issue.id, issue.text)}
                   >
                     {t("action.delete")}

@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { Matter } from "../../../doc/community/schema.ts";
 import type { FollowUp } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
@@ -6,6 +6,8 @@ import { MatterSteps } from "../../components/MatterSteps.tsx";
 import { createToday } from "../../matterQuery.ts";
 import { routeHash } from "../../router.ts";
 import { matterStepActions } from "../../matterStepActions.ts";
+import { shortText } from "../../labels.ts";
+import { FollowUpEditForm } from "./FollowUpEditForm.tsx";
 import { useSession } from "./sessionContext.ts";
 
 /**
@@ -21,9 +23,26 @@ export function MatterFollowUpCard(props: {
   const community = handle.community()!;
   const today = createToday(() => community.state.meta.timeZone);
   const m = () => props.matter;
+  const [editing, setEditing] = createSignal(false);
+  const name = () => shortText(props.followUp.action);
   return (
     <li class={`card follow-up ${m().status}`} aria-label={props.followUp.action}>
-      <p class="follow-up-action">{props.followUp.action}</p>
+      {/* The action is the session's: edited there, the register copies it (owner and due: "Assign"). */}
+      <Show
+        when={!editing()}
+        fallback={
+          <FollowUpEditForm
+            followUp={props.followUp}
+            withOwner={false}
+            onSave={(patch) =>
+              handle.actions.followUps.updateFollowUp(props.followUp.id, patch) !== undefined
+            }
+            onDone={() => setEditing(false)}
+          />
+        }
+      >
+        <p class="follow-up-action">{props.followUp.action}</p>
+      </Show>
       <p class="muted">
         <span class={`status-chip matter-${m().status}`}>{t(`matterStatus.${m().status}`)}</span>{" "}
         {t("followUp.ownerLine", { owner: m().owner || "—", due: m().due || "—" })}
@@ -46,7 +65,16 @@ export function MatterFollowUpCard(props: {
         </a>
         <button
           type="button"
+          aria-label={t("followUp.editOf", { action: name() })}
+          aria-expanded={editing()}
+          onClick={() => setEditing(!editing())}
+        >
+          {t("action.edit")}
+        </button>
+        <button
+          type="button"
           class="danger"
+          aria-label={t("followUp.deleteOf", { action: name() })}
           onClick={() => handle.remove("followUps", props.followUp.id, props.followUp.action)}
         >
           {t("action.delete")}

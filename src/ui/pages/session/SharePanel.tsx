@@ -29,8 +29,9 @@ export function SharePanel(props: { onClose: () => void }) {
           <div class="share-body">
             <div>
               <p>{t("share.instructions")}</p>
-              <p class="share-code" aria-label={t("share.codeLabel")}>
-                {formatShareCode(code())}
+              <p>
+                {t("share.codeIntro")}
+                <strong class="share-code">{formatShareCode(code())}</strong>
               </p>
               <p class="share-link">
                 <a href={link()}>{link()}</a>

@@ -3,8 +3,9 @@ import type { ThresholdBasis, ThresholdKind, Vote } from "../../../doc/session/s
 import { presentCount } from "../../../doc/session/snapshot.ts";
 import { countIn, shownResult } from "../../../doc/session/verdict.ts";
 import { formatDateTime, t } from "../../../i18n/i18n.ts";
-import { optionLabel } from "../../labels.ts";
+import { optionLabel, shortText } from "../../labels.ts";
 import { TallyCounter } from "../../components/TallyCounter.tsx";
+import { setJustMade } from "./FollowUpCard.tsx";
 import { useSession } from "./sessionContext.ts";
 
 const numberOrNull = (v: string): number | null => (v.trim() === "" ? null : Number(v));
@@ -28,6 +29,8 @@ export function VoteCard(props: { vote: Vote }) {
     den?: number;
   }) => actions.votes.updateVote(v().id, { threshold: { ...v().threshold, ...patch } });
   const canEdit = () => v().status !== "closed";
+  /** The motion as buttons name it: enough to tell two votes apart. */
+  const short = () => shortText(v().motion);
 
   return (
     <article class="card vote" classList={{ open: v().status === "open" }} aria-label={v().motion}>
@@ -126,6 +129,18 @@ export function VoteCard(props: { vote: Vote }) {
       </div>
 
       <Show when={v().status === "draft"}>
+        <label class="motion-editor">
+          {t("vote.motionOf")}
+          <textarea
+            rows={2}
+            value={v().motion}
+            onChange={(e) => {
+              if (actions.votes.updateVote(v().id, { motion: e.currentTarget.value }) === undefined) {
+                e.currentTarget.value = v().motion;
+              }
+            }}
+          />
+        </label>
         <fieldset class="options-editor">
           <legend>{t("vote.options")}</legend>
           <For each={v().options}>
@@ -190,21 +205,38 @@ export function VoteCard(props: { vote: Vote }) {
 
       <div class="row wrap">
         <Show when={v().status !== "open"}>
-          <button type="button" class="primary" onClick={() => actions.votes.openVote(v().id)}>
+          <button
+            type="button"
+            class="primary"
+            aria-label={t(v().status === "closed" ? "vote.reopenOf" : "vote.openOf", { motion: short() })}
+            onClick={() => actions.votes.openVote(v().id)}
+          >
             {v().status === "closed" ? t("vote.reopen") : t("vote.open")}
           </button>
         </Show>
         <Show when={v().status === "open"}>
-          <button type="button" class="primary" onClick={() => actions.votes.closeVote(v().id)}>
+          <button
+            type="button"
+            class="primary"
+            aria-label={t("vote.closeOf", { motion: short() })}
+            onClick={() => actions.votes.closeVote(v().id)}
+          >
             {t("vote.close")}
           </button>
         </Show>
         <Show when={v().status === "closed" && result().outcome === "passed"}>
           <button
             type="button"
-            onClick={() =>
-              actions.followUps.addFollowUp({ action: v().motion, voteId: v().id, issueId: v().issueId })
-            }
+            aria-label={t("vote.toFollowUpOf", { motion: short() })}
+            onClick={() => {
+              const id = actions.followUps.addFollowUp({
+                action: v().motion,
+                voteId: v().id,
+                issueId: v().issueId,
+              });
+              // Its card opens with its editor: owner and due date are still to be set.
+              if (id) setJustMade(id);
+            }}
           >
             {t("vote.toFollowUp")}
           </button>

@@ -1,0 +1,32 @@
+// Names and tokens shared by the tablets and the relay: documents are `<communityId>/workspace` and
+// `<communityId>/session/<sessionId>` (so "a token for one community only" is a check of the first part),
+// and a display uses the read-only token derived from the community's token.
+import { digest } from "lib0/hash/sha256";
+import { toBase64 } from "lib0/buffer";
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The relay's name for a community's workspace or one of its sessions. */
+export function relayDocName(communityId: string, kind: "workspace"): string;
+export function relayDocName(communityId: string, kind: "session", sessionId: string): string;
+export function relayDocName(communityId: string, kind: "workspace" | "session", sessionId?: string): string {
+  return kind === "workspace" ? `${communityId}/workspace` : `${communityId}/session/${sessionId}`;
+}
+
+/** The community id a relay document name belongs to, or null for a name outside the scheme. */
+export function communityOfDocName(name: string): string | null {
+  const parts = name.split("/");
+  if (parts.length === 2 && parts[1] === "workspace" && ID.test(parts[0]!)) return parts[0]!;
+  if (parts.length === 3 && parts[1] === "session" && ID.test(parts[0]!) && ID.test(parts[2]!))
+    return parts[0]!;
+  return null;
+}
+
+/**
+ * The read-only token of a community's token: base64url(SHA-256("yishi-relay-ro:" + token)). A display
+ * connects with it, and the relay then refuses its writes.
+ */
+export function readOnlyToken(token: string): string {
+  const bytes = digest(new TextEncoder().encode(`yishi-relay-ro:${token}`));
+  return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

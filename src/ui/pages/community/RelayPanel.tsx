@@ -1,0 +1,145 @@
+import { createResource, createSignal, Show } from "solid-js";
+import { t, type MessageKey } from "../../../i18n/i18n.ts";
+import { cleanRelaySetting, relaySocketUrl, type CommunityRow } from "../../../persistence/communities.ts";
+import { readOnlyToken } from "../../../sync/relayNames.ts";
+import { useApp } from "../../appContext.ts";
+import { relayPairLink } from "../../relayLink.ts";
+
+/** The community's relay on this tablet: its address and token, its state, and links to pair through it. */
+export function RelayPanel(props: { row: CommunityRow; readOnly: boolean }) {
+  const { communities } = useApp();
+  const [url, setUrl] = createSignal("");
+  const [token, setToken] = createSignal("");
+  const [problem, setProblem] = createSignal<MessageKey | null>(null);
+  const relay = () => communities.relay(props.row.id);
+
+  const connect = async (e: Event) => {
+    e.preventDefault();
+    if (!relaySocketUrl(url())) return setProblem("relay.badUrl");
+    const setting = cleanRelaySetting({ url: url(), token: token(), readOnly: false });
+    if (!setting) return setProblem("relay.badToken");
+    setProblem(null);
+    if (await communities.setRelay(props.row.id, setting)) setToken("");
+  };
+
+  return (
+    <section class="card relay" aria-labelledby="relay-heading">
+      <div class="panel-head">
+        <h2 id="relay-heading">{t("relay.heading")}</h2>
+        <Show when={relay()}>
+          {(r) => (
+            <p class={`sync-state relay-${r().state()}`} role="status" data-relay-state={r().state()}>
+              {t(`relay.state.${r().state()}`)}
+            </p>
+          )}
+        </Show>
+      </div>
+      <Show
+        when={props.row.relay}
+        fallback={
+          <form class="form" aria-label={t("relay.heading")} onSubmit={connect} novalidate>
+            <p>{t("relay.explain")}</p>
+            <p class="muted">{t("relay.communityId", { id: props.row.id })}</p>
+            <label>
+              {t("relay.url")}
+              <input
+                value={url()}
+                inputmode="url"
+                autocomplete="off"
+                onInput={(e) => setUrl(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              {t("relay.token")}
+              <input
+                value={token()}
+                autocomplete="off"
+                spellcheck={false}
+                onInput={(e) => setToken(e.currentTarget.value)}
+              />
+            </label>
+            <Show when={problem()}>
+              {(key) => (
+                <p class="error" role="alert">
+                  {t(key())}
+                </p>
+              )}
+            </Show>
+            <button type="submit" class="primary">
+              {t("relay.connect")}
+            </button>
+          </form>
+        }
+      >
+        {(setting) => (
+          <>
+            <p>{t("relay.using", { url: setting().url })}</p>
+            <Show when={setting().readOnly}>
+              <p class="muted">{t("relay.readOnly")}</p>
+            </Show>
+            <Show when={!setting().readOnly && !props.readOnly}>
+              <RelayLinks
+                communityId={props.row.id}
+                name={props.row.name}
+                url={setting().url}
+                token={setting().token}
+              />
+            </Show>
+            <button type="button" onClick={() => void communities.setRelay(props.row.id, null)}>
+              {t("relay.disconnect")}
+            </button>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+/** The links (and their QR codes) that pair a staff tablet or a display through the relay. */
+function RelayLinks(props: { communityId: string; name: string; url: string; token: string }) {
+  const staff = () =>
+    relayPairLink({
+      communityId: props.communityId,
+      name: props.name,
+      url: props.url,
+      token: props.token,
+      readOnly: false,
+    });
+  const display = () =>
+    relayPairLink({
+      communityId: props.communityId,
+      name: props.name,
+      url: props.url,
+      token: readOnlyToken(props.token),
+      readOnly: true,
+    });
+  return (
+    <div>
+      <h3>{t("relay.pairHeading")}</h3>
+      <p>{t("relay.pairExplain")}</p>
+      <div class="row wrap">
+        <LinkQr href={staff()} label={t("relay.linkStaff")} qrLabel={t("relay.qrStaff")} />
+        <LinkQr href={display()} label={t("relay.linkDisplay")} qrLabel={t("relay.qrDisplay")} />
+      </div>
+    </div>
+  );
+}
+
+function LinkQr(props: { href: string; label: string; qrLabel: string }) {
+  // The QR writer is loaded only when a link is shown.
+  const [qr] = createResource(
+    () => props.href,
+    async (href) => {
+      const svg = await (await import("qrcode")).toString(href, { type: "svg", margin: 1 });
+      return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    },
+  );
+  return (
+    <figure class="relay-link">
+      <Show when={qr()}>{(src) => <img class="qr" src={src()} alt={props.qrLabel} />}</Show>
+      <figcaption>
+        <a href={props.href}>{props.label}</a>
+      </figcaption>
+    </figure>
+  );
+}

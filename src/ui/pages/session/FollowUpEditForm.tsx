@@ -1,0 +1,73 @@
+import { createSignal, Show } from "solid-js";
+import type { FollowUp, OwnerKind } from "../../../doc/session/schema.ts";
+import type { FollowUpPatch } from "../../../doc/session/followUps.ts";
+import { t } from "../../../i18n/i18n.ts";
+import { shortText } from "../../labels.ts";
+
+/**
+ * Changes a follow-up's action, and (kept in the session, on a guest tablet) its owner and due date; on a
+ * paired tablet the register's "Assign" step sets owner and due, so `withOwner` is off there.
+ */
+export function FollowUpEditForm(props: {
+  followUp: FollowUp;
+  withOwner: boolean;
+  onSave: (patch: FollowUpPatch) => boolean;
+  onDone: () => void;
+}) {
+  // eslint-disable-next-line solid/reactivity -- the form edits a copy taken when it opens
+  const f = props.followUp;
+  const [action, setAction] = createSignal(f.action);
+  const [owner, setOwner] = createSignal(f.owner);
+  const [ownerKind, setOwnerKind] = createSignal<OwnerKind>(f.ownerKind);
+  const [due, setDue] = createSignal(f.due);
+  return (
+    <form
+      class="form follow-up-edit"
+      aria-label={t("followUp.editOf", { action: shortText(f.action) })}
+      novalidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const patch: FollowUpPatch = props.withOwner
+          ? { action: action(), owner: owner(), ownerKind: ownerKind(), due: due() }
+          : { action: action() };
+        if (props.onSave(patch)) props.onDone();
+      }}
+    >
+      <label>
+        {t("field.action")}
+        <textarea rows={2} value={action()} onInput={(e) => setAction(e.currentTarget.value)} />
+      </label>
+      <Show when={props.withOwner}>
+        <div class="grid-2">
+          <label>
+            {t("field.owner")}
+            <input
+              value={owner()}
+              placeholder={t("followUp.ownerPlaceholder")}
+              onInput={(e) => setOwner(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            {t("field.ownerKind")}
+            <select value={ownerKind()} onChange={(e) => setOwnerKind(e.currentTarget.value as OwnerKind)}>
+              <option value="person">{t("ownerKind.person")}</option>
+              <option value="unit">{t("ownerKind.unit")}</option>
+            </select>
+          </label>
+          <label>
+            {t("field.due")}
+            <input type="date" value={due()} onInput={(e) => setDue(e.currentTarget.value)} />
+          </label>
+        </div>
+      </Show>
+      <div class="row">
+        <button type="submit" class="primary">
+          {t("action.save")}
+        </button>
+        <button type="button" onClick={() => props.onDone()}>
+          {t("action.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,211 @@
+// The community report in real Chromium, from the sample data: the link on the home screen, the period and
+// scope switched, a figure followed to its matters in the register, printed to a one-page PDF (read back with
+// pdftotext and pdfinfo), both CSV files downloaded and parsed, screenshots in zh/en/ug and axe.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
+import { startAppServer, type AppServer } from "../helpers/appServer.ts";
+import { reportUg, reportZh } from "../../src/i18n/report.ts";
+
+const SHOTS = join("tests", "e2e", "__screenshots__");
+let server: AppServer;
+let tablet: LaunchedBrowser;
+let dir: string;
+let reportHash = "";
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "yishi-report-"));
+  server = await startAppServer();
+  tablet = await launchBrowser();
+});
+afterAll(async () => {
+  await tablet?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+const figure = (page: Page, key: string) => page.locator(`[data-figure=${key}] .figure-value`);
+
+/** Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) into rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') [field, i] = [field + '"', i + 1];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") [row, field] = [[...row, field], ""];
+    else if (c === "\n") [rows[rows.length], row, field] = [[...row, field.replace(/\r$/, "")], [], ""];
+    else field += c;
+  }
+  return rows;
+}
+
+async function downloadCsv(page: Page, button: string): Promise<string> {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file = join(dir, (await download).suggestedFilename());
+  await (await download).saveAs(file);
+  expect(file.endsWith(".csv")).toBe(true);
+  return readFileSync(file, "utf8");
+}
+
+describe("community report", () => {
+  it("opens from the home screen for every community and switches period and scope", async () => {
+    const page = tablet.page;
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByRole("button", { name: "Try with sample data" }).click();
+    await page.locator(".community-card").first().waitFor();
+    await page.getByRole("link", { name: "Report of every community" }).click();
+    await page.getByRole("heading", { name: "Community report" }).waitFor();
+    await expect.poll(() => page.locator(".report-scope").textContent()).toMatch(/^Every community/);
+    // The sample session sat on 21 January 2024: this month is empty, its quarter is not.
+    await page.getByLabel("Report period").selectOption("quarter");
+    await page.getByLabel("Quarter of the report").selectOption("2024-Q1");
+    await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
+    expect(new URL(page.url()).hash).toContain("quarter=2024-Q1");
+    expect(await page.locator(".report-period").textContent()).toMatch(/2024.*to.*2024/);
+    expect(Number(await figure(page, "raised").textContent())).toBeGreaterThanOrEqual(4);
+    expect(Number(await figure(page, "urgent").textContent())).toBeGreaterThanOrEqual(2);
+    expect(await figure(page, "resolutionRate").textContent()).toMatch(/^\d+(\.\d)?%$/);
+    // Charts: one group of bars per month of the quarter, with an accessible name.
+    expect(await page.locator("#chart-trend-caption + ul + svg .chart-month").count()).toBe(3);
+    expect(await page.locator("svg.chart[role=img]").count()).toBe(4);
+
+    // A custom range holding the session, then the scope of one community, then of another (empty).
+    await page.getByLabel("Report period").selectOption("range");
+    await page.getByLabel("Report from").fill("2024-01-15");
+    await page.getByLabel("Report to").fill("2024-01-31");
+    await page.getByLabel("Report to").blur();
+    await expect.poll(() => new URL(page.url()).hash).toContain("from=2024-01-15");
+    await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
+    await page.getByLabel("Report scope").selectOption({ label: "老城路社区" });
+    await expect.poll(() => page.locator(".report-scope").textContent()).toBe("老城路社区");
+    expect(await figure(page, "sessions").textContent()).toBe("1");
+    await page.getByLabel("Report scope").selectOption({ label: "新城社区" });
+    await expect.poll(() => figure(page, "raised").textContent()).toBe("0");
+    await page.getByLabel("Report scope").selectOption({ index: 0 });
+    await page.getByLabel("Report period").selectOption("quarter");
+    await page.getByLabel("Quarter of the report").selectOption("2024-Q1");
+    await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
+    reportHash = new URL(page.url()).hash;
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("follows a figure to exactly its matters in the register", async () => {
+    const page = tablet.page;
+    const urgent = Number(await figure(page, "urgent").textContent());
+    const link = page.locator("[data-figure=urgent] a");
+    expect(await link.getAttribute("aria-label")).toBe(
+      `Urgent-hard: ${urgent}. Show the ${urgent} ${urgent === 1 ? "matter" : "matters"}`,
+    );
+    await link.click();
+    await page.locator(".register-count").waitFor();
+    expect(await page.locator(".register-count").textContent()).toMatch(
+      new RegExp(`^Showing ${urgent} matters? of \\d+$`),
+    );
+    expect(await page.locator(".register-list [role=listitem]").count()).toBe(urgent);
+    await page.goBack();
+    await page.getByRole("heading", { name: "Community report" }).waitFor();
+    await expect.poll(() => figure(page, "urgent").textContent()).toBe(String(urgent));
+  });
+
+  it("prints the figures and charts on one A4 page", async () => {
+    const page = tablet.page;
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(process.env.REPORT_PDF_DIR ?? dir, "report.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const words of [
+      "Community report",
+      "Every community",
+      "Matters raised",
+      "Urgent-hard",
+      "Resolution rate",
+    ])
+      expect(text).toContain(words);
+    expect(text).toContain("Raised and resolved, month by month");
+    expect(text).toContain("Resolution rate by community");
+    expect(text).toContain("老城路社区");
+    expect(text).not.toContain("Print / save as PDF");
+    expect(text).not.toContain("Breakdowns");
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(1);
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+  });
+
+  it("downloads the figures and the matters as CSV, Chinese intact, no anonymous raiser named", async () => {
+    const page = tablet.page;
+    const figures = await downloadCsv(page, "Download figures (CSV)");
+    expect(figures.startsWith("\uFEFF")).toBe(true);
+    const rows = parseCsv(figures.slice(1));
+    expect(rows[0]).toEqual(["Figure", "Value"]);
+    const raised = rows.find((r) => r[0] === "Matters raised");
+    expect(raised?.[1]).toBe(await figure(page, "raised").textContent());
+    expect(rows.some((r) => r[0] === "老城路社区")).toBe(true);
+
+    const matters = await downloadCsv(page, "Download matters (CSV)");
+    expect(matters.startsWith("\uFEFF")).toBe(true);
+    const list = parseCsv(matters.slice(1));
+    const head = list[0]!;
+    expect(head.slice(0, 4)).toEqual(["ID", "Raised on", "Community", "Talk point"]);
+    const body = list.slice(1);
+    expect(body.length).toBe(Number(raised?.[1]));
+    const col = (name: string) => head.indexOf(name);
+    expect(body.some((r) => r[col("Matter")]!.includes("鸿雁小区"))).toBe(true);
+    expect(body.every((r) => r[col("Community")] === "老城路社区")).toBe(true);
+    // The wiring issue was raised anonymously: its row says so and names nobody.
+    const wiring = body.filter((r) => r[col("Matter")]!.includes("电表"));
+    expect(wiring.length).toBeGreaterThan(0);
+    for (const r of wiring) expect(r[col("Raised by")]).toBe("Anonymous");
+  });
+
+  it("reads in Chinese, English and Uyghur (right to left), with screenshots and no serious violations", async () => {
+    const page = tablet.page;
+    for (const lang of ["zh", "en", "ug"] as const) {
+      await page.goto(`${server.url}/?lang=${lang}${reportHash}`);
+      const title =
+        lang === "zh"
+          ? reportZh["report.title"]
+          : lang === "ug"
+            ? reportUg["report.title"]
+            : "Community report";
+      await page.getByRole("heading", { name: title }).waitFor();
+      await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === "ug" ? "rtl" : "ltr");
+      // The controls show the address's period (options are in place before their value is chosen).
+      expect(await page.locator(".report-controls select").nth(2).inputValue()).toBe("2024-Q1");
+      if (lang === "ug") {
+        // The charts mirror: January's bars on the right of March's.
+        const x = (m: string) =>
+          page
+            .locator(`#chart-trend-caption ~ svg [data-month="${m}"] rect`)
+            .first()
+            .evaluate((r) => r.getBoundingClientRect().x);
+        expect(await x("2024-01")).toBeGreaterThan(await x("2024-03"));
+      }
+      expect(await seriousViolations(page), lang).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `report-${lang}-landscape.png`), fullPage: true });
+    }
+    await page.goto(`${server.url}/?lang=en`);
+  });
+});
