@@ -59,6 +59,7 @@ export function startCommunityRelay(
       const relay = new RelaySync({
         url: setting.url,
         token: setting.token,
+        readOnly: setting.readOnly,
         communityId: community.id,
         workspace: community.doc,
         sessions: relaySessions(community, docs),

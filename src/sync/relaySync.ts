@@ -26,6 +26,8 @@ export interface RelaySyncOptions {
   url: string;
   /** The community's token, or a display's read-only token (the relay then drops its writes). */
   token: string;
+  /** True with a display's read-only token (the relay acknowledges none of its updates). */
+  readOnly?: boolean;
   communityId: string;
   workspace: Y.Doc;
   sessions: RelaySessions;
@@ -40,6 +42,8 @@ interface RelayEvents {
 }
 
 const WAIT_SYNC_MS = 15_000;
+/** Sessions visited at the same time (each a few round trips and a load from storage). */
+const VISITS_AT_ONCE = 8;
 /** Every session is visited this often while connected (edits that left the session index as it was). */
 const FULL_PASS_MS = 180_000;
 
@@ -55,11 +59,15 @@ export class RelaySync extends ObservableV2<RelayEvents> {
   private passing: Promise<unknown> | null = null;
   private passAgain = false;
   private destroyed = false;
-  /** The session being visited (its name is attached once, never twice on one socket). */
-  private visiting: string | null = null;
+  /** The sessions being visited (a name is attached once, never twice on one socket). */
+  private readonly visiting = new Set<string>();
   /** Sessions of the index seen so far (a new one is visited at once). */
   private readonly known = new Set<string>();
   private workspaceProvider: HocuspocusProvider;
+
+  private get readOnly(): boolean {
+    return this.opts.readOnly === true;
+  }
 
   constructor(private readonly opts: RelaySyncOptions) {
     super();
@@ -141,7 +149,7 @@ export class RelaySync extends ObservableV2<RelayEvents> {
     const open = this.opts.sessions.open();
     const ids = new Set(this.opts.sessions.ids());
     for (const [id, doc] of open)
-      if (ids.has(id) && relayDocName(this.opts.communityId, "session", id) !== this.visiting)
+      if (ids.has(id) && !this.visiting.has(relayDocName(this.opts.communityId, "session", id)))
         this.attach(relayDocName(this.opts.communityId, "session", id), doc, true);
     for (const [name, provider] of this.attached) {
       const id = name.split("/")[2];
@@ -181,37 +189,57 @@ export class RelaySync extends ObservableV2<RelayEvents> {
       const due = this.due === null ? known : known.filter((id) => this.due!.has(id));
       this.due = new Set();
       if (due.length === 0) return;
-      for (const id of due) {
-        if (this.destroyed || this.state !== "connected") {
-          this.due = null; // cut short: all again at the next connection
-          return;
+      let next = 0;
+      let cut = false;
+      const worker = async () => {
+        while (next < due.length) {
+          if (this.destroyed || this.state !== "connected") return void (cut = true);
+          const id = due[next++]!;
+          const name = relayDocName(this.opts.communityId, "session", id);
+          if (this.attached.has(name) || this.visiting.has(name)) continue;
+          this.visiting.add(name);
+          try {
+            await this.opts.sessions.withDoc(id, (doc) => this.visit(name, doc));
+          } finally {
+            this.visiting.delete(name);
+          }
+          if (this.opts.sessions.open().has(id)) this.follow(); // opened meanwhile: attach it now
         }
-        const name = relayDocName(this.opts.communityId, "session", id);
-        if (this.attached.has(name)) continue;
-        this.visiting = name;
-        try {
-          await this.opts.sessions.withDoc(id, (doc) => this.visit(name, doc));
-        } finally {
-          this.visiting = null;
-        }
-        if (this.opts.sessions.open().has(id)) this.follow(); // opened meanwhile: attach it now
+      };
+      await Promise.all(Array.from({ length: VISITS_AT_ONCE }, worker));
+      if (cut) {
+        this.due = null; // cut short: all again at the next connection
+        return;
       }
     }
   }
 
+  /**
+   * Attaches session `name` until the relay has answered this tablet's state and acknowledged what it sent
+   * (a read-only display gets no acknowledgement: it waits for the answer only), then detaches it.
+   */
   private visit(name: string, doc: Y.Doc): Promise<void> {
     return new Promise((done) => {
       const provider = this.attach(name, doc, false);
+      let finished = false;
       const finish = () => {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
+        provider.off("synced", check);
+        provider.off("unsyncedChanges", check);
         setTimeout(() => {
           this.detach(name, provider);
           done();
         }, this.opts.visitMs ?? 200);
       };
+      const check = () => {
+        if (provider.isSynced && (!provider.hasUnsyncedChanges || this.readOnly)) finish();
+      };
       const timer = setTimeout(finish, WAIT_SYNC_MS);
-      if (provider.isSynced) finish();
-      else provider.on("synced", finish);
+      provider.on("synced", check);
+      provider.on("unsyncedChanges", check);
+      check();
     });
   }
 

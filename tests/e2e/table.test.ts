@@ -124,10 +124,10 @@ describe("follow-ups", () => {
     await p.getByRole("radio", { name: /^Secretary/ }).check();
     await p.getByLabel("Device name").fill("书记平板");
     await p.getByRole("button", { name: "Join", exact: true }).click();
-    await p.getByRole("heading", { name: "Agenda" }).waitFor({ timeout: 20_000 });
+    await p.getByRole("heading", { name: "Agenda" }).waitFor({ timeout: 40_000 });
     // The facilitator's tablet is listed by the name it was given when it started the session.
     await p.getByRole("button", { name: /^Sync: / }).click();
-    await p.locator(".presence").getByText("主持人平板").waitFor({ timeout: 20_000 });
+    await p.locator(".presence").getByText("主持人平板").waitFor({ timeout: 40_000 });
     expect(await p.locator(".presence").textContent()).not.toContain("Unnamed device");
     await p.getByRole("button", { name: "Close" }).click();
     await p.getByRole("button", { name: "Raise an issue" }).click();
@@ -212,6 +212,9 @@ describe("deleting", () => {
       return counts;
     }, id);
     expect(rows).toEqual([0, 0, 0]);
+    // The join code this tablet kept for it is forgotten too.
+    const codes = await page.evaluate(() => localStorage.getItem("yishi.shareCodes") ?? "{}");
+    expect(JSON.parse(codes)).not.toHaveProperty([id]);
   });
 
   it("a talk point, with Undo", async () => {

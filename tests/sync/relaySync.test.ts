@@ -5,65 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import * as Y from "yjs";
 import { startRelay, type RunningRelay } from "../../src/server/relay.ts";
 import { openRelayStore } from "../../src/server/relay/store.ts";
 import { readOnlyToken } from "../../src/sync/relayNames.ts";
-import { RelaySync, type RelayState, type RelaySessions } from "../../src/sync/relaySync.ts";
+import { RelayTablet, settledState } from "../helpers/relayTablet.ts";
 
 const TIMEOUT = 60_000;
-
-/** One tablet: its workspace, its stored sessions, those open on screen, and its relay sync. */
-class Tablet {
-  workspace = new Y.Doc();
-  stored = new Map<string, Y.Doc>();
-  opened = new Map<string, Y.Doc>();
-  private listeners = new Set<() => void>();
-  sync: RelaySync;
-
-  constructor(url: string, token: string) {
-    const sessions: RelaySessions = {
-      ids: () => [...this.workspace.getMap("sessions").keys()],
-      withDoc: async (id, fn) => fn(this.doc(id)),
-      open: () => this.opened,
-      onChange: (fn) => {
-        this.listeners.add(fn);
-        return () => this.listeners.delete(fn);
-      },
-    };
-    this.sync = new RelaySync({
-      url,
-      token,
-      communityId: "c1",
-      workspace: this.workspace,
-      sessions,
-      visitMs: 50,
-      WebSocketPolyfill: WebSocket,
-    });
-  }
-
-  doc(id: string): Y.Doc {
-    let doc = this.stored.get(id);
-    if (!doc) this.stored.set(id, (doc = new Y.Doc()));
-    return doc;
-  }
-  open(id: string): Y.Doc {
-    this.opened.set(id, this.doc(id));
-    for (const fn of this.listeners) fn();
-    return this.doc(id);
-  }
-  close(id: string): void {
-    this.opened.delete(id);
-    for (const fn of this.listeners) fn();
-  }
-  index(id: string, title: string): void {
-    this.workspace.getMap("sessions").set(id, { id, title });
-  }
-  text(id: string): string {
-    return this.doc(id).getText("notes").toString();
-  }
-}
 
 const until = async (check: () => boolean, what: string, ms = 20_000) => {
   const end = Date.now() + ms;
@@ -72,20 +19,14 @@ const until = async (check: () => boolean, what: string, ms = 20_000) => {
     await new Promise((r) => setTimeout(r, 25));
   }
 };
-const stateOf = (sync: RelaySync) =>
-  new Promise<RelayState>((done) => {
-    if (sync.state === "refused" || sync.state === "connected") return done(sync.state);
-    sync.on("status", (s) => (s === "refused" || s === "connected") && done(s));
-  });
-
 describe("RelaySync through a real relay", () => {
   let dir: string;
   let dbPath: string;
   let relay: RunningRelay;
   let token: string;
-  const tablets: Tablet[] = [];
+  const tablets: RelayTablet[] = [];
   const tablet = (t: string) => {
-    const made = new Tablet(relay.url, t);
+    const made = new RelayTablet(relay.url, t);
     tablets.push(made);
     return made;
   };
@@ -107,7 +48,7 @@ describe("RelaySync through a real relay", () => {
   }, TIMEOUT);
 
   afterAll(async () => {
-    for (const t of tablets) t.sync.destroy();
+    for (const t of tablets) t.destroy();
     await relay.close();
     rmSync(dir, { recursive: true, force: true });
   }, TIMEOUT);
@@ -119,7 +60,7 @@ describe("RelaySync through a real relay", () => {
       a.index("s1", "first");
       a.open("s1").getText("notes").insert(0, "from A");
       const b = tablet(token);
-      expect(await stateOf(b.sync)).toBe("connected");
+      expect(await settledState(b.sync)).toBe("connected");
       // B learns of s1 from the workspace and visits it.
       await until(() => b.text("s1") === "from A", "B to receive s1");
 
@@ -142,7 +83,7 @@ describe("RelaySync through a real relay", () => {
     "refuses another token and lets a display read but not write",
     async () => {
       const stranger = tablet("x".repeat(43));
-      expect(await stateOf(stranger.sync)).toBe("refused");
+      expect(await settledState(stranger.sync)).toBe("refused");
       stranger.workspace.getMap("meta").set("name", "intruder");
 
       const display = tablet(readOnlyToken(token));

@@ -51,7 +51,12 @@ export function TallyCounter(props: Props) {
         <Show
           when={editing()}
           fallback={
-            <button type="button" class="link" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              class="link"
+              aria-label={t("vote.typeTotalFor", { option: props.label })}
+              onClick={() => setEditing(true)}
+            >
               {t("vote.typeTotal")}
             </button>
           }
