@@ -1,8 +1,8 @@
 // English. Typed against the Chinese dictionary, so a missing message fails the type check.
 import type { Messages } from "./zh.ts";
-import { reportEn } from "./report.ts";
-import { tableEn } from "./table.ts";
-import { relayEn } from "./relay.ts";
+import { reportEn } from "./report/en.ts";
+import { tableEn } from "./table/en.ts";
+import { relayEn } from "./relay/en.ts";
 
 export const en: Messages = {
   "app.name": "Yishi · Community talk point",

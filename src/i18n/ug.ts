@@ -1,8 +1,8 @@
 // Uyghur (Arabic script, written right to left). Typed against the Chinese dictionary, so a missing message fails the type check.
 import type { Messages } from "./zh.ts";
-import { reportUg } from "./report.ts";
-import { tableUg } from "./table.ts";
-import { relayUg } from "./relay.ts";
+import { reportUg } from "./report/ug.ts";
+import { tableUg } from "./table/ug.ts";
+import { relayUg } from "./relay/ug.ts";
 
 export const ug: Messages = {
   "app.name": "يىشى · مەھەللە سۆھبەت نۇقتىسى",

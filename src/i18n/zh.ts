@@ -1,7 +1,7 @@
 // Simplified Chinese, the default language. The keys here define every message the app has.
-import { reportZh } from "./report.ts";
-import { tableZh } from "./table.ts";
-import { relayZh } from "./relay.ts";
+import { reportZh } from "./report/zh.ts";
+import { tableZh } from "./table/zh.ts";
+import { relayZh } from "./relay/zh.ts";
 export const zh = {
   "app.name": "议事 · 社区说事点",
   "app.loading": "正在打开…",

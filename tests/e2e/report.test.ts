@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
-import { reportUg, reportZh } from "../../src/i18n/report.ts";
+import { reportUg } from "../../src/i18n/report/ug.ts";
+import { reportZh } from "../../src/i18n/report/zh.ts";
 
 const SHOTS = join("tests", "e2e", "__screenshots__");
 let server: AppServer;
