@@ -15,6 +15,7 @@ import { onOpenDocs, openDoc, openDocs } from "./openDocs.ts";
 import { workspaceRoots, type YRecord } from "../doc/community/workspaceDoc.ts";
 import { summarize } from "./summary.ts";
 import { isPeerOrigin, isSyncOrigin } from "../sync/syncOrigins.ts";
+import { isSessionRemovedHere } from "../sync/deviceSettings.ts";
 import { notifySessionsChanged } from "./sessionsChanged.ts";
 import { reportError } from "./notices.ts";
 
@@ -53,7 +54,7 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
   const loaded = new Map<string, Loaded>();
   const listeners = new Set<(name: string, update: Uint8Array) => void>();
 
-  const ids = () => community.state.sessions.map((s) => s.id);
+  const ids = () => community.state.sessions.map((s) => s.id).filter((id) => !isSessionRemovedHere(id));
 
   /**
    * What a copy changed by a peer tells the rest of the app, soon after the change (the page may be
@@ -146,7 +147,10 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
   sessions.observe(onIndex);
 
   return {
-    accepts: (name) => NAME.test(name),
+    accepts: (name) => {
+      const id = NAME.exec(name)?.[1];
+      return id !== undefined && !isSessionRemovedHere(id);
+    },
     async digests() {
       const out = new Map<string, string>();
       for (const id of ids()) {

@@ -10,6 +10,7 @@ import type { CommunityHandle } from "./communityHandle.ts";
 import { onOpenDocs, openDocs } from "./openDocs.ts";
 import { reportError } from "./notices.ts";
 import { workspaceRoots } from "../doc/community/workspaceDoc.ts";
+import { isSessionRemovedHere } from "../sync/deviceSettings.ts";
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -22,7 +23,10 @@ export interface CommunityRelay {
 /** The community's sessions as the relay sync reaches them: through the same source as the peers' mux. */
 function relaySessions(community: CommunityHandle, docs: CommunityDocs): RelaySessions {
   // From the document, not the store: asked inside Yjs observers, before the store has caught up.
-  const ids = () => [...workspaceRoots(community.doc).sessions.keys()].filter((id) => SESSION_ID.test(id));
+  const ids = () =>
+    [...workspaceRoots(community.doc).sessions.keys()].filter(
+      (id) => SESSION_ID.test(id) && !isSessionRemovedHere(id),
+    );
   return {
     ids,
     withDoc: (id, fn) => docs.withDoc(sessionDocName(id), fn),

@@ -11,6 +11,7 @@ import { WebSocketServer } from "ws";
 import { lanAddresses, listen, PortBusyError } from "./start.ts";
 import { openRelayStore } from "./relay/store.ts";
 import { accessFor, communityOf, isValidId, logId } from "./relay/tokens.ts";
+import { changedNotice, parseChangedNotice } from "../sync/relayNames.ts";
 
 export { readOnlyToken } from "./relay/tokens.ts";
 
@@ -103,6 +104,13 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     // The default: a document nobody is connected to is stored and then unloaded, so memory stays bounded.
     unloadImmediately: true,
     onAuthenticate: authenticate,
+    // A tablet's "these sessions changed" notice on its community's workspace goes to the community's other
+    // tablets (never stored); a display's, or anything malformed, goes nowhere.
+    onStateless: async ({ connection, document, documentName, payload }) => {
+      if (connection.readOnly || !documentName.endsWith("/workspace")) return;
+      const changed = parseChangedNotice(payload);
+      if (changed) document.broadcastStateless(changedNotice(changed), (other) => other !== connection);
+    },
     extensions: [
       new Database({
         fetch: async ({ documentName }) => store.fetchDocument(documentName),

@@ -76,6 +76,26 @@ export function signalingUrl(): string {
 export const customSignalingUrl = (): string => read(SIGNALING_KEY) ?? "";
 export const setSignalingUrl = (url: string): void => write(SIGNALING_KEY, url.trim() || null);
 
+const REMOVED_KEY = "yishi.removedSessions";
+/** Most sessions remembered as removed (the oldest are forgotten first). */
+const REMOVED_KEPT = 2000;
+
+function removedList(): string[] {
+  try {
+    const value: unknown = JSON.parse(read(REMOVED_KEY) ?? "[]");
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
+/** True for a session deleted from this tablet: its community's sync does not fetch it back. */
+export const isSessionRemovedHere = (id: string): boolean => removedList().includes(id);
+/** Remembers (or, with false, forgets: Undo) that session `id` was deleted from this tablet. */
+export function setSessionRemovedHere(id: string, removed: boolean): void {
+  const rest = removedList().filter((x) => x !== id);
+  write(REMOVED_KEY, JSON.stringify(removed ? [...rest, id].slice(-REMOVED_KEPT) : rest));
+}
+
 const P2P_KEY = "yishi.peerToPeer";
 /** Whether this tablet syncs peer to peer (y-webrtc); off, it syncs only through a community's relay. */
 export const peerToPeerOn = (): boolean => read(P2P_KEY) !== "off";

@@ -30,3 +30,28 @@ export function readOnlyToken(token: string): string {
   const bytes = digest(new TextEncoder().encode(`yishi-relay-ro:${token}`));
   return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
+
+/** Sessions one "changed" notice may name (a tablet sends them in batches). */
+const MAX_CHANGED = 64;
+
+/**
+ * The notice a tablet sends on its community's workspace after the relay acknowledged its edits of some
+ * sessions, so tablets that hold them closed fetch them now (the relay passes it on, never stores it).
+ */
+export function changedNotice(sessionIds: readonly string[]): string {
+  return JSON.stringify({ changed: sessionIds.slice(0, MAX_CHANGED) });
+}
+
+/** The session ids of a "changed" notice, or null for anything else (oversized, malformed, bad ids). */
+export function parseChangedNotice(payload: unknown): string[] | null {
+  if (typeof payload !== "string" || payload.length > 4096) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const changed = (parsed as { changed?: unknown } | null)?.changed;
+  if (!Array.isArray(changed) || changed.length === 0 || changed.length > MAX_CHANGED) return null;
+  return changed.every((id) => typeof id === "string" && ID.test(id)) ? (changed as string[]) : null;
+}

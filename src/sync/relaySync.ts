@@ -5,7 +5,9 @@
 import * as Y from "yjs";
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import { ObservableV2 } from "lib0/observable";
-import { relayDocName } from "./relayNames.ts";
+import { ChangeAnnouncer } from "./relayAnnounce.ts";
+import { ClosingNames } from "./relayClosing.ts";
+import { parseChangedNotice, relayDocName } from "./relayNames.ts";
 import { markSyncOrigin, unmarkSyncOrigin } from "./syncOrigins.ts";
 
 export type RelayState = "connecting" | "connected" | "unreachable" | "refused";
@@ -42,6 +44,8 @@ interface RelayEvents {
 }
 
 const WAIT_SYNC_MS = 15_000;
+/** A visit's edits not acknowledged this long after the relay answered end the visit anyway. */
+const ACK_WAIT_MS = 2_000;
 /** Sessions visited at the same time (each a few round trips and a load from storage). */
 const VISITS_AT_ONCE = 8;
 /** Every session is visited this often while connected (edits that left the session index as it was). */
@@ -59,11 +63,18 @@ export class RelaySync extends ObservableV2<RelayEvents> {
   private passing: Promise<unknown> | null = null;
   private passAgain = false;
   private destroyed = false;
-  /** The sessions being visited (a name is attached once, never twice on one socket). */
-  private readonly visiting = new Set<string>();
+  /** The sessions being visited, each with what ends its visit now (a name is attached once per socket). */
+  private readonly visiting = new Map<string, () => void>();
+  private readonly cleanups = new Map<HocuspocusProvider, () => void>();
+  /** Tells the other tablets which sessions this tablet's acknowledged edits changed. */
+  private readonly announcer = new ChangeAnnouncer((notice) => this.workspaceProvider.sendStateless(notice));
   /** Sessions of the index seen so far (a new one is visited at once). */
   private readonly known = new Set<string>();
   private workspaceProvider: HocuspocusProvider;
+  /** Names closed on the socket whose close the relay has not answered yet (not attached meanwhile). */
+  private readonly closing: ClosingNames;
+  /** Sessions due for a visit while their name was closing. */
+  private readonly afterClose = new Set<string>();
 
   private get readOnly(): boolean {
     return this.opts.readOnly === true;
@@ -80,6 +91,12 @@ export class RelaySync extends ObservableV2<RelayEvents> {
       maxAttempts: 0,
       ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
     } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
+    this.closing = new ClosingNames(this.socket, () => {
+      this.follow();
+      const ids = [...this.afterClose];
+      this.afterClose.clear();
+      if (ids.length > 0) this.visitSoon(ids);
+    });
     // Connected means the relay accepted this community's token (the workspace authenticated), not only the
     // socket being open.
     this.socket.on("status", ({ status }: { status: WebSocketStatus }) => {
@@ -90,6 +107,10 @@ export class RelaySync extends ObservableV2<RelayEvents> {
     this.workspaceProvider.on("authenticated", () => {
       this.setState("connected");
       this.visitSoon(null);
+    });
+    this.workspaceProvider.on("stateless", ({ payload }: { payload: string }) => {
+      const changed = parseChangedNotice(payload);
+      if (changed) this.visitSoon(changed.filter((id) => !this.attached.has(this.sessionName(id))));
     });
     this.stopWatching = opts.sessions.onChange(() => this.follow());
     opts.workspace.getMap("sessions").observe(this.onIndex);
@@ -127,6 +148,10 @@ export class RelaySync extends ObservableV2<RelayEvents> {
     this.emit("status", [state]);
   }
 
+  private sessionName(id: string): string {
+    return relayDocName(this.opts.communityId, "session", id);
+  }
+
   private attach(name: string, doc: Y.Doc, keep: boolean): HocuspocusProvider {
     const existing = this.attached.get(name);
     if (existing) return existing;
@@ -138,6 +163,9 @@ export class RelaySync extends ObservableV2<RelayEvents> {
       onAuthenticationFailed: () => this.setState("refused"),
     });
     markSyncOrigin(provider, "relay");
+    const session = name.split("/")[2];
+    if (session && !this.readOnly)
+      this.cleanups.set(provider, this.announcer.watch(session, doc, provider, keep));
     provider.attach();
     if (keep) this.attached.set(name, provider);
     return provider;
@@ -148,9 +176,12 @@ export class RelaySync extends ObservableV2<RelayEvents> {
     if (this.destroyed) return;
     const open = this.opts.sessions.open();
     const ids = new Set(this.opts.sessions.ids());
-    for (const [id, doc] of open)
-      if (ids.has(id) && !this.visiting.has(relayDocName(this.opts.communityId, "session", id)))
-        this.attach(relayDocName(this.opts.communityId, "session", id), doc, true);
+    for (const [id, doc] of open) {
+      if (!ids.has(id)) continue;
+      const name = this.sessionName(id);
+      this.visiting.get(name)?.(); // a visit of its stored copy ends now: the open document takes over
+      if (!this.closing.has(name)) this.attach(name, doc, true); // else once the relay answered the close
+    }
     for (const [name, provider] of this.attached) {
       const id = name.split("/")[2];
       if (id && !open.has(id)) this.detach(name, provider);
@@ -161,7 +192,10 @@ export class RelaySync extends ObservableV2<RelayEvents> {
   }
 
   private detach(name: string, provider: HocuspocusProvider): void {
+    this.cleanups.get(provider)?.();
+    this.cleanups.delete(provider);
     provider.destroy();
+    if (this.socket.status === WebSocketStatus.Connected) this.closing.add(name);
     unmarkSyncOrigin(provider);
     if (this.attached.get(name) === provider) this.attached.delete(name);
   }
@@ -195,14 +229,13 @@ export class RelaySync extends ObservableV2<RelayEvents> {
         while (next < due.length) {
           if (this.destroyed || this.state !== "connected") return void (cut = true);
           const id = due[next++]!;
-          const name = relayDocName(this.opts.communityId, "session", id);
+          const name = this.sessionName(id);
           if (this.attached.has(name) || this.visiting.has(name)) continue;
-          this.visiting.add(name);
-          try {
-            await this.opts.sessions.withDoc(id, (doc) => this.visit(name, doc));
-          } finally {
-            this.visiting.delete(name);
+          if (this.closing.has(name)) {
+            this.afterClose.add(id); // visited once the relay answered the close
+            continue;
           }
+          await this.opts.sessions.withDoc(id, (doc) => this.visit(name, doc));
           if (this.opts.sessions.open().has(id)) this.follow(); // opened meanwhile: attach it now
         }
       };
@@ -219,24 +252,33 @@ export class RelaySync extends ObservableV2<RelayEvents> {
    * (a read-only display gets no acknowledgement: it waits for the answer only), then detaches it.
    */
   private visit(name: string, doc: Y.Doc): Promise<void> {
+    // Opened on screen meanwhile: the open document is attached instead (follow).
+    if (this.attached.has(name)) return Promise.resolve();
     return new Promise((done) => {
       const provider = this.attach(name, doc, false);
-      let finished = false;
-      const finish = () => {
-        if (finished) return;
-        finished = true;
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
         clearTimeout(timer);
+        clearTimeout(ackTimer);
+        clearTimeout(lingerTimer);
         provider.off("synced", check);
         provider.off("unsyncedChanges", check);
-        setTimeout(() => {
-          this.detach(name, provider);
-          done();
-        }, this.opts.visitMs ?? 200);
+        this.visiting.delete(name);
+        this.detach(name, provider);
+        done();
       };
+      let ackTimer: ReturnType<typeof setTimeout> | undefined;
+      let lingerTimer: ReturnType<typeof setTimeout> | undefined;
       const check = () => {
-        if (provider.isSynced && (!provider.hasUnsyncedChanges || this.readOnly)) finish();
+        if (!provider.isSynced) return;
+        if (!provider.hasUnsyncedChanges || this.readOnly)
+          lingerTimer ??= setTimeout(end, this.opts.visitMs ?? 200);
+        else ackTimer ??= setTimeout(end, ACK_WAIT_MS); // an acknowledgement that never comes ends it too
       };
-      const timer = setTimeout(finish, WAIT_SYNC_MS);
+      const timer = setTimeout(end, WAIT_SYNC_MS);
+      this.visiting.set(name, end);
       provider.on("synced", check);
       provider.on("unsyncedChanges", check);
       check();
@@ -247,12 +289,14 @@ export class RelaySync extends ObservableV2<RelayEvents> {
     this.destroyed = true;
     this.stopWatching();
     clearInterval(this.fullPass);
+    this.announcer.destroy();
     if (typeof window !== "undefined") {
       window.removeEventListener("offline", this.onOffline);
       window.removeEventListener("online", this.onOnline);
     }
     this.opts.workspace.getMap("sessions").unobserve(this.onIndex);
     for (const [name, provider] of [...this.attached]) this.detach(name, provider);
+    this.closing.destroy();
     this.socket.destroy();
     super.destroy();
   }

@@ -172,7 +172,6 @@ describe("two tablets synced only through the relay", () => {
     relay = await spawnRelay({ db, port });
     for (const text of burst)
       await b.page.getByText(text, { exact: true }).first().waitFor({ timeout: 45_000 });
-    await relayState(a.page, "connected").catch(() => {}); // the session page shows no relay state
 
     const expected = await issueItems(a.page).allTextContents();
     expect(await issueItems(b.page).allTextContents()).toEqual(expected);
@@ -195,5 +194,34 @@ describe("two tablets synced only through the relay", () => {
         .sort(),
     ).toEqual([...expected].sort());
     expect(sameState(stored, client.doc, (d) => readIssues(d).map((i) => i.text))).toBe(true);
+  });
+
+  it("a session deleted on B stays deleted there while A and the relay keep it", async () => {
+    relay = await spawnRelay({ db, port });
+    await b.page.goto(`${server.url}/?lang=en`);
+    const row = b.page.locator(".session-row").filter({ hasText: "椿树路说事点" });
+    await row.getByRole("button", { name: /^Delete session/ }).click();
+    const notice = b.page.locator(".notice").filter({ hasText: "Removed from this tablet only" });
+    await notice.waitFor();
+    await notice.waitFor({ state: "detached", timeout: 20_000 });
+    await b.page.goto(`${server.url}/?lang=en#/community/${encodeURIComponent(communityId)}`);
+    await relayState(b.page, "connected");
+    // A keeps editing the session; B's sync (a full pass at connection, notices of changes) must not fetch it.
+    await raise(a.page, "删除之后A又记下的问题");
+    await b.page.reload();
+    await b.page.getByRole("heading", { name: "Talk points" }).waitFor();
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await b.page.locator(".session-row").count()).toBe(0);
+    const rows = await b.page.evaluate(async (id) => {
+      const req = indexedDB.open("yishi");
+      const idb: IDBDatabase = await new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
+      const count: number = await new Promise((resolve) => {
+        const r = idb.transaction("updates").objectStore("updates").index("bySession").count(id);
+        r.onsuccess = () => resolve(r.result);
+      });
+      idb.close();
+      return count;
+    }, sessionId);
+    expect(rows).toBe(0);
   });
 });

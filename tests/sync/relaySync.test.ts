@@ -80,6 +80,53 @@ describe("RelaySync through a real relay", () => {
   );
 
   it(
+    "tells the other tablets which sessions changed: a closed session follows edits with no index change",
+    async () => {
+      const a = tablet(token);
+      a.index("s2", "second");
+      a.open("s2").getText("notes").insert(0, "one");
+      const b = tablet(token);
+      await until(() => b.text("s2") === "one", "B to receive s2");
+      for (const word of [" two", " three"]) {
+        await new Promise((r) => setTimeout(r, 400)); // B's visit of s2 is over
+        a.doc("s2").getText("notes").insert(a.text("s2").length, word);
+        await until(() => b.text("s2") === a.text("s2"), `B to follow "${word}" in the closed s2`, 5000);
+      }
+      // A display's edits are neither stored nor announced.
+      const display = tablet(readOnlyToken(token));
+      await until(() => display.text("s2") === a.text("s2"), "the display to read s2");
+      display.open("s2").getText("notes").insert(0, "display: ");
+      await new Promise((r) => setTimeout(r, 800));
+      expect(b.text("s2")).toBe("one two three");
+      expect(a.text("s2")).toBe("one two three");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a session opened during its visit, or closed and opened again at once, still follows live edits",
+    async () => {
+      const a = tablet(token);
+      a.index("s3", "third");
+      a.open("s3").getText("notes").insert(0, "0");
+      const b = new RelayTablet(relay.url, token, "c1", { visitMs: 400 });
+      tablets.push(b);
+      await until(() => b.text("s3") === "0", "B to visit s3");
+      for (let round = 1; round <= 4; round++) {
+        // Round 1: B opens s3 while the visit of its stored copy lingers; later rounds: closed and reopened.
+        if (round > 1) b.close("s3");
+        b.open("s3");
+        a.doc("s3").getText("notes").insert(a.text("s3").length, String(round));
+        await until(() => b.text("s3") === a.text("s3"), `B to follow A live (round ${round})`, 8000);
+        b.doc("s3").getText("notes").insert(0, "b");
+        await until(() => a.text("s3") === b.text("s3"), `A to follow B live (round ${round})`, 8000);
+      }
+      expect(a.text("s3")).toBe("bbbb01234");
+    },
+    TIMEOUT,
+  );
+
+  it(
     "refuses another token and lets a display read but not write",
     async () => {
       const stranger = tablet("x".repeat(43));
