@@ -30,11 +30,14 @@ const RelayPairPage = lazy(() =>
 const RegisterPage = lazy(() =>
   import("./ui/pages/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
 );
+const AllRegisterPage = lazy(() =>
+  import("./ui/pages/AllRegisterPage.tsx").then((m) => ({ default: m.AllRegisterPage })),
+);
 const ReportPage = lazy(() => import("./ui/pages/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 const TalkPointPage = lazy(() =>
   import("./ui/pages/TalkPointPage.tsx").then((m) => ({ default: m.TalkPointPage })),
 );
-import { go, route } from "./ui/router.ts";
+import { ALL_COMMUNITIES, go, route } from "./ui/router.ts";
 
 /** The session a route shows (its pages can save its archive even when they fail to render). */
 const sessionOfRoute = (): string | null => {
@@ -111,6 +114,15 @@ export function App() {
                   </Match>
                   <Match when={route().page === "community" && route()}>
                     {(r) => <CommunityPage id={(r() as { id: string | null }).id} />}
+                  </Match>
+                  <Match
+                    when={
+                      route().page === "register" &&
+                      (route() as { id: string }).id === ALL_COMMUNITIES &&
+                      route()
+                    }
+                  >
+                    {(r) => <AllRegisterPage search={(r() as { search: string }).search} />}
                   </Match>
                   <Match when={route().page === "register" && route()}>
                     {(r) => (

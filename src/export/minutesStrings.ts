@@ -1,8 +1,9 @@
 // The minutes' own wording in each language: the minutes are written in a language chosen for them,
-// independent of the UI language. English is typed against Chinese, so no string can be missing. Names the
+// independent of the UI language. The others are typed against Chinese, so no string can be missing. Names the
 // UI also shows (categories, options, roles, statuses, verdicts) come from the UI dictionaries instead.
 import type { Lang } from "../i18n/i18n.ts";
 import { ug } from "./minutesStrings.ug.ts";
+import { zhHant } from "./minutesStrings.zhHant.ts";
 
 const zh = {
   title: "会议纪要",
@@ -119,4 +120,4 @@ const en: Record<MinutesKey, string> = {
   "basis.present": " of people present",
 };
 
-export const MINUTES_STRINGS: Record<Lang, Record<MinutesKey, string>> = { zh, en, ug };
+export const MINUTES_STRINGS: Record<Lang, Record<MinutesKey, string>> = { zh, "zh-Hant": zhHant, en, ug };

@@ -44,7 +44,7 @@ function render(block: Block, out: string[], separator: string): void {
 export function minutesToText(m: Minutes): string {
   const out: string[] = [];
   // "：" after a Chinese label, ": " otherwise.
-  const separator = m.lang === "zh" ? "：" : ": ";
+  const separator = m.lang === "zh" || m.lang === "zh-Hant" ? "：" : ": ";
   for (const block of minutesBlocks(m)) render(block, out, separator);
   return (
     out

@@ -3,13 +3,15 @@ import type { Messages } from "./zh.ts";
 import { reportEn } from "./report/en.ts";
 import { tableEn } from "./table/en.ts";
 import { relayEn } from "./relay/en.ts";
+import { allRegisterEn } from "./allRegister/en.ts";
 
 export const en: Messages = {
   "app.name": "Yishi · Community talk point",
   "app.loading": "Opening…",
   "app.updateReady": "A new version is ready.",
   "action.reload": "Reload",
-  "lang.zh": "中文",
+  "lang.zh": "简体中文",
+  "lang.zh-Hant": "繁體中文",
   "lang.en": "English",
   "lang.ug": "ئۇيغۇرچە",
   "lang.choose": "Language",
@@ -531,4 +533,5 @@ export const en: Messages = {
   ...reportEn,
   ...tableEn,
   ...relayEn,
+  ...allRegisterEn,
 };

@@ -2,13 +2,16 @@
 import { createSignal } from "solid-js";
 import { zh, type Messages } from "./zh.ts";
 
-/** The UI languages, in the order the language switch shows them. */
-export const LANGS = ["zh", "en", "ug"] as const;
+/**
+ * The UI languages, in the order the language switch shows them: Simplified Chinese, Traditional Chinese
+ * (`zh-Hant`, also the `?lang=` value), English, Uyghur.
+ */
+export const LANGS = ["zh", "zh-Hant", "en", "ug"] as const;
 export type Lang = (typeof LANGS)[number];
 export type MessageKey = keyof Messages;
 
 /**
- * The dictionaries loaded so far. Chinese is always here; English and Uyghur are loaded when first used
+ * The dictionaries loaded so far. Simplified Chinese is always here; the others are loaded when first used
  * (`loadLang`), so the start-up bundle carries one language. Until a dictionary is loaded, its language
  * reads Chinese.
  */
@@ -24,7 +27,12 @@ export function dictionary(language: Lang): Messages {
 /** Loads the dictionary of `language` (once); resolves when t() and the minutes can use it. */
 export async function loadLang(language: Lang): Promise<void> {
   if (loaded[language]) return;
-  loaded[language] = language === "en" ? (await import("./en.ts")).en : (await import("./ug.ts")).ug;
+  loaded[language] =
+    language === "en"
+      ? (await import("./en.ts")).en
+      : language === "ug"
+        ? (await import("./ug.ts")).ug
+        : (await import("./zhHant.ts")).zhHant;
   setDictionaries((n) => n + 1);
 }
 
@@ -36,8 +44,12 @@ export async function allDictionaries(): Promise<Record<Lang, Messages>> {
 
 /** The Chinese dictionary: the master every other one has the keys of. */
 export const MASTER: Messages = zh;
-/** BCP 47 tags, for `lang` attributes and Intl. */
-export const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-GB", ug: "ug-CN" };
+/**
+ * BCP 47 tags, for `lang` attributes, Intl and Word. Traditional Chinese is "zh-TW": Intl reads it as
+ * zh-Hant-TW (dates as a Taiwanese reader writes them, 2024年1月21日 上午10:00), Chromium picks Traditional
+ * glyphs for it, and unlike "zh-Hant-TW" it is a language Word and screen readers' voices know by that name.
+ */
+export const LOCALES: Record<Lang, string> = { zh: "zh-CN", "zh-Hant": "zh-TW", en: "en-GB", ug: "ug-CN" };
 const STORAGE_KEY = "yishi.lang";
 
 /** Writing direction of a language: Uyghur is written right to left. */
@@ -49,13 +61,30 @@ function isLang(value: string | null): value is Lang {
   return (LANGS as readonly (string | null)[]).includes(value);
 }
 
+/**
+ * The Chinese the browser asks for: Traditional for a zh-Hant* tag or, without a script, for Taiwan, Hong
+ * Kong or Macao; Simplified for any other Chinese. The first Chinese tag in the list decides; none: undefined.
+ * @example chineseOf(["en-US", "zh-TW", "zh-CN"]) // "zh-Hant"
+ */
+export function chineseOf(tags: readonly string[]): "zh" | "zh-Hant" | undefined {
+  for (const tag of tags) {
+    const [language, next] = tag.toLowerCase().split(/[-_]/);
+    if (language !== "zh") continue;
+    return next === "hant" || next === "tw" || next === "hk" || next === "mo" ? "zh-Hant" : "zh";
+  }
+  return undefined;
+}
+
+/** The language to open in: `?lang=`, else the one chosen on this device, else the browser's Chinese. */
 function initialLang(): Lang {
   if (typeof location !== "undefined") {
     const fromUrl = new URLSearchParams(location.search).get("lang");
     if (isLang(fromUrl)) return fromUrl;
   }
   const saved = typeof localStorage !== "undefined" ? localStorage.getItem(STORAGE_KEY) : null;
-  return isLang(saved) ? saved : "zh";
+  if (isLang(saved)) return saved;
+  const browser = typeof navigator !== "undefined" ? (navigator.languages ?? [navigator.language]) : [];
+  return chineseOf(browser) ?? "zh";
 }
 
 const [lang, setLangSignal] = createSignal<Lang>(initialLang());

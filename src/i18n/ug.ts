@@ -3,13 +3,15 @@ import type { Messages } from "./zh.ts";
 import { reportUg } from "./report/ug.ts";
 import { tableUg } from "./table/ug.ts";
 import { relayUg } from "./relay/ug.ts";
+import { allRegisterUg } from "./allRegister/ug.ts";
 
 export const ug: Messages = {
   "app.name": "يىشى · مەھەللە سۆھبەت نۇقتىسى",
   "app.loading": "ئېچىلىۋاتىدۇ…",
   "app.updateReady": "يېڭى نەشرى تەييار بولدى.",
   "action.reload": "قايتا يۈكلەش",
-  "lang.zh": "中文",
+  "lang.zh": "简体中文",
+  "lang.zh-Hant": "繁體中文",
   "lang.en": "English",
   "lang.ug": "ئۇيغۇرچە",
   "lang.choose": "تىل",
@@ -537,4 +539,5 @@ export const ug: Messages = {
   ...reportUg,
   ...tableUg,
   ...relayUg,
+  ...allRegisterUg,
 };

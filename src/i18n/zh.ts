@@ -2,12 +2,14 @@
 import { reportZh } from "./report/zh.ts";
 import { tableZh } from "./table/zh.ts";
 import { relayZh } from "./relay/zh.ts";
+import { allRegisterZh } from "./allRegister/zh.ts";
 export const zh = {
   "app.name": "议事 · 社区说事点",
   "app.loading": "正在打开…",
   "app.updateReady": "新版本已准备好。",
   "action.reload": "重新载入",
-  "lang.zh": "中文",
+  "lang.zh": "简体中文",
+  "lang.zh-Hant": "繁體中文",
   "lang.en": "English",
   "lang.ug": "ئۇيغۇرچە",
   "lang.choose": "界面语言",
@@ -506,6 +508,7 @@ export const zh = {
   ...reportZh,
   ...tableZh,
   ...relayZh,
+  ...allRegisterZh,
 };
 
 export type Messages = Record<keyof typeof zh, string>;

@@ -1,6 +1,7 @@
 // Where each figure of the report leads: a short name for it in the address ("f:urgent",
 // "category:raised:<key>", "trend:resolved:2024-01"), the matters it names, and the link to them — the
-// register of the one community that holds them all, or the report's own list when they are in several.
+// register of the one community that holds them all, or the report's own list when they are in several (and
+// then also the combined register of every community, filtered to them).
 import type { BreakdownRow, Report, ReportFigureKey } from "../doc/community/report.ts";
 import { REPORT_FIGURE_KEYS } from "../doc/community/report.ts";
 import { filterToSearch } from "../doc/community/registerQuery.ts";
@@ -8,7 +9,7 @@ import { t, type MessageKey } from "../i18n/i18n.ts";
 import { categoryName } from "./matterText.ts";
 import { reportToSearch, type ReportAddress } from "./reportAddress.ts";
 import { figureName, monthLabel } from "./reportText.ts";
-import { routeHash } from "./router.ts";
+import { ALL_COMMUNITIES, parseRoute, routeHash } from "./router.ts";
 
 export type RowMeasure = "raised" | "urgent" | "resolved";
 export type BreakdownKind = "category" | "department" | "talkPoint" | "community";
@@ -75,4 +76,14 @@ export function figureHref(
   if (first !== undefined && ids.every((id) => communityOf.get(id) === first))
     return routeHash({ page: "register", id: first, search: filterToSearch({ ids: [...ids] }) });
   return routeHash({ page: "report", search: reportToSearch({ ...address, figure: ref }) });
+}
+
+/** The combined register of every community filtered to exactly `ids`. */
+export function allRegisterHref(ids: readonly string[]): string {
+  return routeHash({ page: "register", id: ALL_COMMUNITIES, search: filterToSearch({ ids: [...ids] }) });
+}
+
+/** The combined register's link for a figure whose link (`href`, from figureHref) is the report's own list. */
+export function allRegisterHrefOf(href: string | undefined, ids: readonly string[]): string | undefined {
+  return href !== undefined && parseRoute(href).page === "report" ? allRegisterHref(ids) : undefined;
 }

@@ -1,9 +1,16 @@
 // Hash routes: #/ (home), #/talk-point/new, #/talk-point/<id>, #/session/<id>, #/join/<code>, #/minutes/<id>,
-// #/community/new, #/community/<id>, #/register/<id>?<filter>, #/matter/<communityId>/<matterId>, #/pair/<code>,
+// #/community/new, #/community/<id>, #/register/<id>?<filter> (#/register/all: every community), #/matter/<communityId>/<matterId>, #/pair/<code>,
 // #/report?<scope and period> (see reportAddress.ts), #/relay/<communityId>?<relay link> (relayLink.ts). Hash routing
 // works offline from any URL; the register's filter is the query part of the hash, so a report figure can link
 // to exactly the matters it counts.
 import { createSignal } from "solid-js";
+
+/**
+ * The register route's id for the combined register of every community on the tablet. A community made on a
+ * tablet has an id of 16 characters of [0-9a-z], one grouped from an older app's talk points "c-" and 16
+ * characters of its name's hash: "all" (3 characters) can never be a community's id.
+ */
+export const ALL_COMMUNITIES = "all";
 
 export type Route =
   | { page: "home" }
@@ -13,7 +20,7 @@ export type Route =
   | { page: "minutes"; id: string }
   /** `id` null: the form for a new community. */
   | { page: "community"; id: string | null }
-  /** `search`: the filter as written by filterToSearch (without "?"). */
+  /** `search`: the filter as written by filterToSearch (without "?"); `id` ALL_COMMUNITIES: every community. */
   | { page: "register"; id: string; search: string }
   | { page: "matter"; communityId: string; matterId: string }
   /** Pairing this tablet with a community (the code from the pairing link, or empty). */

@@ -1,5 +1,5 @@
 // Accessibility (axe-core) on the home, session, display and minutes views, and screenshots of the display
-// kept under tests/e2e/__screenshots__/ (not committed) for a person to look at.
+// (every language) and of the session (Uyghur, Traditional Chinese) kept under tests/e2e/__screenshots__/ (not committed) for a person to look at.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -8,6 +8,7 @@ import type { Locator, Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 import { ug } from "../../src/i18n/ug.ts";
+import { zhHant } from "../../src/i18n/zhHant.ts";
 
 const SHOTS = join("tests", "e2e", "__screenshots__");
 let server: AppServer;
@@ -143,7 +144,30 @@ describe("accessibility", () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("ltr");
   });
 
-  it("display, with screenshots in landscape and portrait, in Chinese, English and Uyghur", async () => {
+  it("Traditional Chinese: the session reads in zh-Hant (zh-TW), with screenshots and no serious violations", async () => {
+    const page = facilitator.page;
+    const sessionHash = new URL(page.url()).hash;
+    await page.goto(`${server.url}/?lang=zh-Hant${sessionHash}`);
+    await page.getByRole("heading", { name: zhHant["agenda.heading"] }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+      "ltr",
+      "zh-TW",
+    ]);
+    await expect.poll(() => page.locator(".session-heading p").first().textContent()).toContain("上午10:00");
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const [name, size] of [
+      ["landscape", { width: 1280, height: 800 }],
+      ["portrait", { width: 800, height: 1280 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: join(SHOTS, `session-zh-Hant-${name}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/?lang=en${sessionHash}`);
+    await page.getByRole("heading", { name: "Agenda" }).waitFor();
+  });
+
+  it("display, with screenshots in landscape and portrait, in Chinese (both scripts), English and Uyghur", async () => {
     const page = screen.page;
     await page.goto(`${server.url}/?lang=en#/join/${code}`);
     await page.getByRole("radio", { name: /^Display/ }).check();
@@ -165,7 +189,7 @@ describe("accessibility", () => {
       .toEqual(["7", "1"]);
     expect(await seriousViolations(page), "with a show of hands").toEqual([]);
     const hash = new URL(page.url()).hash;
-    for (const lang of ["en", "zh", "ug"] as const) {
+    for (const lang of ["en", "zh", "zh-Hant", "ug"] as const) {
       await page.goto(`${server.url}/?lang=${lang}${hash}`);
       await page.locator(".display-item h2").waitFor({ timeout: 20_000 });
       await page.locator(".sync-badge.connected").waitFor({ timeout: 20_000 });

@@ -1,6 +1,6 @@
 // The community report in real Chromium, from the sample data: the link on the home screen, the period and
 // scope switched, a figure followed to its matters in the register, printed to a one-page PDF (read back with
-// pdftotext and pdfinfo), both CSV files downloaded and parsed, screenshots in zh/en/ug and axe.
+// pdftotext and pdfinfo), both CSV files downloaded and parsed, screenshots in zh/zh-Hant/en/ug and axe.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 import { reportUg } from "../../src/i18n/report/ug.ts";
 import { reportZh } from "../../src/i18n/report/zh.ts";
+import { reportZhHant } from "../../src/i18n/report/zhHant.ts";
 
 const SHOTS = join("tests", "e2e", "__screenshots__");
 let server: AppServer;
@@ -180,16 +181,16 @@ describe("community report", () => {
     for (const r of wiring) expect(r[col("Raised by")]).toBe("Anonymous");
   });
 
-  it("reads in Chinese, English and Uyghur (right to left), with screenshots and no serious violations", async () => {
+  it("reads in Chinese (Simplified and Traditional), English and Uyghur (right to left), with screenshots and no serious violations", async () => {
     const page = tablet.page;
-    for (const lang of ["zh", "en", "ug"] as const) {
+    for (const lang of ["zh", "zh-Hant", "en", "ug"] as const) {
       await page.goto(`${server.url}/?lang=${lang}${reportHash}`);
-      const title =
-        lang === "zh"
-          ? reportZh["report.title"]
-          : lang === "ug"
-            ? reportUg["report.title"]
-            : "Community report";
+      const title = {
+        zh: reportZh,
+        "zh-Hant": reportZhHant,
+        ug: reportUg,
+        en: { "report.title": "Community report" },
+      }[lang]["report.title"];
       await page.getByRole("heading", { name: title }).waitFor();
       await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === "ug" ? "rtl" : "ltr");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.ts";
 import { zh } from "../../src/i18n/zh.ts";
 import { ug } from "../../src/i18n/ug.ts";
+import { zhHant } from "../../src/i18n/zhHant.ts";
 import { dateFormatter, dirOf, format, LANGS, translate } from "../../src/i18n/i18n.ts";
 import { MINUTES_STRINGS } from "../../src/export/minutesStrings.ts";
 
@@ -20,6 +21,7 @@ const placeholders = (s: string) =>
 
 describe("dictionaries", () => {
   it.each([
+    ["Traditional Chinese", zhHant],
     ["English", en],
     ["Uyghur", ug],
   ])("%s has exactly the Chinese keys, each non-empty, with the same placeholders", (_, dict) => {
@@ -43,7 +45,7 @@ describe("dictionaries", () => {
   });
 
   it("Uyghur is written right to left, in Arabic script, with each value isolated", () => {
-    expect(LANGS.map(dirOf)).toEqual(["ltr", "ltr", "rtl"]);
+    expect(LANGS.map(dirOf)).toEqual(["ltr", "ltr", "ltr", "rtl"]);
     // A date inside Uyghur text would otherwise be reordered (2024-01-26 shown as 26-01-2024).
     expect(translate("ug", "vote.countOf", { option: "赞成", n: 3 })).toContain("\u2068赞成\u2069");
     expect(translate("ug", "vote.countOf", { option: "赞成", n: 3 })).toContain("\u20683\u2069");

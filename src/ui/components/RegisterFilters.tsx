@@ -1,4 +1,4 @@
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import type { RegisterFilter, RegisterSort } from "../../doc/community/registerQuery.ts";
 import {
   MATTER_STATUSES,
@@ -18,6 +18,18 @@ export interface RegisterFiltersProps {
   directory: readonly DirectoryEntry[];
   categories: readonly CommunityCategory[];
   talkPoints: readonly CommunityTalkPoint[];
+  /**
+   * The combined register (every community): a community to choose, and categories and departments chosen
+   * by name (`category`, `department`), since each community has its own ids for them.
+   */
+  combined?: CombinedChoices;
+}
+
+export interface CombinedChoices {
+  communities: readonly { id: string; name: string }[];
+  /** `key`: the category's name as the filter holds it; `name`: as shown. */
+  categories: readonly { key: string; name: string }[];
+  departments: readonly string[];
 }
 
 const SORTS: readonly RegisterSort[] = ["raised", "due", "age"];
@@ -77,34 +89,76 @@ export function RegisterFilters(props: RegisterFiltersProps) {
             onInput={(e) => props.onChange({ location: text(e.currentTarget.value) })}
           />
         </label>
-        <label>
-          {t("field.department")}
-          <select
-            value={props.filter.departmentId ?? ""}
-            onChange={(e) => props.onChange({ departmentId: text(e.currentTarget.value) })}
-          >
-            <option value="">{t("register.any")}</option>
-            <For each={props.directory}>
-              {(d) => (
-                <option value={d.id}>
-                  {d.retired ? t("directory.retiredName", { name: d.name }) : d.name}
-                </option>
-              )}
-            </For>
-          </select>
-        </label>
-        <label>
-          {t("field.category")}
-          <select
-            value={props.filter.categoryId ?? ""}
-            onChange={(e) => props.onChange({ categoryId: text(e.currentTarget.value) })}
-          >
-            <option value="">{t("register.any")}</option>
-            <For each={props.categories}>
-              {(c) => <option value={c.id}>{categoryName(c.id, c.label)}</option>}
-            </For>
-          </select>
-        </label>
+        <Show
+          when={props.combined}
+          fallback={
+            <>
+              <label>
+                {t("field.department")}
+                <select
+                  value={props.filter.departmentId ?? ""}
+                  onChange={(e) => props.onChange({ departmentId: text(e.currentTarget.value) })}
+                >
+                  <option value="">{t("register.any")}</option>
+                  <For each={props.directory}>
+                    {(d) => (
+                      <option value={d.id}>
+                        {d.retired ? t("directory.retiredName", { name: d.name }) : d.name}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </label>
+              <label>
+                {t("field.category")}
+                <select
+                  value={props.filter.categoryId ?? ""}
+                  onChange={(e) => props.onChange({ categoryId: text(e.currentTarget.value) })}
+                >
+                  <option value="">{t("register.any")}</option>
+                  <For each={props.categories}>
+                    {(c) => <option value={c.id}>{categoryName(c.id, c.label)}</option>}
+                  </For>
+                </select>
+              </label>
+            </>
+          }
+        >
+          {(combined) => (
+            <>
+              <label>
+                {t("field.community")}
+                <select
+                  value={props.filter.communityId ?? ""}
+                  onChange={(e) => props.onChange({ communityId: text(e.currentTarget.value) })}
+                >
+                  <option value="">{t("register.any")}</option>
+                  <For each={combined().communities}>{(c) => <option value={c.id}>{c.name}</option>}</For>
+                </select>
+              </label>
+              <label>
+                {t("field.department")}
+                <select
+                  value={props.filter.department ?? ""}
+                  onChange={(e) => props.onChange({ department: text(e.currentTarget.value) })}
+                >
+                  <option value="">{t("register.any")}</option>
+                  <For each={combined().departments}>{(name) => <option value={name}>{name}</option>}</For>
+                </select>
+              </label>
+              <label>
+                {t("field.category")}
+                <select
+                  value={props.filter.category ?? ""}
+                  onChange={(e) => props.onChange({ category: text(e.currentTarget.value) })}
+                >
+                  <option value="">{t("register.any")}</option>
+                  <For each={combined().categories}>{(c) => <option value={c.key}>{c.name}</option>}</For>
+                </select>
+              </label>
+            </>
+          )}
+        </Show>
         <label>
           {t("register.talkPoint")}
           <select

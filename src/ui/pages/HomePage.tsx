@@ -4,7 +4,7 @@ import { nextOccurrence } from "../../doc/talkPoint.ts";
 import type { ListedTalkPoint } from "../../reactive/catalogueStore.ts";
 import { formatDateTime, t } from "../../i18n/i18n.ts";
 import { useApp } from "../appContext.ts";
-import { go, routeHash } from "../router.ts";
+import { ALL_COMMUNITIES, go, routeHash } from "../router.ts";
 import { reportToSearch } from "../reportAddress.ts";
 import { CommunityCard } from "./community/CommunityCard.tsx";
 import { scheduleText } from "../scheduleText.ts";
@@ -65,6 +65,11 @@ export function HomePage() {
               href={routeHash({ page: "report", search: reportToSearch({ scope: "all", period: "month" }) })}
             >
               {t("report.link.all")}
+            </a>
+          </Show>
+          <Show when={communities.list().length > 1}>
+            <a class="button" href={routeHash({ page: "register", id: ALL_COMMUNITIES, search: "" })}>
+              {t("allRegister.link")}
             </a>
           </Show>
         </div>

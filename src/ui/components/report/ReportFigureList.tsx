@@ -1,7 +1,9 @@
 import { For, Show } from "solid-js";
 import type { ReportFigureKey, ReportFigures } from "../../../doc/community/report.ts";
 import { t, type MessageKey } from "../../../i18n/i18n.ts";
+import { allRegisterHrefOf } from "../../reportFigures.ts";
 import { figureName, figureValueText } from "../../reportText.ts";
+import "../../allRegister.css";
 
 /** The figures in groups, in the order the subdistrict reads them. */
 export const FIGURE_GROUPS: readonly { group: string; figures: readonly ReportFigureKey[] }[] = [
@@ -33,7 +35,8 @@ const ALERTS: ReadonlySet<ReportFigureKey> = new Set([
 
 /**
  * The report's figures, each one a link to the matters behind it (`hrefOf` gives it; a figure without
- * matters is plain text). The link's name says the figure, its value and how many matters it opens.
+ * matters is plain text). The link's name says the figure, its value and how many matters it opens. A
+ * figure whose matters are in several communities also links to the combined register filtered to them.
  */
 export function ReportFigureList(props: {
   figures: ReportFigures;
@@ -71,6 +74,20 @@ export function ReportFigureList(props: {
                             })}
                           >
                             {body()}
+                          </a>
+                        )}
+                      </Show>
+                      <Show when={allRegisterHrefOf(props.hrefOf(key), figure().ids)}>
+                        {(href) => (
+                          <a
+                            class="figure-all-register no-print"
+                            href={href()}
+                            aria-label={t("allRegister.figureLink", {
+                              figure: figureName(key),
+                              n: figure().ids.length,
+                            })}
+                          >
+                            {t("allRegister.figureLinkShort")}
                           </a>
                         )}
                       </Show>
