@@ -28,15 +28,24 @@ const FONT = {
 
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
+/**
+ * A switch set only when on: `docx` writes a property given as false too (<w:rtl w:val="false"/> on every run,
+ * <w:bidi>, <w:keepNext>, <w:b>), which doubled the XML of a long session's minutes and the time to write it.
+ */
+const on = (flag: boolean | undefined): true | undefined => (flag ? true : undefined);
+
 /** TextRuns of `runs`, a line typed in the text becoming a line break (Word shows "\n" in a run as a space). */
 function textRuns(runs: Run[], rtl: boolean, bold = false): TextRun[] {
   return runs.flatMap((r) =>
-    r.text
-      .split(/\r?\n/)
-      .map(
-        (line, i) =>
-          new TextRun({ text: line, bold: bold || r.bold, rightToLeft: rtl, break: i > 0 ? 1 : undefined }),
-      ),
+    r.text.split(/\r?\n/).map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          bold: on(bold || r.bold),
+          rightToLeft: on(rtl),
+          break: i > 0 ? 1 : undefined,
+        }),
+    ),
   );
 }
 
@@ -46,11 +55,11 @@ function textRuns(runs: Run[], rtl: boolean, bold = false): TextRun[] {
  */
 function blocks(rtl: boolean) {
   const para = (runs: Run[], keep = false, bold = false) =>
-    new Paragraph({ children: textRuns(runs, rtl, bold), bidirectional: rtl, keepNext: keep });
+    new Paragraph({ children: textRuns(runs, rtl, bold), bidirectional: on(rtl), keepNext: on(keep) });
   const table = (head: string[] | null, rows: Run[][][], keep: boolean) => {
     const row = (cells: Run[][], header: boolean) =>
       new TableRow({
-        tableHeader: header,
+        tableHeader: on(header),
         cantSplit: true,
         children: cells.map(
           (c, i) =>
@@ -63,7 +72,7 @@ function blocks(rtl: boolean) {
       });
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      visuallyRightToLeft: rtl,
+      visuallyRightToLeft: on(rtl),
       rows: [
         ...(head
           ? [
@@ -80,7 +89,7 @@ function blocks(rtl: boolean) {
   const render = (block: Block, keep: boolean): (Paragraph | Table)[] => {
     switch (block.kind) {
       case "title":
-        return [new Paragraph({ text: block.text, heading: HeadingLevel.TITLE, bidirectional: rtl })];
+        return [new Paragraph({ text: block.text, heading: HeadingLevel.TITLE, bidirectional: on(rtl) })];
       case "status":
         return [
           para([{ text: block.text, bold: true }, ...(block.note ? [{ text: ` · ${block.note}` }] : [])]),
@@ -90,7 +99,7 @@ function blocks(rtl: boolean) {
           new Paragraph({
             children: textRuns([{ text: block.text }], rtl),
             heading: (block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3) as Level,
-            bidirectional: rtl,
+            bidirectional: on(rtl),
             keepNext: true,
           }),
         ];
@@ -102,8 +111,8 @@ function blocks(rtl: boolean) {
             new Paragraph({
               children: textRuns([{ text: item }], rtl),
               bullet: { level: 0 },
-              bidirectional: rtl,
-              keepNext: keep,
+              bidirectional: on(rtl),
+              keepNext: on(keep),
             }),
         );
       case "fields":

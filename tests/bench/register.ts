@@ -1,4 +1,4 @@
-// Register cases: the register of a community with 10,000 matters opened cold from IndexedDB in the built
+// Register cases: the register of a community with 10,000 matters (and 1,000 and 50,000 for the series) opened cold from IndexedDB in the built
 // app (navigation to the first painted frame with its rows, and to its Yjs state applied), a status + overdue
 // filter applied on it (input event to the painted frame with the filtered list), and the stored sizes.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,11 +10,14 @@ import { workspaceDocId, type CommunityRow } from "../../src/persistence/communi
 import { startServer } from "../../src/server/start.ts";
 import { launchBrowser, waitForServiceWorker, type LaunchedBrowser } from "../helpers/browser.ts";
 import { buildRegisterWorkspace } from "./registerWorkspace.ts";
-import { median, reportTimes, reportValue } from "./stats.ts";
+import { median, reportSeries, reportTimes, reportValue } from "./stats.ts";
 
 const MATTERS = 10_000;
 const OPEN_RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const FILTER_RUNS = 24;
+/** Matters of the open series (cost against the register's size), and cold opens at each other size. */
+const SERIES_SIZES = [1_000, 10_000, 50_000] as const;
+const SERIES_RUNS = 4;
 const debug = (x: unknown) => process.env.BENCH_DEBUG && console.error(JSON.stringify(x));
 
 /** Writes the workspace as the app stores it: one checksummed row of `updates` and its `communities` row. */
@@ -126,53 +129,68 @@ async function timeClick(page: Page, checkbox: ReturnType<Page["getByLabel"]>): 
   return (await page.evaluate("window.yishiFiltered")) as number;
 }
 
-export async function registerCases(distDir = resolve("dist")): Promise<void> {
-  const workspace = buildRegisterWorkspace({ matters: MATTERS, sessions: 500 });
+/**
+ * A tablet's profile with the app installed and a community of `matters` matters stored, opened once as the
+ * tablet did before (the app stores the register's view a second after loading), then the browser restarted
+ * so nothing of the workspace is left in memory.
+ */
+async function installRegister(serverUrl: string, matters: number) {
+  const workspace = buildRegisterWorkspace({ matters, sessions: 500 });
   const { id } = workspace;
-  const server = await startServer({ host: "127.0.0.1", port: 0, distDir, log: () => {} });
   const profile = mkdtempSync(join(tmpdir(), "yishi-register-"));
-  const register = `${server.url}/#/register/${id}`;
-  let tablet = await launchBrowser({ userDataDir: profile });
+  const register = `${serverUrl}/#/register/${id}`;
+  const installing = await launchBrowser({ userDataDir: profile });
+  let stored = 0;
   try {
-    // Install: the app once online (its database and service worker), then the stored workspace.
-    await tablet.page.goto(`${server.url}/`);
-    await waitForServiceWorker(tablet.page);
-    await seed(tablet.page, workspace.update, {
+    await installing.page.goto(`${serverUrl}/`);
+    await waitForServiceWorker(installing.page);
+    await seed(installing.page, workspace.update, {
       id,
       name: "老城路社区",
       code: null,
       role: "gridWorker",
       addedAt: Date.now(),
     });
-    // Open it once, as the tablet did before: the app stores the register's view (a second after loading).
-    await tablet.page.goto(register);
-    let stored = 0;
-    for (let i = 0; (stored = await tablet.page.evaluate(viewBytes, workspaceDocId(id))) === 0; i++) {
-      if (i > 150) throw new Error("the app did not store the workspace's view");
-      await tablet.page.waitForTimeout(100);
+    await installing.page.goto(register);
+    for (let i = 0; (stored = await installing.page.evaluate(viewBytes, workspaceDocId(id))) === 0; i++) {
+      if (i > 600) throw new Error("the app did not store the workspace's view");
+      await installing.page.waitForTimeout(100);
     }
+  } finally {
+    await installing.close();
+  }
+  const tablet = await launchBrowser({ userDataDir: profile });
+  await tablet.page.goto(`${serverUrl}/`);
+  return { workspace, id, profile, register, stored, tablet };
+}
+
+/** Cold opens of the register (the first one warms the process's code caches and is left out). */
+async function openRuns(tablet: LaunchedBrowser, register: string, runs: number) {
+  const shown: number[] = [];
+  const loaded: number[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const r = await openCold(tablet, register);
+    await r.page.close();
+    if (r.rows === 0) throw new Error("the register showed no rows");
+    debug({ run, shown: Math.round(r.shown), loaded: Math.round(r.loaded), marks: r.marks });
+    if (run === 0) continue;
+    shown.push(r.shown);
+    loaded.push(r.loaded);
+  }
+  return { shown, loaded };
+}
+
+export async function registerCases(distDir = resolve("dist")): Promise<void> {
+  const server = await startServer({ host: "127.0.0.1", port: 0, distDir, log: () => {} });
+  const { workspace, id, profile, register, stored, tablet } = await installRegister(server.url, MATTERS);
+  const profiles = [profile];
+  try {
     reportValue(`register.size.${MATTERS}`, "bytes", workspace.update.byteLength, {
       view_json_bytes: stored,
       matters: workspace.matters,
       steps: workspace.steps,
     });
-    await tablet.page.close();
-    // A restart of the browser: nothing of the workspace is left in memory.
-    await tablet.close();
-    tablet = await launchBrowser({ userDataDir: profile });
-    await tablet.page.goto(`${server.url}/`);
-
-    const shown: number[] = [];
-    const loaded: number[] = [];
-    for (let run = 0; run <= OPEN_RUNS; run++) {
-      const r = await openCold(tablet, register);
-      await r.page.close();
-      if (r.rows === 0) throw new Error("the register showed no rows");
-      debug({ run, shown: Math.round(r.shown), loaded: Math.round(r.loaded), marks: r.marks });
-      if (run === 0) continue; // the first page of the browser process warms its code caches
-      shown.push(r.shown);
-      loaded.push(r.loaded);
-    }
+    const { shown, loaded } = await openRuns(tablet, register, OPEN_RUNS);
     reportTimes(`register.open.${MATTERS}`, shown);
     reportTimes(`register.open.${MATTERS}.loaded`, loaded);
 
@@ -199,9 +217,34 @@ export async function registerCases(distDir = resolve("dist")): Promise<void> {
     });
     reportTimes(`register.filter.${MATTERS}`, times);
     await page.close();
-  } finally {
     await tablet.close();
+
+    // Cost against the register's size: each size its own installed tablet.
+    const shownAt: [number, number[]][] = [];
+    const loadedAt: [number, number[]][] = [];
+    for (const n of SERIES_SIZES) {
+      if (n === MATTERS) {
+        shownAt.push([n, shown]);
+        loadedAt.push([n, loaded]);
+        continue;
+      }
+      const other = await installRegister(server.url, n);
+      profiles.push(other.profile);
+      try {
+        const r = await openRuns(other.tablet, other.register, SERIES_RUNS);
+        shownAt.push([n, r.shown]);
+        loadedAt.push([n, r.loaded]);
+      } finally {
+        await other.tablet.close();
+      }
+    }
+    reportSeries("register.open.series", shownAt);
+    reportSeries("register.open.loaded.series", loadedAt);
+  } finally {
+    await tablet.close().catch(() => {});
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    for (const p of profiles) rmSync(p, { recursive: true, force: true });
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await registerCases();

@@ -14,7 +14,7 @@ import { workspaceDocId, type CommunityRow } from "../../src/persistence/communi
 import { startServer } from "../../src/server/start.ts";
 import { launchBrowser, waitForServiceWorker, type LaunchedBrowser } from "../helpers/browser.ts";
 import { buildRegisterWorkspace, type RegisterWorkspace } from "./registerWorkspace.ts";
-import { reportTimes, time } from "./stats.ts";
+import { reportSeries, reportTimes, time } from "./stats.ts";
 
 const MATTERS = 10_000;
 const SESSIONS = 500;
@@ -31,8 +31,11 @@ const COMPUTE_RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 15));
 const RENDER_RUNS = Math.max(8, Number(process.env.BENCH_RUNS ?? 8));
 const debug = (x: unknown) => process.env.BENCH_DEBUG && console.error(JSON.stringify(x));
 
-/** 7 communities sharing the 10,000 matters and 500 sessions (one in Xinjiang time), ids unique across them. */
-function buildCommunities(now: number): (RegisterWorkspace & { name: string })[] {
+/** Matters of the compute series (cost against the register's size), each shared by the 7 communities. */
+const COMPUTE_SIZES = [1_000, 10_000, 50_000] as const;
+
+/** 7 communities sharing `total` matters and 500 sessions (one in Xinjiang time), ids unique across them. */
+function buildCommunities(now: number, total = MATTERS): (RegisterWorkspace & { name: string })[] {
   return NAMES.map((name, i) => {
     const share = (total: number) =>
       Math.floor(((i + 1) * total) / NAMES.length) - Math.floor((i * total) / NAMES.length);
@@ -42,7 +45,7 @@ function buildCommunities(now: number): (RegisterWorkspace & { name: string })[]
         id: `bench-c${i}`,
         name,
         timeZone: i === 6 ? "Asia/Urumqi" : DEFAULT_TIME_ZONE,
-        matters: share(MATTERS),
+        matters: share(total),
         sessions: share(SESSIONS),
         matterPrefix: `c${i}-`,
         seed: 20240126 + i,
@@ -52,7 +55,7 @@ function buildCommunities(now: number): (RegisterWorkspace & { name: string })[]
   });
 }
 
-function computeCase(workspaces: RegisterWorkspace[], now: number) {
+function computeCase(workspaces: RegisterWorkspace[], now: number, total = MATTERS, runs = COMPUTE_RUNS) {
   const communities = workspaces.map((w) => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, w.update);
@@ -61,14 +64,14 @@ function computeCase(workspaces: RegisterWorkspace[], now: number) {
     return c;
   });
   const matters = communities.reduce((n, c) => n + c.matters.length, 0);
-  if (matters !== MATTERS) throw new Error(`built ${matters} matters, expected ${MATTERS}`);
+  if (matters !== total) throw new Error(`built ${matters} matters, expected ${total}`);
   // Every matter counts: the period is the register's two years.
   const period = wholeRange(now);
   let raised = 0;
-  return time(COMPUTE_RUNS, () => {
+  return time(runs, () => {
     raised = computeReport({ communities, period, scope: {}, now }).figures.raised.value;
   }).then((times) => {
-    if (raised !== MATTERS) throw new Error(`the report counted ${raised} matters raised`);
+    if (raised !== total) throw new Error(`the report counted ${raised} matters raised`);
     return times;
   });
 }
@@ -200,7 +203,15 @@ async function renderCase(workspaces: (RegisterWorkspace & { name: string })[]):
 export async function reportCases(): Promise<void> {
   const now = Date.now();
   const workspaces = buildCommunities(now);
-  reportTimes(`report.compute.${MATTERS}`, await computeCase(workspaces, now));
+  const computed = await computeCase(workspaces, now);
+  reportTimes(`report.compute.${MATTERS}`, computed);
+  const points: [number, number[]][] = [];
+  for (const n of COMPUTE_SIZES) {
+    if (n === MATTERS) points.push([n, computed]);
+    else
+      points.push([n, await computeCase(buildCommunities(now, n), now, n, n > MATTERS ? 5 : COMPUTE_RUNS)]);
+  }
+  reportSeries("report.compute.series", points);
   const { from, to } = wholeRange(now);
   WHOLE_RANGE = new URLSearchParams({ scope: "all", period: "range", from, to }).toString();
   reportTimes(`report.render.${MATTERS}`, await renderCase(workspaces));

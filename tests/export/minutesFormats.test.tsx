@@ -142,6 +142,20 @@ describe("the minutes in every format", () => {
     expect(rows.some((r) => r.includes("计票 | —") || r.startsWith("R:反映的问题 |"))).toBe(false);
   });
 
+  it("Word writes only the switches that are on: no right-to-left, bold or keep-with-next set to false", async () => {
+    const xml = (lang: Lang) =>
+      minutesToDocx(buildMinutes(snapshot(session()), lang)).then((bytes) =>
+        strFromU8(unzipSync(bytes)["word/document.xml"]!),
+      );
+    const zh = await xml("zh");
+    expect(zh).not.toMatch(/<w:(rtl|bidi|b|bCs|keepNext|tblHeader|bidiVisual) w:val="(false|0|off)"\/>/);
+    expect(zh).not.toContain("<w:rtl/>");
+    expect(zh).toContain("<w:keepNext/>"); // a vote's heading and tally still stay with what follows
+    // Uyghur: every paragraph is still laid out right to left.
+    const ug = await xml("ug");
+    expect(ug.match(/<w:p>|<w:p /g)!.length).toBeLessThanOrEqual(ug.match(/<w:bidi\/>/g)!.length + 2);
+  });
+
   it("decisions name each vote's motion with its result and tally", () => {
     const doc = session();
     const issue = addIssue(doc, { text: "电表老化，要不要统一换表？", categoryId: "utilities" });

@@ -1,15 +1,14 @@
 // Sync benchmark page: one "tablet" per browser process. Two of them, in separate Chromium processes,
-// measure edit-to-visible latency and first-sync time over WebRTC, with a bare Y.Doc + WebrtcProvider
-// and with the app's own stack (PeerSync, session mutators, the Solid store the UI reads).
+// measure edit-to-visible latency (round trips, latency.ts) over WebRTC and through the relay, each with a
+// bare peer (Y.Map + WebrtcProvider / HocuspocusProvider) and with the app's own stack (PeerSync or
+// RelaySync, session mutators, the Solid store the UI reads), and first-sync time over WebRTC.
 import * as Y from "yjs";
 import { WebrtcProvider } from "y-webrtc";
-import { createEffect, createRoot } from "solid-js";
+import { channels } from "./latency.ts";
+import { joined } from "./joined.ts";
 import { PeerSync } from "../../../src/sync/peerSync.ts";
 import type { ShareCode } from "../../../src/sync/shareCode.ts";
-import { initSessionDoc } from "../../../src/doc/session/sessionDoc.ts";
-import { createVote, openVote, tapVote } from "../../../src/doc/session/votes.ts";
-import { readAgenda, readFollowUps, readIssues, readVotes } from "../../../src/doc/session/snapshot.ts";
-import { createYStore } from "../../../src/reactive/createYStore.ts";
+import { readAgenda, readFollowUps, readIssues } from "../../../src/doc/session/snapshot.ts";
 import { buildLargeSession } from "../../helpers/largeSession.ts";
 
 export interface FirstSyncResult {
@@ -31,8 +30,6 @@ export interface Diag {
   events: string[];
 }
 
-const now = () => performance.timeOrigin + performance.now();
-
 interface InternalProvider {
   room: { webrtcConns: Map<string, { connected: boolean; closed?: boolean }> } | null;
   signalingConns: {
@@ -42,37 +39,9 @@ interface InternalProvider {
   }[];
 }
 
-/**
- * Resolves once the signalling server has echoed our own announce in `room`, i.e. we are in the room.
- * The second tablet then joins a room someone is already in: if both announce at once, y-webrtc's offer
- * glare handling can fail ("setLocalDescription … have-remote-offer") and leave a half-open connection
- * that only PeerSync's 8 s "stuck" restart recovers from.
- */
-function joined(p: WebrtcProvider, room: string, timeoutMs = 5000): Promise<boolean> {
-  const conns = (p as unknown as InternalProvider).signalingConns;
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      for (const c of conns) c.off("message", onMessage);
-      resolve(ok);
-    };
-    const onMessage = (m: Record<string, unknown>) => {
-      if (m.type === "publish" && m.topic === room) done(true);
-    };
-    const timer = setTimeout(() => done(false), timeoutMs);
-    for (const c of conns) c.on("message", onMessage);
-  });
-}
-
 let doc: Y.Doc | null = null;
 let provider: WebrtcProvider | null = null;
 let sync: PeerSync | null = null;
-let disposeRoot: (() => void) | null = null;
-/** Receive times by edit index (page B). */
-const received = new Map<number, number>();
-let mode: "bare" | "app" = "bare";
-let voteId = "";
-let optionId = "";
 let largeState: Uint8Array | null = null;
 let peerEvents = 0;
 interface PeerLike {
@@ -143,102 +112,23 @@ async function until(cond: () => boolean, timeoutMs: number): Promise<boolean> {
 }
 
 async function stop(): Promise<void> {
-  disposeRoot?.();
-  disposeRoot = null;
   provider?.destroy();
   provider = null;
   await sync?.destroy();
   sync = null;
   doc?.destroy();
   doc = null;
-  received.clear();
 }
 
-/** Bare: a plain Y.Map synced by y-webrtc; the receiver records when each edit's value arrives. */
-async function startBare(room: string, password: string, signalingUrl: string): Promise<void> {
-  await stop();
-  mode = "bare";
-  doc = new Y.Doc();
-  const map = doc.getMap<number>("m");
-  map.observe(() => {
-    const v = map.get("k");
-    if (typeof v === "number" && !received.has(v)) received.set(v, now());
-  });
-  provider = new WebrtcProvider(room, doc, {
-    signaling: [signalingUrl],
-    password,
-    peerOpts: { config: { iceServers: [] } },
-  });
-  await joined(provider, room);
-}
-
-/**
- * App: PeerSync on a session document. The creator makes an open vote; every edit is one tap on it. The
- * receiver reads through createYStore (inside a Solid root) and an effect on the option's count.
- */
-async function startApp(code: ShareCode, signalingUrl: string, creator: boolean): Promise<void> {
-  await stop();
-  mode = "app";
-  const d = (doc = new Y.Doc());
-  if (creator) {
-    initSessionDoc(d, {
-      id: "bench-sync",
-      talkPoint: { id: "tp", name: "说事点", community: "社区", location: "幸福路" },
-      title: "同步测试",
-      startsAt: "2024-01-21T10:00:00+08:00",
-    });
-    voteId = createVote(d, { motion: "广场舞场地定在社区院内" });
-    openVote(d, voteId);
-    optionId = readVotes(d)[0]!.options[0]!.id;
-  } else {
-    createRoot((dispose) => {
-      disposeRoot = dispose;
-      const store = createYStore(d);
-      createEffect(() => {
-        const count = store.votes[0]?.options[0]?.count;
-        if (typeof count === "number" && count > 0 && !received.has(count - 1))
-          received.set(count - 1, now());
-      });
-    });
-  }
-  sync = newPeerSync(d, code, signalingUrl, creator);
-  await joined(sync.provider, code.room);
-}
-
-/** Waits for an open data channel and, for the app, for the session's vote to be present. */
-async function waitPeers(timeoutMs = 15_000): Promise<boolean> {
-  const ok = await until(() => connectedPeers() > 0, timeoutMs);
-  if (!ok || mode === "bare" || !doc) return ok;
-  return until(() => readVotes(doc!)[0]?.status === "open", timeoutMs);
-}
-
-/** Makes edit `i` (0, 1, 2, …); returns its send time (ms since the epoch, sub-millisecond). */
-function edit(i: number): number {
-  if (mode === "bare") {
-    const t = now();
-    doc!.getMap<number>("m").set("k", i);
-    return t;
-  }
-  const t = now();
-  tapVote(doc!, voteId, optionId, 1);
-  return t;
-}
-
-/** Receive time of edit `i`, or null after the timeout. */
-async function received_(i: number, timeoutMs = 5000): Promise<number | null> {
-  return (await until(() => received.has(i), timeoutMs)) ? received.get(i)! : null;
-}
-
-/** Builds the 2,000-item session once and keeps its encoded state. */
-function buildLarge(): number {
-  largeState = Y.encodeStateAsUpdate(buildLargeSession(new Y.Doc()));
+/** Builds a session of `items` items (10 edits an item) and keeps its encoded state. */
+function buildLarge(items = 2000): number {
+  largeState = Y.encodeStateAsUpdate(buildLargeSession(new Y.Doc(), { items, edits: 10 * items }));
   return largeState.byteLength;
 }
 
 /** The sender of a first sync: a new document holding the large session, joined to `code`'s room. */
 async function serveLarge(code: ShareCode, signalingUrl: string): Promise<void> {
   await stop();
-  mode = "app";
   doc = new Y.Doc();
   Y.applyUpdate(doc, largeState!);
   sync = newPeerSync(doc, code, signalingUrl, true);
@@ -255,7 +145,6 @@ async function firstSync(
   timeoutMs: number,
 ): Promise<FirstSyncResult> {
   await stop();
-  mode = "app";
   const t0 = performance.now();
   const d = (doc = new Y.Doc());
   let done = 0;
@@ -281,11 +170,7 @@ async function firstSync(
 }
 
 (window as unknown as { yishiSyncBench: unknown }).yishiSyncBench = {
-  startBare,
-  startApp,
-  waitPeers,
-  edit,
-  received: received_,
+  ...channels,
   buildLarge,
   serveLarge,
   firstSync,
