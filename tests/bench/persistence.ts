@@ -1,36 +1,14 @@
 // Persistence cases in headless Chromium: the session store saving and loading a session against the real
 // IndexedDB, alternately with y-indexeddb doing the same (tests/bench/page), and load's cost against size.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { serveBuiltPage } from "../helpers/benchPage.ts";
 import { join } from "node:path";
-import { build } from "vite";
-import { startServer } from "../../src/server/start.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { BENCH_RUNS, SIZES, runsAt } from "../helpers/benchSizes.ts";
 import { reportRatio, reportSeries, reportTimes, reportValue } from "./stats.ts";
 import type { SaveLoadResult } from "./page/main.ts";
 
-/** Builds the bench page with Vite into a temp dir and serves it on 127.0.0.1. */
-async function serveBenchPage() {
-  const outDir = mkdtempSync(join(tmpdir(), "yishi-bench-"));
-  await build({
-    root: join(import.meta.dirname, "page"),
-    configFile: false,
-    logLevel: "silent",
-    build: { outDir, emptyOutDir: true, target: "es2022" },
-  });
-  const server = await startServer({ host: "127.0.0.1", port: 0, distDir: outDir, log: () => {} });
-  return {
-    url: server.url,
-    close: async () => {
-      await server.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
-
 export async function persistenceCases(): Promise<void> {
-  const page = await serveBenchPage();
+  const page = await serveBuiltPage(join(import.meta.dirname, "page"));
   const browser = await launchBrowser();
   browser.page.setDefaultTimeout(300_000);
   try {

@@ -1,12 +1,12 @@
 // Start-up cases: the installed app started cold with no network into a 500-item session, alternately with
 // a bare page of the same stack without Yjs (startupPeer/) painting the same rows from IndexedDB; the app's
 // cold start against the session's size; and the JS/CSS the app loads to get there (gzip bytes).
+import { serveBuiltPage } from "../helpers/benchPage.ts";
 import * as Y from "yjs";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "vite";
 import solid from "vite-plugin-solid";
 import { VitePWA } from "vite-plugin-pwa";
 import type { Page } from "playwright-core";
@@ -158,35 +158,19 @@ async function coldStart(profile: string, url: string, rows: number) {
 }
 
 /** Builds the peer page with the app's plugins (Solid, and the PWA's service worker with its options). */
-async function servePeer() {
-  const outDir = mkdtempSync(join(tmpdir(), "yishi-startup-peer-dist-"));
-  await build({
-    root: join(import.meta.dirname, "startupPeer"),
-    configFile: false,
-    logLevel: "silent",
-    plugins: [
-      solid(),
-      VitePWA({
-        registerType: "prompt",
-        injectRegister: false,
-        manifest: false,
-        workbox: {
-          globPatterns: ["**/*.{js,css,html,png,svg,webmanifest}"],
-          navigateFallbackDenylist: [/^\/signal/],
-        },
-      }),
-    ],
-    build: { outDir, emptyOutDir: true, target: "es2022" },
-  });
-  const server = await startServer({ host: "127.0.0.1", port: 0, distDir: outDir, log: () => {} });
-  return {
-    url: server.url,
-    close: async () => {
-      await server.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
+const servePeer = () =>
+  serveBuiltPage(join(import.meta.dirname, "startupPeer"), [
+    solid(),
+    VitePWA({
+      registerType: "prompt",
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,png,svg,webmanifest}"],
+        navigateFallbackDenylist: [/^\/signal/],
+      },
+    }),
+  ]);
 
 export async function startupCases(distDir = resolve("dist")): Promise<void> {
   const server = await startServer({ host: "127.0.0.1", port: 0, distDir, log: () => {} });

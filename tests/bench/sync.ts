@@ -3,12 +3,11 @@
 // process on a temporary SQLite file. Latency over WebRTC and through the relay, each against its bare
 // provider, measured in alternate blocks of round trips (syncPage/latency.ts says why round trips); first
 // sync over WebRTC against the session's size.
+import { serveBuiltPage } from "../helpers/benchPage.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "vite";
 import type { Page } from "playwright-core";
-import { startServer } from "../../src/server/start.ts";
 import { newShareCode, type ShareCode } from "../../src/sync/shareCode.ts";
 import { launchIsolatedBrowser } from "../helpers/benchBrowser.ts";
 import { addCommunity, spawnRelay } from "../helpers/relayProcess.ts";
@@ -54,25 +53,6 @@ function call<K extends keyof SyncBench>(
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
-
-async function serveSyncPage() {
-  const outDir = mkdtempSync(join(tmpdir(), "yishi-sync-bench-"));
-  await build({
-    root: join(import.meta.dirname, "syncPage"),
-    configFile: false,
-    logLevel: "silent",
-    build: { outDir, emptyOutDir: true, target: "es2022" },
-  });
-  const server = await startServer({ host: "127.0.0.1", port: 0, distDir: outDir, log: () => {} });
-  return {
-    url: server.url,
-    signalingUrl: `${server.url.replace(/^http/, "ws")}/signal`,
-    close: async () => {
-      await server.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The smallest step of performance.now() seen in the page (its clock's resolution), in µs. */
 const clockStepUs = (page: Page) =>
@@ -160,7 +140,7 @@ async function firstSyncs(a: Page, b: Page, sig: string, items: number, runs: nu
 }
 
 export async function syncCases(): Promise<void> {
-  const server = await serveSyncPage();
+  const server = await serveBuiltPage(join(import.meta.dirname, "syncPage"));
   const browserA = await launchIsolatedBrowser();
   const browserB = await launchIsolatedBrowser();
   const a = browserA.page;

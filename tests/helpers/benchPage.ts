@@ -1,0 +1,34 @@
+// A benchmark page built with Vite into a temporary directory and served on 127.0.0.1 (with the signalling
+// endpoint at /signal, as `npm start` serves the app) until closed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, type PluginOption } from "vite";
+import { startServer } from "../../src/server/start.ts";
+
+export interface ServedPage {
+  url: string;
+  signalingUrl: string;
+  close(): Promise<void>;
+}
+
+/** Builds the page whose index.html is in `root` (with `plugins`, none by default) and serves it. */
+export async function serveBuiltPage(root: string, plugins: PluginOption[] = []): Promise<ServedPage> {
+  const outDir = mkdtempSync(join(tmpdir(), "yishi-bench-page-"));
+  await build({
+    root,
+    configFile: false,
+    logLevel: "silent",
+    plugins,
+    build: { outDir, emptyOutDir: true, target: "es2022" },
+  });
+  const server = await startServer({ host: "127.0.0.1", port: 0, distDir: outDir, log: () => {} });
+  return {
+    url: server.url,
+    signalingUrl: `${server.url.replace(/^http/, "ws")}/signal`,
+    close: async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
