@@ -63,8 +63,23 @@ export interface CommunityHandle {
 type SetState = SetStoreFunction<WorkspaceState>;
 type Events = Y.YEvent<Y.AbstractType<unknown>>[];
 
-/** The matters a transaction touched on the `matters` map or the `steps` log, or null when it cannot tell. */
+/** Elements a transaction inserted (all clients), from its state vectors: no walk over the content. */
+function insertedCount(tr: Y.Transaction): number {
+  let n = 0;
+  for (const [client, clock] of tr.afterState) n += clock - (tr.beforeState.get(client) ?? 0);
+  return n;
+}
+
+/** A transaction inserting more than this many elements is read whole (a load, a large sync). */
+const LARGE_TRANSACTION = 5_000;
+
+/**
+ * The matters a transaction touched on the `matters` map or the `steps` log, or null when it cannot tell.
+ * A large transaction is not looked into: Yjs builds an array event's `changes` by concatenating every
+ * inserted item's content onto the last (quadratic: 8.8 s of a 50,000-matter register's load).
+ */
 function touchedMatters(doc: Y.Doc, tr: Y.Transaction): Set<string> | null {
+  if (insertedCount(tr) > LARGE_TRANSACTION) return null;
   const r = workspaceRoots(doc);
   const touched = new Set<string>();
   const eventsOf = (type: unknown) => (tr.changedParentTypes as Map<unknown, Events>).get(type) ?? [];
