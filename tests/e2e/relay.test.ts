@@ -2,7 +2,8 @@
 // (a real relay process, on a SQLite file of this test) can carry their edits: B pairs through the relay link
 // A shows; a session and the register converge; each tablet goes offline, edits, comes back; the relay is
 // killed (SIGKILL) in the middle of a burst of edits and restarted on the same file and port: the tablets
-// reconnect by themselves, nothing is lost, and the relay's stored session equals what the tablets show.
+// reconnect by themselves, nothing is lost, and the relay's stored session equals what the tablets show. A
+// tablet of another community given this community's token is told it is refused.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -223,5 +224,26 @@ describe("two tablets synced only through the relay", () => {
       return count;
     }, sessionId);
     expect(rows).toBe(0);
+  });
+
+  it("a tablet of another community, given this community's token, is told it is refused", async () => {
+    const c = await launchBrowser();
+    try {
+      await c.page.goto(`${server.url}/?lang=en#/community/new`);
+      const form = c.page.getByRole("form", { name: "New community" });
+      await form.getByLabel("Community").fill("别的社区");
+      await form.getByRole("button", { name: "Create community" }).click();
+      await c.page.getByRole("heading", { level: 1, name: "别的社区" }).waitFor();
+      const panel = c.page.locator(".relay");
+      await panel.getByLabel("Relay address (ws:// or wss://)").fill(`ws://127.0.0.1:${port}`);
+      await panel.getByLabel("This community's relay token").fill(await addCommunity(db, communityId));
+      await panel.getByRole("button", { name: "Connect to the relay" }).click();
+      await relayState(c.page, "refused");
+      await panel
+        .getByText("Relay: refused (a wrong token, or this community is not registered on this relay)")
+        .waitFor();
+    } finally {
+      await c.close();
+    }
   });
 });
