@@ -5,15 +5,20 @@ export const AFTER_PAINT_FALLBACK_MS = 150;
 
 /**
  * Runs `fn` once the next frame has been painted, or after `fallbackMs` if no frame comes first; it runs
- * once only. Returns a function that cancels it if it has not run.
+ * once only. The wait for a frame is counted from the end of the current task, not from this call: the task
+ * that calls it may go on rendering (a stored view of thousands of rows) for longer than the wait, and a
+ * fallback already due then would run before the frame that shows what it rendered.
+ * Returns a function that cancels it if it has not run.
  */
 export function afterPaint(fn: () => void, fallbackMs = AFTER_PAINT_FALLBACK_MS): () => void {
   let done = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
   const cancel = () => {
     done = true;
     cancelAnimationFrame(frame);
     clearTimeout(timer);
+    clearTimeout(taskEnd);
     clearTimeout(fallback);
   };
   const run = () => {
@@ -23,9 +28,12 @@ export function afterPaint(fn: () => void, fallbackMs = AFTER_PAINT_FALLBACK_MS)
   };
   // A timeout set inside a frame callback fires after that frame is painted.
   const frame = requestAnimationFrame(() => {
+    clearTimeout(taskEnd);
     clearTimeout(fallback);
     timer = setTimeout(run);
   });
-  const fallback = setTimeout(run, fallbackMs);
+  const taskEnd = setTimeout(() => {
+    if (!done) fallback = setTimeout(run, fallbackMs);
+  });
   return cancel;
 }

@@ -49,6 +49,19 @@ describe("afterPaint", () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
+  it("waits for the frame after a long task (the view being rendered) instead of falling back at its end", async () => {
+    vi.useRealTimers();
+    const order: string[] = [];
+    afterPaint(() => order.push("fn"));
+    // The task that scheduled it goes on for 200 ms (rendering a large stored view), longer than the
+    // fallback; the browser's frame comes only after it.
+    const end = performance.now() + 200;
+    while (performance.now() < end);
+    setTimeout(() => (order.push("frame"), nextFrame()), 5);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(order).toEqual(["frame", "fn"]);
+  });
+
   it("runs once when the frame comes just before the fallback would", () => {
     const fn = vi.fn();
     afterPaint(fn);
