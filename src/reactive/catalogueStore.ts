@@ -154,11 +154,13 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     removeTalkPoint: async (id) =>
       void (await guard(async () => {
         const ws = workspaceOf(id);
+        ws?.load(); // a write goes to the whole workspace, not to a document still showing its view
         if (ws) setTalkPointDeleted(ws.doc, id, true);
       })),
     restoreTalkPoint: async (id) =>
       void (await guard(async () => {
         const ws = workspaceOf(id);
+        ws?.load();
         if (ws) setTalkPointDeleted(ws.doc, id, false);
       })),
     startSession: (tp, init) =>

@@ -56,6 +56,8 @@ export interface CommunityHandle {
   doc: Y.Doc;
   /** Puts the stored state into the document now if it opened from its view. */
   load(): void;
+  /** A screen shows the workspace now: its state is applied after that paint (else a second after opening). */
+  shown(): void;
   flush(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -198,6 +200,7 @@ export async function openCommunity(
     isView: (data): data is WorkspaceSnapshot => isWorkspaceView(data, id),
     afterLoad: () => setLoaded(true),
     mark: "community",
+    loadWhenShown: true,
   });
   const {
     state,
@@ -247,6 +250,7 @@ export async function openCommunity(
     saveStatus: opened.saveStatus,
     actions: bindActions(doc, MODULES, opened.load),
     load: opened.load,
+    shown: opened.shown,
     flush: () => opened.store.flush(),
     dispose: async () => {
       opened.dispose();

@@ -19,7 +19,17 @@ export interface StoredDocOptions<V> {
   afterLoad: () => void;
   /** Names the performance marks: `yishi:<mark>-view`, `yishi:<mark>-loaded`. */
   mark: string;
+  /**
+   * The screen says when it shows the view (`shown()`), and the state follows the paint after that: for a
+   * document opened by others too before any screen renders it (every community is opened at start-up for
+   * the home screen's lists), whose first paint need not be the one that shows it. Without a screen, the
+   * state is applied after SHOWN_FALLBACK_MS.
+   */
+  loadWhenShown?: boolean;
 }
+
+/** How long a document that waits to be shown waits before its state is applied anyway. */
+export const SHOWN_FALLBACK_MS = 1_000;
 
 export interface StoredDoc<V> {
   store: SessionStore;
@@ -28,6 +38,8 @@ export interface StoredDoc<V> {
   view: V | null;
   /** Applies the stored state now if it is not in the doc yet; every edit calls it first. */
   load(): void;
+  /** A screen shows the view now: the state is applied after its paint. */
+  shown(): void;
   /** Cancels a pending load and stops following database reconnects (then destroy the store). */
   dispose(): void;
 }
@@ -74,6 +86,7 @@ export async function openStoredDoc<V>(
     loaded();
   };
   let cancelLoad = () => {};
+  let cancelShown = () => {};
   if (view === null) {
     // No view: the store applies the rows by itself. A view that is not this document's (damaged on
     // disk) is not shown: the rows are applied now, before anything is.
@@ -83,15 +96,24 @@ export async function openStoredDoc<V>(
   } else {
     performance.mark(`yishi:${options.mark}-view`);
     // Paint the view first; the state follows in the next task (input waiting then is handled after it).
-    cancelLoad = afterPaint(load);
+    if (options.loadWhenShown) {
+      const timer = setTimeout(load, SHOWN_FALLBACK_MS);
+      cancelLoad = () => clearTimeout(timer);
+    } else cancelLoad = afterPaint(load);
   }
   return {
     store,
     saveStatus,
     view,
     load,
+    shown: () => {
+      if (store.synced) return;
+      cancelShown();
+      cancelShown = afterPaint(load);
+    },
     dispose: () => {
       cancelLoad();
+      cancelShown();
       stopFollowingDb();
     },
   };

@@ -1,4 +1,4 @@
-import { createResource, Show, type JSX } from "solid-js";
+import { createResource, onMount, Show, type JSX } from "solid-js";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
 import { useApp } from "../appContext.ts";
@@ -40,9 +40,15 @@ export function CommunityGate(props: { id: string; children: (handle: CommunityH
             </main>
           }
         >
-          {props.children(h())}
+          <Shown handle={h()}>{props.children(h())}</Shown>
         </Show>
       )}
     </Show>
   );
+}
+
+/** Tells the handle, once its page is rendered, that a screen shows it: its state follows the next paint. */
+function Shown(props: { handle: CommunityHandle; children: JSX.Element }) {
+  onMount(() => props.handle.shown());
+  return <>{props.children}</>;
 }
