@@ -7,6 +7,7 @@ import type { SyncStatus } from "../../sync/peerSync.ts";
 import { formatShareCode, parseShareCode } from "../../sync/shareCode.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
+import { DeviceNameField, JoinButtons, JoinProblem } from "../components/JoinFields.tsx";
 
 /** Joining a session shared from another tablet: the code (from the link or typed), a role and a name. */
 export function JoinPage(props: { code: string }) {
@@ -73,34 +74,12 @@ export function JoinPage(props: { code: string }) {
             )}
           </For>
         </fieldset>
-        <label>
-          {t("field.deviceName")}
-          <input
-            value={name()}
-            placeholder={t("join.namePlaceholder")}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </label>
-        <Show when={problem()}>
-          {(key) => (
-            <p class="error" role="alert">
-              {t(key())}
-            </p>
-          )}
-        </Show>
+        <DeviceNameField value={name()} onInput={setName} />
+        <JoinProblem problem={problem()} />
         <Show when={joining()}>
           <p role="status">{status()?.state === "connected" ? t("join.receiving") : t("join.searching")}</p>
         </Show>
-        <div class="row">
-          <button type="submit" class="primary" disabled={joining()}>
-            {t("join.action")}
-          </button>
-          <Show when={joining()}>
-            <button type="button" onClick={() => abort?.abort()}>
-              {t("action.cancel")}
-            </button>
-          </Show>
-        </div>
+        <JoinButtons label={t("join.action")} busy={joining()} onCancel={() => abort?.abort()} />
       </form>
     </main>
   );

@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, Show, untrack } from "solid-js";
+import { createSignal, onCleanup, Show, untrack } from "solid-js";
 import { t, type MessageKey } from "../../../i18n/i18n.ts";
 import { JoinError } from "../../../reactive/joinSession.ts";
 import { reportError } from "../../../reactive/notices.ts";
@@ -9,8 +9,13 @@ import type { SyncStatus } from "../../../sync/peerSync.ts";
 import { formatShareCode, parseShareCode } from "../../../sync/shareCode.ts";
 import { useApp } from "../../appContext.ts";
 import { go } from "../../router.ts";
-
-const ROLES: readonly CommunityRole[] = ["facilitator", "secretary", "gridWorker", "display"];
+import {
+  COMMUNITY_ROLES,
+  CommunityRoleChoice,
+  DeviceNameField,
+  JoinButtons,
+  JoinProblem,
+} from "../../components/JoinFields.tsx";
 
 /** Pairing this tablet with a community once: the code (from the link or typed), a role and a name. */
 export function PairPage(props: { code: string }) {
@@ -71,45 +76,13 @@ export function PairPage(props: { code: string }) {
             onInput={(e) => setCode(e.currentTarget.value)}
           />
         </label>
-        <fieldset>
-          <legend>{t("join.role")}</legend>
-          <For each={ROLES}>
-            {(r) => (
-              <label class="choice">
-                <input type="radio" name="role" checked={role() === r} onChange={() => setRole(r)} />
-                {t(`communityRole.${r}`)}
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <label>
-          {t("field.deviceName")}
-          <input
-            value={name()}
-            placeholder={t("join.namePlaceholder")}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </label>
-        <Show when={problem()}>
-          {(key) => (
-            <p class="error" role="alert">
-              {t(key())}
-            </p>
-          )}
-        </Show>
+        <CommunityRoleChoice roles={COMMUNITY_ROLES} role={role()} onChange={setRole} />
+        <DeviceNameField value={name()} onInput={setName} />
+        <JoinProblem problem={problem()} />
         <Show when={pairing()}>
           <p role="status">{status()?.state === "connected" ? t("pair.receiving") : t("join.searching")}</p>
         </Show>
-        <div class="row">
-          <button type="submit" class="primary" disabled={pairing()}>
-            {t("pair.joinAction")}
-          </button>
-          <Show when={pairing()}>
-            <button type="button" onClick={() => abort?.abort()}>
-              {t("action.cancel")}
-            </button>
-          </Show>
-        </div>
+        <JoinButtons label={t("pair.joinAction")} busy={pairing()} onCancel={() => abort?.abort()} />
       </form>
     </main>
   );

@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, Show, untrack } from "solid-js";
+import { createSignal, onCleanup, Show, untrack } from "solid-js";
 import { t, type MessageKey } from "../../../i18n/i18n.ts";
 import { reportError } from "../../../reactive/notices.ts";
 import { pairThroughRelay, RelayPairError } from "../../../reactive/pairThroughRelay.ts";
@@ -8,8 +8,13 @@ import type { RelayState } from "../../../sync/relaySync.ts";
 import { useApp } from "../../appContext.ts";
 import { parseRelayPairing } from "../../relayLink.ts";
 import { go } from "../../router.ts";
-
-const ROLES: readonly CommunityRole[] = ["facilitator", "secretary", "gridWorker", "display"];
+import {
+  COMMUNITY_ROLES,
+  CommunityRoleChoice,
+  DeviceNameField,
+  JoinButtons,
+  JoinProblem,
+} from "../../components/JoinFields.tsx";
 
 /** Pairing this tablet with a community through its relay, from the link a paired tablet shows. */
 export function RelayPairPage(props: { communityId: string; search: string }) {
@@ -63,51 +68,23 @@ export function RelayPairPage(props: { communityId: string; search: string }) {
             <>
               <p>{t("relayPair.explain", { community: p().name || p().communityId })}</p>
               <p class="muted">{t("relay.using", { url: p().setting.url })}</p>
-              <fieldset>
-                <legend>{t("join.role")}</legend>
-                <For each={p().setting.readOnly ? (["display"] as const) : ROLES}>
-                  {(r) => (
-                    <label class="choice">
-                      <input type="radio" name="role" checked={role() === r} onChange={() => setRole(r)} />
-                      {t(`communityRole.${r}`)}
-                    </label>
-                  )}
-                </For>
-              </fieldset>
-              <label>
-                {t("field.deviceName")}
-                <input
-                  value={name()}
-                  placeholder={t("join.namePlaceholder")}
-                  onInput={(e) => setName(e.currentTarget.value)}
-                />
-              </label>
+              <CommunityRoleChoice
+                roles={p().setting.readOnly ? (["display"] as const) : COMMUNITY_ROLES}
+                role={role()}
+                onChange={setRole}
+              />
+              <DeviceNameField value={name()} onInput={setName} />
             </>
           )}
         </Show>
-        <Show when={problem()}>
-          {(key) => (
-            <p class="error" role="alert">
-              {t(key())}
-            </p>
-          )}
-        </Show>
+        <JoinProblem problem={problem()} />
         <Show when={busy()}>
           <p role="status">
             {state() === "connected" ? t("relayPair.receiving") : t("relayPair.connecting")}
           </p>
         </Show>
         <Show when={pairing}>
-          <div class="row">
-            <button type="submit" class="primary" disabled={busy()}>
-              {t("relayPair.action")}
-            </button>
-            <Show when={busy()}>
-              <button type="button" onClick={() => abort?.abort()}>
-                {t("action.cancel")}
-              </button>
-            </Show>
-          </div>
+          <JoinButtons label={t("relayPair.action")} busy={busy()} onCancel={() => abort?.abort()} />
         </Show>
       </form>
     </main>
