@@ -1,9 +1,10 @@
-import { createMemo, createResource, Show, type Accessor } from "solid-js";
+import { createMemo, Show, type Accessor } from "solid-js";
 import { filterFromSearch, filterToSearch, type RegisterFilter } from "../../doc/community/registerQuery.ts";
 import type { CommunityTalkPoint } from "../../doc/community/schema.ts";
 import { t } from "../../i18n/i18n.ts";
 import { createAllMatters, type RegisterSource } from "../allMatters.ts";
 import { useApp } from "../appContext.ts";
+import { createEveryCommunity } from "../everyCommunity.ts";
 import { MatterRow } from "../components/MatterRow.tsx";
 import { RegisterFilters, type CombinedChoices } from "../components/RegisterFilters.tsx";
 import { WindowedList } from "../components/WindowedList.tsx";
@@ -17,12 +18,7 @@ export const ALL_REGISTER_ROW_HEIGHT = 120;
 /** The register of every community on this tablet (`#/register/all?<filter>`), kept live. */
 export function AllRegisterPage(props: { search: string }) {
   const { communities } = useApp();
-  const ids = () => (communities.loaded() ? communities.list().map((c) => c.id) : null);
-  // Communities stay open once opened (the registry keeps them), so a community paired later only adds one.
-  const [handles] = createResource(
-    () => ids()?.join("\n"),
-    () => Promise.all((ids() ?? []).map((id) => communities.open(id))),
-  );
+  const [handles] = createEveryCommunity(communities);
   const held = () => (handles.latest ?? []).filter((h) => h.state.meta.id !== "" || h.state.meta.name !== "");
   return (
     <Show

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createResource, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, onCleanup, onMount, Show } from "solid-js";
 import { reportMatterRows } from "../../doc/community/report.ts";
 import { filterToSearch } from "../../doc/community/registerQuery.ts";
 import { reportFiguresCsv, reportMattersCsv } from "../../export/reportCsv.ts";
@@ -6,6 +6,7 @@ import { dirOf, formatDateTime, lang, t } from "../../i18n/i18n.ts";
 import { afterPaint } from "../../reactive/afterPaint.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
 import { useApp } from "../appContext.ts";
+import { createEveryCommunity } from "../everyCommunity.ts";
 import { ReportCharts } from "../components/report/ReportCharts.tsx";
 import { ReportControls } from "../components/report/ReportControls.tsx";
 import { ReportFigureList } from "../components/report/ReportFigureList.tsx";
@@ -26,11 +27,7 @@ const LIST_LIMIT = 50;
 /** The community report (`search`: its scope and period, see reportAddress.ts) over every open community. */
 export function ReportPage(props: { search: string }) {
   const { communities } = useApp();
-  const ids = () => (communities.loaded() ? communities.list().map((c) => c.id) : null);
-  const [handles] = createResource(
-    () => ids()?.join("\n"),
-    () => Promise.all((ids() ?? []).map((id) => communities.open(id))),
-  );
+  const [handles] = createEveryCommunity(communities);
   return (
     <Show
       when={handles.latest}
