@@ -4,7 +4,6 @@
 import * as Y from "yjs";
 import { createMemo, createSignal, type Accessor } from "solid-js";
 import { noteDiscussed } from "../doc/community/matters.ts";
-import { setTalkPointDeleted, updateTalkPoint } from "../doc/community/talkPoints.ts";
 import { newId } from "../doc/ids.ts";
 import { addReportBack } from "../doc/session/reportBack.ts";
 import { initSessionDoc } from "../doc/session/sessionDoc.ts";
@@ -140,12 +139,12 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
         const { adoptTalkPoints } = await adopting();
         const current = workspaceOf(tp.id);
         if (current && current.state.meta.name === (tp.community.trim() || "社区")) {
-          current.load();
           const { name, location, facilitator, schedule } = tp;
-          updateTalkPoint(current.doc, tp.id, { name, location, facilitator, schedule });
+          const patch = { name, location, facilitator, schedule };
+          if (!current.actions.talkPoints.updateTalkPoint(tp.id, patch)) return false;
         } else {
           // A new talk point, or one moved to another community: it goes to the community of that name.
-          if (current) setTalkPointDeleted(current.doc, tp.id, true);
+          if (current && !current.actions.talkPoints.setTalkPointDeleted(tp.id, true)) return false;
           await adoptTalkPoints(appDb, communities, [tp]);
         }
         await Promise.all(open().map((ws) => ws.flush()));
@@ -153,15 +152,12 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
       })) === true,
     removeTalkPoint: async (id) =>
       void (await guard(async () => {
-        const ws = workspaceOf(id);
-        ws?.load(); // a write goes to the whole workspace, not to a document still showing its view
-        if (ws) setTalkPointDeleted(ws.doc, id, true);
+        // Through the workspace's actions: they load its state first if it still shows its view.
+        workspaceOf(id)?.actions.talkPoints.setTalkPointDeleted(id, true);
       })),
     restoreTalkPoint: async (id) =>
       void (await guard(async () => {
-        const ws = workspaceOf(id);
-        ws?.load();
-        if (ws) setTalkPointDeleted(ws.doc, id, false);
+        workspaceOf(id)?.actions.talkPoints.setTalkPointDeleted(id, false);
       })),
     startSession: (tp, init) =>
       guard(async () => {
