@@ -1,17 +1,17 @@
-import { createSignal, For, onCleanup, Show, untrack } from "solid-js";
-import { t, type MessageKey } from "../../i18n/i18n.ts";
-import { joinSession, JoinError } from "../../reactive/joinSession.ts";
-import { reportError } from "../../reactive/notices.ts";
-import { deviceName, ROLES, setDeviceName, type Role } from "../../sync/deviceSettings.ts";
+import { createSignal, For, Show, untrack } from "solid-js";
+import { t } from "../../i18n/i18n.ts";
+import { joinSession } from "../../reactive/joinSession.ts";
+import { deviceName, ROLES, type Role } from "../../sync/deviceSettings.ts";
 import type { SyncStatus } from "../../sync/peerSync.ts";
 import { formatShareCode, parseShareCode } from "../../sync/shareCode.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
+import { createJoinAttempt, joinRefusal } from "../joinAttempt.ts";
 import { DeviceNameField, JoinButtons, JoinProblem } from "../components/JoinFields.tsx";
 
 /** Joining a session shared from another tablet: the code (from the link or typed), a role and a name. */
 export function JoinPage(props: { code: string }) {
-  const { db, catalogue } = useApp();
+  const { db } = useApp();
   // The code from the link is only the starting value of the field.
   const initial = untrack(() => props.code);
   const parsed = parseShareCode(initial);
@@ -19,29 +19,21 @@ export function JoinPage(props: { code: string }) {
   const [role, setRole] = createSignal<Role>("secretary");
   const [name, setName] = createSignal(deviceName());
   const [status, setStatus] = createSignal<SyncStatus | null>(null);
-  const [joining, setJoining] = createSignal(false);
-  const [problem, setProblem] = createSignal<MessageKey | null>(null);
-  let abort: AbortController | null = null;
-  onCleanup(() => abort?.abort());
+  const attempt = createJoinAttempt();
 
-  const join = async (e: Event) => {
+  const join = (e: Event) => {
     e.preventDefault();
-    setProblem(null);
-    if (!parseShareCode(code())) return setProblem("join.badCode");
-    setDeviceName(name());
-    abort = new AbortController();
-    setJoining(true);
-    try {
-      const id = await joinSession(db, code(), { role: role(), onStatus: setStatus, signal: abort.signal });
-      await catalogue.refresh();
-      go({ page: "session", id });
-    } catch (error) {
-      if (error instanceof JoinError) {
-        if (error.reason !== "cancelled") setProblem(`join.${error.reason}`);
-      } else reportError(error);
-    } finally {
-      setJoining(false);
-    }
+    const typed = code();
+    const chosen = role();
+    if (!parseShareCode(typed)) return attempt.setProblem("join.badCode");
+    void attempt.run(
+      name(),
+      async (signal) => {
+        const id = await joinSession(db, typed, { role: chosen, onStatus: setStatus, signal });
+        return { page: "session", id };
+      },
+      joinRefusal,
+    );
   };
 
   return (
@@ -75,11 +67,11 @@ export function JoinPage(props: { code: string }) {
           </For>
         </fieldset>
         <DeviceNameField value={name()} onInput={setName} />
-        <JoinProblem problem={problem()} />
-        <Show when={joining()}>
+        <JoinProblem problem={attempt.problem()} />
+        <Show when={attempt.busy()}>
           <p role="status">{status()?.state === "connected" ? t("join.receiving") : t("join.searching")}</p>
         </Show>
-        <JoinButtons label={t("join.action")} busy={joining()} onCancel={() => abort?.abort()} />
+        <JoinButtons label={t("join.action")} busy={attempt.busy()} onCancel={attempt.cancel} />
       </form>
     </main>
   );

@@ -1,14 +1,13 @@
-import { createSignal, onCleanup, Show, untrack } from "solid-js";
-import { t, type MessageKey } from "../../../i18n/i18n.ts";
-import { JoinError } from "../../../reactive/joinSession.ts";
-import { reportError } from "../../../reactive/notices.ts";
+import { createSignal, Show, untrack } from "solid-js";
+import { t } from "../../../i18n/i18n.ts";
 import { pairCommunity } from "../../../reactive/pairCommunity.ts";
 import type { CommunityRole } from "../../../persistence/communities.ts";
-import { deviceName, setDeviceName } from "../../../sync/deviceSettings.ts";
+import { deviceName } from "../../../sync/deviceSettings.ts";
 import type { SyncStatus } from "../../../sync/peerSync.ts";
 import { formatShareCode, parseShareCode } from "../../../sync/shareCode.ts";
 import { useApp } from "../../appContext.ts";
 import { go } from "../../router.ts";
+import { createJoinAttempt, joinRefusal } from "../../joinAttempt.ts";
 import {
   COMMUNITY_ROLES,
   CommunityRoleChoice,
@@ -19,7 +18,7 @@ import {
 
 /** Pairing this tablet with a community once: the code (from the link or typed), a role and a name. */
 export function PairPage(props: { code: string }) {
-  const { db, communities, catalogue } = useApp();
+  const { db, communities } = useApp();
   // The code from the link is only the starting value of the field.
   const initial = untrack(() => props.code);
   const parsed = parseShareCode(initial);
@@ -27,33 +26,21 @@ export function PairPage(props: { code: string }) {
   const [role, setRole] = createSignal<CommunityRole>("gridWorker");
   const [name, setName] = createSignal(deviceName());
   const [status, setStatus] = createSignal<SyncStatus | null>(null);
-  const [pairing, setPairing] = createSignal(false);
-  const [problem, setProblem] = createSignal<MessageKey | null>(null);
-  let abort: AbortController | null = null;
-  onCleanup(() => abort?.abort());
+  const attempt = createJoinAttempt();
 
-  const pair = async (e: Event) => {
+  const pair = (e: Event) => {
     e.preventDefault();
-    setProblem(null);
-    if (!parseShareCode(code())) return setProblem("join.badCode");
-    setDeviceName(name());
-    abort = new AbortController();
-    setPairing(true);
-    try {
-      const id = await pairCommunity(db, communities, code(), {
-        role: role(),
-        onStatus: setStatus,
-        signal: abort.signal,
-      });
-      await catalogue.refresh();
-      go({ page: "community", id });
-    } catch (error) {
-      if (error instanceof JoinError) {
-        if (error.reason !== "cancelled") setProblem(`join.${error.reason}`);
-      } else reportError(error);
-    } finally {
-      setPairing(false);
-    }
+    const typed = code();
+    const chosen = role();
+    if (!parseShareCode(typed)) return attempt.setProblem("join.badCode");
+    void attempt.run(
+      name(),
+      async (signal) => {
+        const id = await pairCommunity(db, communities, typed, { role: chosen, onStatus: setStatus, signal });
+        return { page: "community", id };
+      },
+      joinRefusal,
+    );
   };
 
   return (
@@ -78,11 +65,11 @@ export function PairPage(props: { code: string }) {
         </label>
         <CommunityRoleChoice roles={COMMUNITY_ROLES} role={role()} onChange={setRole} />
         <DeviceNameField value={name()} onInput={setName} />
-        <JoinProblem problem={problem()} />
-        <Show when={pairing()}>
+        <JoinProblem problem={attempt.problem()} />
+        <Show when={attempt.busy()}>
           <p role="status">{status()?.state === "connected" ? t("pair.receiving") : t("join.searching")}</p>
         </Show>
-        <JoinButtons label={t("pair.joinAction")} busy={pairing()} onCancel={() => abort?.abort()} />
+        <JoinButtons label={t("pair.joinAction")} busy={attempt.busy()} onCancel={attempt.cancel} />
       </form>
     </main>
   );

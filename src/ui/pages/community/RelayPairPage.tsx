@@ -1,13 +1,13 @@
-import { createSignal, onCleanup, Show, untrack } from "solid-js";
-import { t, type MessageKey } from "../../../i18n/i18n.ts";
-import { reportError } from "../../../reactive/notices.ts";
+import { createSignal, Show, untrack } from "solid-js";
+import { t } from "../../../i18n/i18n.ts";
 import { pairThroughRelay, RelayPairError } from "../../../reactive/pairThroughRelay.ts";
 import type { CommunityRole } from "../../../persistence/communities.ts";
-import { deviceName, setDeviceName } from "../../../sync/deviceSettings.ts";
+import { deviceName } from "../../../sync/deviceSettings.ts";
 import type { RelayState } from "../../../sync/relaySync.ts";
 import { useApp } from "../../appContext.ts";
 import { parseRelayPairing } from "../../relayLink.ts";
 import { go } from "../../router.ts";
+import { createJoinAttempt } from "../../joinAttempt.ts";
 import {
   COMMUNITY_ROLES,
   CommunityRoleChoice,
@@ -18,40 +18,37 @@ import {
 
 /** Pairing this tablet with a community through its relay, from the link a paired tablet shows. */
 export function RelayPairPage(props: { communityId: string; search: string }) {
-  const { db, communities, catalogue } = useApp();
+  const { db, communities } = useApp();
   const pairing = untrack(() => parseRelayPairing(props.communityId, props.search));
   // A display's link holds only the read-only token: the tablet can only be a display.
   const [role, setRole] = createSignal<CommunityRole>(pairing?.setting.readOnly ? "display" : "gridWorker");
   const [name, setName] = createSignal(deviceName());
   const [state, setState] = createSignal<RelayState | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<MessageKey | null>(pairing ? null : "relayPair.badLink");
-  let abort: AbortController | null = null;
-  onCleanup(() => abort?.abort());
+  const attempt = createJoinAttempt(pairing ? null : "relayPair.badLink");
 
   const join = async (e: Event) => {
     e.preventDefault();
     if (!pairing) return;
-    setProblem(null);
-    setDeviceName(name());
-    abort = new AbortController();
-    setBusy(true);
-    try {
-      const id = await pairThroughRelay(db, communities, pairing.communityId, pairing.setting, {
-        role: role(),
-        onState: setState,
-        signal: abort.signal,
-      });
-      await catalogue.refresh();
-      go({ page: "community", id });
-    } catch (error) {
-      if (error instanceof RelayPairError) {
-        if (error.reason !== "cancelled") setProblem(`relayPair.${error.reason}`);
-      } else reportError(error);
-    } finally {
-      setBusy(false);
-      setState(null);
-    }
+    const { communityId, setting } = pairing;
+    const chosen = role();
+    await attempt.run(
+      name(),
+      async (signal) => {
+        const id = await pairThroughRelay(db, communities, communityId, setting, {
+          role: chosen,
+          onState: setState,
+          signal,
+        });
+        return { page: "community", id };
+      },
+      (error) =>
+        error instanceof RelayPairError
+          ? error.reason === "cancelled"
+            ? null
+            : `relayPair.${error.reason}`
+          : undefined,
+    );
+    setState(null);
   };
 
   return (
@@ -77,14 +74,14 @@ export function RelayPairPage(props: { communityId: string; search: string }) {
             </>
           )}
         </Show>
-        <JoinProblem problem={problem()} />
-        <Show when={busy()}>
+        <JoinProblem problem={attempt.problem()} />
+        <Show when={attempt.busy()}>
           <p role="status">
             {state() === "connected" ? t("relayPair.receiving") : t("relayPair.connecting")}
           </p>
         </Show>
         <Show when={pairing}>
-          <JoinButtons label={t("relayPair.action")} busy={busy()} onCancel={() => abort?.abort()} />
+          <JoinButtons label={t("relayPair.action")} busy={attempt.busy()} onCancel={attempt.cancel} />
         </Show>
       </form>
     </main>
