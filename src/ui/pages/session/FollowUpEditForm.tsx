@@ -3,6 +3,7 @@ import type { FollowUp, OwnerKind } from "../../../doc/session/schema.ts";
 import type { FollowUpPatch } from "../../../doc/session/followUps.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { shortText } from "../../labels.ts";
+import { FollowUpOwnerFields } from "./FollowUpOwnerFields.tsx";
 
 /**
  * Changes a follow-up's action, and (kept in the session, on a guest tablet) its owner and due date; on a
@@ -39,25 +40,14 @@ export function FollowUpEditForm(props: {
       </label>
       <Show when={props.withOwner}>
         <div class="grid-2">
-          <label>
-            {t("field.owner")}
-            <input
-              value={owner()}
-              placeholder={t("followUp.ownerPlaceholder")}
-              onInput={(e) => setOwner(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            {t("field.ownerKind")}
-            <select value={ownerKind()} onChange={(e) => setOwnerKind(e.currentTarget.value as OwnerKind)}>
-              <option value="person">{t("ownerKind.person")}</option>
-              <option value="unit">{t("ownerKind.unit")}</option>
-            </select>
-          </label>
-          <label>
-            {t("field.due")}
-            <input type="date" value={due()} onInput={(e) => setDue(e.currentTarget.value)} />
-          </label>
+          <FollowUpOwnerFields
+            owner={owner}
+            setOwner={setOwner}
+            ownerKind={ownerKind}
+            setOwnerKind={setOwnerKind}
+            due={due}
+            setDue={setDue}
+          />
         </div>
       </Show>
       <div class="row">

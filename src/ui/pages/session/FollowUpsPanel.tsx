@@ -4,6 +4,7 @@ import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { useSession } from "./sessionContext.ts";
 import { FollowUpCard } from "./FollowUpCard.tsx";
+import { FollowUpOwnerFields } from "./FollowUpOwnerFields.tsx";
 // Only a tablet paired with the session's community shows register matters: their code loads then.
 const MatterFollowUpCard = lazy(() =>
   import("./MatterFollowUpCard.tsx").then((m) => ({ default: m.MatterFollowUpCard })),
@@ -53,25 +54,14 @@ export function FollowUpsPanel() {
           <textarea rows={2} value={action()} onInput={(e) => setAction(e.currentTarget.value)} />
         </label>
         <div class="grid-2">
-          <label>
-            {t("field.owner")}
-            <input
-              value={owner()}
-              placeholder={t("followUp.ownerPlaceholder")}
-              onInput={(e) => setOwner(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            {t("field.ownerKind")}
-            <select value={ownerKind()} onChange={(e) => setOwnerKind(e.currentTarget.value as OwnerKind)}>
-              <option value="person">{t("ownerKind.person")}</option>
-              <option value="unit">{t("ownerKind.unit")}</option>
-            </select>
-          </label>
-          <label>
-            {t("field.due")}
-            <input type="date" value={due()} onInput={(e) => setDue(e.currentTarget.value)} />
-          </label>
+          <FollowUpOwnerFields
+            owner={owner}
+            setOwner={setOwner}
+            ownerKind={ownerKind}
+            setOwnerKind={setOwnerKind}
+            due={due}
+            setDue={setDue}
+          />
           <label>
             {t("field.linkedIssue")}
             <select value={issueId()} onChange={(e) => setIssueId(e.currentTarget.value)}>
