@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { ChartLegend } from "./ChartLegend.tsx";
 import { fitLabel, ltr, mirrorBox, mirrorX, type Dir } from "./chartGeometry.ts";
 
 export interface ChartSeries {
@@ -58,16 +59,7 @@ export function BarChart(props: {
     <figure class="report-chart" aria-labelledby={`${props.id}-caption`}>
       <figcaption id={`${props.id}-caption`}>{props.title}</figcaption>
       <Show when={props.series.length > 1}>
-        <ul class="chart-legend">
-          <For each={props.series}>
-            {(s) => (
-              <li>
-                <span class={`swatch ${s.class}`} aria-hidden="true" />
-                {s.name}
-              </li>
-            )}
-          </For>
-        </ul>
+        <ChartLegend series={props.series} />
       </Show>
       <Show when={props.rows.length > 0} fallback={<p class="muted">{props.empty}</p>}>
         <svg

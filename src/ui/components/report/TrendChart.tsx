@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import type { ChartSeries } from "./BarChart.tsx";
+import { ChartLegend } from "./ChartLegend.tsx";
 import { ltr, mirrorBox, mirrorX, niceTicks, type Dir } from "./chartGeometry.ts";
 
 export interface TrendPoint {
@@ -47,16 +48,7 @@ export function TrendChart(props: {
   return (
     <figure class="report-chart" aria-labelledby={`${props.id}-caption`}>
       <figcaption id={`${props.id}-caption`}>{props.title}</figcaption>
-      <ul class="chart-legend">
-        <For each={props.series}>
-          {(s) => (
-            <li>
-              <span class={`swatch ${s.class}`} aria-hidden="true" />
-              {s.name}
-            </li>
-          )}
-        </For>
-      </ul>
+      <ChartLegend series={props.series} />
       <Show when={props.points.length > 0} fallback={<p class="muted">{props.empty}</p>}>
         <svg
           class="chart trend-chart"
