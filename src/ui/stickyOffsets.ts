@@ -6,9 +6,11 @@ import { onCleanup } from "solid-js";
 export function trackHeight(el: HTMLElement, variable: string): void {
   const root = document.documentElement;
   const set = () => root.style.setProperty(variable, `${el.getBoundingClientRect().height}px`);
+  // The observer reports the first size after the first layout; asking for it sooner would force a layout
+  // of the whole page while it is still being built.
   const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(set);
-  observer?.observe(el);
-  queueMicrotask(set);
+  if (observer) observer.observe(el);
+  else queueMicrotask(set);
   onCleanup(() => {
     observer?.disconnect();
     root.style.removeProperty(variable);

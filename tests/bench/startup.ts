@@ -62,7 +62,7 @@ const hasView = (id: string) =>
   });
 
 /** A tablet's profile with the app installed (service worker, precache) and a session of `items` items. */
-async function installApp(url: string, items: number) {
+export async function installApp(url: string, items: number) {
   const doc = buildLargeSession(new Y.Doc(), { items, edits: 10 * items });
   const s = snapshot(doc);
   const profile = mkdtempSync(join(tmpdir(), "yishi-startup-"));
@@ -131,7 +131,7 @@ async function installPeer(url: string, s: ReturnType<typeof snapshot>) {
  * installed before the page's own scripts (a probe injected after the load event would only see the frames
  * that came after it). Loaded: the session's state is applied too (the "yishi:session-loaded" mark).
  */
-async function coldStart(profile: string, url: string, rows: number) {
+export async function coldStart(profile: string, url: string, rows: number) {
   const tablet = await launchBrowser({ userDataDir: profile });
   try {
     await tablet.context.setOffline(true);
@@ -150,7 +150,13 @@ async function coldStart(profile: string, url: string, rows: number) {
       while (performance.getEntriesByName("yishi:session-loaded").length === 0) {
         await new Promise((r) => setTimeout(r, 5));
       }
-      return { shown, loaded: performance.getEntriesByName("yishi:session-loaded")[0]!.startTime };
+      const marks = Object.fromEntries(
+        [...performance.getEntriesByType("mark"), ...performance.getEntriesByType("resource")].map((e) => [
+          e.name.replace(/^.*\/assets\//, ""),
+          Math.round(e.startTime + e.duration),
+        ]),
+      );
+      return { shown, loaded: performance.getEntriesByName("yishi:session-loaded")[0]!.startTime, marks };
     });
   } finally {
     await tablet.close();
