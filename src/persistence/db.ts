@@ -1,4 +1,5 @@
 // The IndexedDB schema (typed for idb), opening and upgrading it, and row operations on stored updates.
+import { viewHeadKey } from "./viewHead.ts";
 import { openDB } from "idb";
 import { digest } from "lib0/hash/sha256";
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
@@ -204,6 +205,7 @@ export async function deleteSessionData(db: YishiDatabase, sessionId: string): P
         ...quarantineKeys.map((k) => quarantine.delete(k)),
         tx.objectStore("sessions").delete(sessionId),
         tx.objectStore("views").delete(sessionId),
+        tx.objectStore("views").delete(viewHeadKey(sessionId)),
       ]);
     };
     await Promise.all([deleteAll(), tx.done]);

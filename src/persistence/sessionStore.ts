@@ -2,8 +2,10 @@
 import * as Y from "yjs";
 import { ObservableV2 } from "lib0/observable";
 import { checksum, checksumAsync, moveToQuarantine, readSessionRows, sessionBytes, storedRow } from "./db.ts";
-import type { BadRow, KeyedUpdate, QuarantineTx, StoredView, YishiDatabase } from "./db.ts";
+import type { BadRow, KeyedUpdate, QuarantineTx, StoredView, YishiDatabase, YishiDB } from "./db.ts";
+import type { IDBPTransaction } from "idb";
 import { StorageError, toStorageError } from "./errors.ts";
+import { showsExactly, viewHeadKey } from "./viewHead.ts";
 
 export { deleteSessionData } from "./db.ts";
 
@@ -56,7 +58,12 @@ export interface SessionStoreOptions {
    * rows. When a stored view matches the rows on load, `whenRead` gives it and the rows wait for
    * `applyStored()`, so the caller can show the view first; any other view is ignored.
    */
-  view?: { version: number; read: () => unknown };
+  view?: {
+    version: number;
+    read: () => unknown;
+    /** What the screen paints first, stored beside the view with the same keys (see viewHead.ts). */
+    head?: () => unknown;
+  };
   /** Milliseconds from the last write to the view's rewrite. Default 1000. */
   viewDelay?: number;
 }
@@ -71,6 +78,9 @@ export interface SessionStoreEvents {
 }
 
 const noop = (): void => {};
+
+/** The load's read-only transaction. */
+type LoadTx = IDBPTransaction<YishiDB, ("updates" | "views")[], "readonly">;
 
 /**
  * Keeps a Y.Doc and its session's rows in the `updates` store in step: applies them on construction,
@@ -91,6 +101,12 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
    */
   readonly whenRead: Promise<unknown>;
   private resolveRead: (view: unknown) => void = noop;
+  /**
+   * Resolves before `whenRead`, once the view's head (if the view has one) is read: with its data when it
+   * shows exactly the stored rows, else undefined. The head is asked for first in the load's transaction.
+   */
+  readonly whenHead: Promise<unknown>;
+  private resolveHead: (head: unknown) => void = noop;
   /** Rows read but not yet applied, their native checksums, and how to hand the result to `load`. */
   private unapplied: {
     rows: KeyedUpdate[];
@@ -143,7 +159,11 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     // Content the doc already holds (a new or imported session) is saved too, as y-indexeddb does.
     if (doc.store.clients.size > 0) this.onUpdate(Y.encodeStateAsUpdate(doc), null);
     this.whenRead = new Promise((resolve) => (this.resolveRead = resolve));
-    this.whenSynced = this.load().finally(() => this.resolveRead(null));
+    this.whenHead = new Promise((resolve) => (this.resolveHead = resolve));
+    this.whenSynced = this.load().finally(() => {
+      this.resolveHead(undefined);
+      this.resolveRead(null);
+    });
     this.whenSynced.catch(noop); // reported through the `error` event; awaiting callers still see it
   }
 
@@ -248,11 +268,14 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
   private async load(): Promise<this> {
     let rows: KeyedUpdate[];
     let view: StoredView | undefined;
+    let hasHead: boolean;
     try {
       const tx = this.db.transaction(["updates", "views"]);
-      [rows, view] = await Promise.all([
+      const headRead = this.opts.view?.head ? this.readHead(tx) : Promise.resolve(true);
+      [rows, view, hasHead] = await Promise.all([
         readSessionRows(tx.objectStore("updates").index("bySession"), this.sessionId),
         this.opts.view ? tx.objectStore("views").get(this.sessionId) : undefined,
+        headRead,
         tx.done,
       ]);
     } catch (e) {
@@ -286,16 +309,40 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     }
     this.refreshStatus();
     this.emit("synced", [this]);
-    if (shown === undefined && this.opts.view) this.scheduleView();
+    // A view without its head (stored by an app from before heads) is stored again with one.
+    if ((shown === undefined || !hasHead) && this.opts.view) this.scheduleView();
     return this;
+  }
+
+  /**
+   * Asks for the view's head and the rows' keys (before the rows: the answers come in that order); true
+   * when the stored head shows the rows.
+   */
+  private async readHead(tx: LoadTx): Promise<boolean> {
+    try {
+      const [head, keys] = await Promise.all([
+        tx.objectStore("views").get(viewHeadKey(this.sessionId)),
+        tx.objectStore("updates").index("bySession").getAllKeys(this.sessionId),
+      ]);
+      const current = head?.version === this.opts.view?.version && keys.length > 0;
+      const shows = current && showsExactly(head!, keys);
+      this.resolveHead(shows ? head!.data : undefined);
+      return shows;
+    } catch {
+      this.resolveHead(undefined); // the load reports the failure
+      return false;
+    }
   }
 
   /** The stored view's data if it is of our version and shows exactly `rows`; else undefined. */
   private matchingView(view: StoredView | undefined, rows: KeyedUpdate[]): unknown {
-    if (!view || view.version !== this.opts.view?.version || view.keys.length !== rows.length)
-      return undefined;
-    const keys = new Set(view.keys);
-    return rows.every((row) => keys.has(row.key)) ? view.data : undefined;
+    if (!view || view.version !== this.opts.view?.version) return undefined;
+    return showsExactly(
+      view,
+      rows.map((row) => row.key),
+    )
+      ? view.data
+      : undefined;
   }
 
   /**
@@ -326,9 +373,16 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       const exact =
         keys.length > 0 && this.queue.length === 0 && keys.every((key) => this.knownKeys.has(key));
       if (exact) {
-        await tx
-          .objectStore("views")
-          .put({ sessionId: this.sessionId, version: view.version, keys, data: view.read() });
+        const views = tx.objectStore("views");
+        const { sessionId } = this;
+        await views.put({ sessionId, version: view.version, keys, data: view.read() });
+        if (view.head)
+          await views.put({
+            sessionId: viewHeadKey(sessionId),
+            version: view.version,
+            keys,
+            data: view.head(),
+          });
       }
       await tx.done;
       if (exact) this.viewStale = false;

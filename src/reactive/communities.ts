@@ -18,6 +18,7 @@ import { SessionStore } from "../persistence/sessionStore.ts";
 import { deviceName } from "../sync/deviceSettings.ts";
 import type { AppDb } from "./appDb.ts";
 import { openCommunity, WORKSPACE_VIEW_VERSION, type CommunityHandle } from "./communityHandle.ts";
+import type { CommunityHead } from "./communityView.ts";
 import { notify, reportError } from "./notices.ts";
 import type { CommunitySync } from "./communitySync.ts";
 import type { CommunityRelay } from "./communityRelay.ts";
@@ -30,6 +31,11 @@ export interface Communities {
   loaded: Accessor<boolean>;
   /** The community's open workspace (opened at the first call, then shared). */
   open(id: string): Promise<CommunityHandle>;
+  /**
+   * The stored first screen of the community's register while its workspace is being opened (opening it if
+   * need be); null once it is open, or when none is stored that shows its rows.
+   */
+  head(id: string): Promise<CommunityHead | null>;
   /** The community's workspace if it is open already. */
   opened(id: string): CommunityHandle | undefined;
   /** Makes a new community on this tablet; resolves to its id. */
@@ -78,6 +84,7 @@ export function createCommunities(appDb: AppDb): Communities {
   const [list, setList] = createSignal<CommunityRow[]>([]);
   const [loaded, setLoaded] = createSignal(false);
   const handles = new Map<string, Promise<CommunityHandle>>();
+  const heads = new Map<string, Promise<CommunityHead | null>>();
   const resolved = new Map<string, CommunityHandle>();
   const links = createCommunityLinks(
     (handle) => import("./communityDocs.ts").then((m) => m.createCommunityDocs(appDb, handle)),
@@ -117,19 +124,29 @@ export function createCommunities(appDb: AppDb): Communities {
     setList(await listCommunities(appDb.current));
     setLoaded(true);
   };
-  void refresh().catch(reportError);
+  // A workspace opened before the list is read would not know this tablet's role in it (a display's is
+  // read-only): opening waits for the first list.
+  const listed = refresh().catch(reportError);
 
   const open = (id: string): Promise<CommunityHandle> => {
     let handle = handles.get(id);
     if (!handle) {
-      const row = list().find((c) => c.id === id);
-      handle = openCommunity(appDb, id, { role: row?.role, deviceName: deviceName() });
+      let gotHead: (head: CommunityHead | null) => void = () => {};
+      heads.set(id, new Promise((resolve) => (gotHead = resolve)));
+      handle = listed.then(() => {
+        const row = list().find((c) => c.id === id);
+        return openCommunity(appDb, id, { role: row?.role, deviceName: deviceName(), onHead: gotHead });
+      });
       handle
         .then((h) => {
           resolved.set(id, h);
           follow(h);
         })
-        .catch(() => handles.delete(id));
+        .catch(() => handles.delete(id))
+        .finally(() => {
+          gotHead(null);
+          heads.delete(id);
+        });
       handles.set(id, handle);
     }
     return handle;
@@ -139,6 +156,11 @@ export function createCommunities(appDb: AppDb): Communities {
     list,
     loaded,
     open,
+    head: (id) => {
+      if (resolved.has(id)) return Promise.resolve(null);
+      if (!handles.has(id)) void open(id).catch(() => {});
+      return heads.get(id) ?? Promise.resolve(null);
+    },
     opened: (id) => resolved.get(id),
     refresh,
     flush: async () => void (await Promise.all([...resolved.values()].map((h) => h.flush()))),

@@ -28,15 +28,14 @@ import type { AppDb } from "./appDb.ts";
 import { bindActions, type BoundActions } from "./bindActions.ts";
 import { createSlicedStore } from "./createYStore.ts";
 import { openStoredDoc, type SaveStatus } from "./storedDoc.ts";
+import { headFrom, headOf, isWorkspaceView, viewOf } from "./communityView.ts";
+import type { CommunityHead, WorkspaceState } from "./communityView.ts";
+import { WORKSPACE_VIEW_VERSION } from "./communityView.ts";
 
-/** Bumped whenever WorkspaceSnapshot changes shape: a stored view of another shape is not shown. */
-export const WORKSPACE_VIEW_VERSION = 2;
+export { WORKSPACE_VIEW_VERSION, type WorkspaceState } from "./communityView.ts";
 
 const MODULES = { directory, matters, sessionIndex, talkPoints, community: { updateCommunity } };
 export type CommunityActions = BoundActions<typeof MODULES>;
-
-/** The workspace as the UI reads it: a Solid store of everything but the matters. */
-export type WorkspaceState = Omit<WorkspaceSnapshot, "matters">;
 
 export interface CommunityHandle {
   id: string;
@@ -139,54 +138,18 @@ function nextMatters(doc: Y.Doc, before: readonly Matter[], tr: Y.Transaction): 
 }
 
 /**
- * What is stored as the view: the workspace, and of each matter what the register lists and filters on
- * (its handling in detail, the history, notes and commitments, comes with the Yjs state a moment later).
- * A register of thousands of matters then opens from a few megabytes instead of a dozen.
- */
-function viewOf(state: WorkspaceState, matters: readonly Matter[]): WorkspaceSnapshot {
-  return { ...state, matters: matters.map(listedMatter) };
-}
-
-/** A matter as the register's list needs it. */
-function listedMatter(m: Matter): Matter {
-  const e = m.escalation;
-  return {
-    ...m,
-    history: [],
-    sessions: [],
-    escalation: e && {
-      departmentId: e.departmentId,
-      department: e.department,
-      reason: "",
-      deadline: e.deadline,
-      at: e.at,
-    },
-    acknowledgement: m.acknowledgement && { ...m.acknowledgement, commitment: "" },
-    resolution: m.resolution && { note: "", at: m.resolution.at },
-    feedback: m.feedback && { ...m.feedback, note: "" },
-  };
-}
-
-/** True when `data` is a view of community `id` that the screen can render. */
-function isWorkspaceView(data: unknown, id: string): data is WorkspaceSnapshot {
-  const view = data as Partial<Record<keyof WorkspaceSnapshot, unknown>> | null;
-  const lists = ["talkPoints", "directory", "categories", "sessions", "matters"] as const;
-  return (
-    typeof view === "object" &&
-    view !== null &&
-    (view.meta as { id?: unknown } | undefined)?.id === id &&
-    lists.every((name) => Array.isArray(view[name]))
-  );
-}
-
-/**
  * Opens community `id`'s workspace from IndexedDB (from its stored view first when it matches the rows,
  * so a register of thousands of matters shows before its Yjs state is applied).
  */
 export async function openCommunity(
   appDb: AppDb,
   id: string,
-  options: { role?: CommunityRole; deviceName?: string } = {},
+  options: {
+    role?: CommunityRole;
+    deviceName?: string;
+    /** Called with the stored head of the view (null: none) while the view is still being read. */
+    onHead?: (head: CommunityHead | null) => void;
+  } = {},
 ): Promise<CommunityHandle> {
   const doc = new Y.Doc();
   const role = options.role ?? "facilitator";
@@ -197,6 +160,8 @@ export async function openCommunity(
   const opened = await openStoredDoc(appDb, workspaceDocId(id), doc, {
     viewVersion: WORKSPACE_VIEW_VERSION,
     readView: () => viewOf(unwrap(shown.state!), shown.matters!()),
+    readHead: () => headOf(unwrap(shown.state!), shown.matters!()),
+    onHead: (data) => options.onHead?.(headFrom(data, id)),
     isView: (data): data is WorkspaceSnapshot => isWorkspaceView(data, id),
     afterLoad: () => setLoaded(true),
     mark: "community",

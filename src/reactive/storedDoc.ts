@@ -13,6 +13,10 @@ export interface StoredDocOptions<V> {
   /** The stored view's format, and what to store as the view (what the screen shows). */
   viewVersion: number;
   readView: () => unknown;
+  /** What to store as the view's head, if the screen paints one first (see persistence/viewHead.ts). */
+  readHead?: () => unknown;
+  /** Called with the stored head (undefined: none that shows the rows) before the view is read. */
+  onHead?: (data: unknown) => void;
   /** True when stored data is a view of this document that the screen can render. */
   isView: (data: unknown) => data is V;
   /** Runs once the stored state is in the doc (repairs, rejoining rooms…). */
@@ -56,8 +60,9 @@ export async function openStoredDoc<V>(
   options: StoredDocOptions<V>,
 ): Promise<StoredDoc<V>> {
   const store = new SessionStore(appDb.current, docId, doc, {
-    view: { version: options.viewVersion, read: options.readView },
+    view: { version: options.viewVersion, read: options.readView, head: options.readHead },
   });
+  if (options.onHead) void store.whenHead.then(options.onHead);
   const stopFollowingDb = appDb.onReplaced((db) => store.useDb(db));
   const [saveStatus, setSaveStatus] = createSignal<SaveStatus>("loading");
   store.on("status", (status: SaveStatus) => {

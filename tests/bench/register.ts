@@ -134,7 +134,7 @@ async function timeClick(page: Page, checkbox: ReturnType<Page["getByLabel"]>): 
  * tablet did before (the app stores the register's view a second after loading), then the browser restarted
  * so nothing of the workspace is left in memory.
  */
-async function installRegister(serverUrl: string, matters: number) {
+export async function installRegister(serverUrl: string, matters: number) {
   const workspace = buildRegisterWorkspace({ matters, sessions: 500 });
   const { id } = workspace;
   const profile = mkdtempSync(join(tmpdir(), "yishi-register-"));

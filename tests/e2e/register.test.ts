@@ -133,4 +133,50 @@ describe("community and register", () => {
     await page.getByLabel("Resolved", { exact: true }).check();
     await page.getByText("Showing 3 matters of 4").waitFor();
   });
+
+  it("paints the register's first frame from its stored head after a reload, with the whole count", async () => {
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByText("Showing 4 matters of 4").waitFor();
+    const id = /#\/register\/([^/?]+)/.exec(page.url())![1]!;
+    // The view and its head are stored a moment after the last change.
+    const headStored = (docId: string) =>
+      new Promise<boolean>((ok) => {
+        const req = indexedDB.open("yishi");
+        req.onsuccess = () => {
+          const get = req.result.transaction("views").objectStore("views").get(`${docId}\u0000head`);
+          get.onsuccess = () => ok(get.result !== undefined);
+          get.onerror = () => ok(false);
+        };
+        req.onerror = () => ok(false);
+      });
+    await expect.poll(() => page.evaluate(headStored, `community:${id}`), { timeout: 10_000 }).toBe(true);
+    // (A string: tsx would wrap a named inner function in a helper the page does not have.)
+    await page.addInitScript(`window.yishiFirstRows = new Promise((resolve) => {
+      const check = () => {
+        const row = document.querySelector(".register-list [role=listitem] a");
+        if (!row) return requestAnimationFrame(check);
+        resolve({
+          count: document.querySelector(".register-count")?.textContent,
+          first: row.getAttribute("aria-label"),
+          head: performance.getEntriesByName("yishi:community-head").length > 0,
+        });
+      };
+      requestAnimationFrame(check);
+    });`);
+    await page.reload();
+    const firstFrame = await page.evaluate("window.yishiFirstRows");
+    await page.waitForFunction(() => performance.getEntriesByName("yishi:community-loaded").length > 0);
+    const list = page.getByRole("list", { name: "Matters of 老城路社区's register" });
+    expect(firstFrame).toEqual({
+      count: "Showing 4 matters of 4",
+      first: await list.getByRole("link").first().getAttribute("aria-label"),
+      head: true,
+    });
+    const [head, view] = await page.evaluate(() =>
+      ["yishi:community-head", "yishi:community-view"].map(
+        (m) => performance.getEntriesByName(m)[0]!.startTime,
+      ),
+    );
+    expect(head).toBeLessThan(view!);
+  });
 });

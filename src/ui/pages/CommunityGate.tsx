@@ -1,29 +1,54 @@
-import { createResource, onMount, Show, type JSX } from "solid-js";
+import { createComputed, createSignal, on, onMount, Show, type JSX } from "solid-js";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
 import { useApp } from "../appContext.ts";
 import { go } from "../router.ts";
 
 /**
- * Opens community `id`'s workspace (kept open by the registry) and renders `children` with it; a message
- * while it opens, when it cannot be opened, or when this tablet holds no such community.
+ * Opens community `id`'s workspace (kept open by the registry) and renders `children` with it; `pending`
+ * (else a message) while it opens, a message when it cannot be opened or this tablet holds no such
+ * community. The workspace is awaited here, not through Suspense, so that `pending` can be shown meanwhile.
  */
-export function CommunityGate(props: { id: string; children: (handle: CommunityHandle) => JSX.Element }) {
+export function CommunityGate(props: {
+  id: string;
+  children: (handle: CommunityHandle) => JSX.Element;
+  pending?: JSX.Element;
+}) {
   const { communities } = useApp();
-  const [handle] = createResource(
-    () => props.id,
-    (id) => communities.open(id),
+  const [handle, setHandle] = createSignal<CommunityHandle>();
+  const [failed, setFailed] = createSignal(false);
+  let latest = "";
+  createComputed(
+    on(
+      () => props.id,
+      (id) => {
+        latest = id;
+        setHandle(undefined);
+        setFailed(false);
+        communities.open(id).then(
+          (h) => latest === id && setHandle(() => h),
+          () => latest === id && setFailed(true),
+        );
+      },
+    ),
   );
   const missing = (h: CommunityHandle) => h.state.meta.id === "" && h.state.meta.name === "";
   return (
     <Show
       when={handle()}
       fallback={
-        <main class="page center">
-          <p role={handle.error ? "alert" : "status"}>
-            {handle.error ? t("community.openError") : t("app.loading")}
-          </p>
-        </main>
+        <Show
+          when={!failed() && props.pending}
+          fallback={
+            <Show when={failed()} fallback={<Opening />}>
+              <main class="page center">
+                <p role="alert">{t("community.openError")}</p>
+              </main>
+            </Show>
+          }
+        >
+          {props.pending}
+        </Show>
       }
     >
       {(h) => (
@@ -51,4 +76,13 @@ export function CommunityGate(props: { id: string; children: (handle: CommunityH
 function Shown(props: { handle: CommunityHandle; children: JSX.Element }) {
   onMount(() => props.handle.shown());
   return <>{props.children}</>;
+}
+
+/** What a page shows while its community's workspace opens. */
+export function Opening() {
+  return (
+    <main class="page center">
+      <p role="status">{t("app.loading")}</p>
+    </main>
+  );
 }

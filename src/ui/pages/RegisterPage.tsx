@@ -1,22 +1,54 @@
-import { createMemo, Show } from "solid-js";
+import { createComputed, createMemo, createSignal, on, Show } from "solid-js";
 import { filterFromSearch, filterToSearch, type RegisterFilter } from "../../doc/community/registerQuery.ts";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
+import type { CommunityHead } from "../../reactive/communityView.ts";
+import { useApp } from "../appContext.ts";
 import { MatterRow } from "../components/MatterRow.tsx";
 import { RegisterFilters } from "../components/RegisterFilters.tsx";
 import { WindowedList } from "../components/WindowedList.tsx";
 import { createMatterQuery, createToday } from "../matterQuery.ts";
 import { civilDateText } from "../matterText.ts";
 import { replaceRoute, routeHash } from "../router.ts";
-import { CommunityGate } from "./CommunityGate.tsx";
+import { CommunityGate, Opening } from "./CommunityGate.tsx";
 
 /** Height of a register row (two lines of large text and padding); the windowed list needs it fixed. */
 export const REGISTER_ROW_HEIGHT = 96;
 
-/** The register (台账) of community `id`, filtered by the query part of its address (`search`). */
+/**
+ * The register (台账) of community `id`, filtered by the query part of its address (`search`). Unfiltered, a
+ * cold open paints its first screen from the stored head while the workspace is still being read.
+ */
 export function RegisterPage(props: { id: string; search: string }) {
+  const { communities } = useApp();
+  const [head, setHead] = createSignal<CommunityHead | null>(null);
+  let latest = "";
+  createComputed(
+    on(
+      () => props.id,
+      (id) => {
+        latest = id;
+        setHead(null);
+        void communities.head(id).then((h) => latest === id && setHead(h));
+      },
+    ),
+  );
+  const unfiltered = () => Object.keys(filterFromSearch(props.search)).length === 0;
   return (
-    <CommunityGate id={props.id}>
+    <CommunityGate
+      id={props.id}
+      pending={
+        <Show when={unfiltered() && head()} fallback={<Opening />}>
+          {(h) => (
+            <RegisterView
+              handle={{ id: props.id, state: h().state, matters: () => h().matters }}
+              search=""
+              total={h().total}
+            />
+          )}
+        </Show>
+      }
+    >
       {(handle) => <RegisterView handle={handle} search={props.search} />}
     </CommunityGate>
   );
@@ -33,6 +65,8 @@ function merge(filter: RegisterFilter, patch: Partial<RegisterFilter>): Register
 export function RegisterView(props: {
   handle: Pick<CommunityHandle, "id" | "state" | "matters">;
   search: string;
+  /** Set when the handle lists only the first rows of the default order: how many the register holds. */
+  total?: number;
 }) {
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; its state is a store
   const state = props.handle.state;
@@ -65,7 +99,10 @@ export function RegisterView(props: {
 
       <div class="register-summary row wrap">
         <p role="status" class="register-count">
-          {t("register.count", { n: shown().length, total: props.handle.matters().length })}
+          {t("register.count", {
+            n: props.total ?? shown().length,
+            total: props.total ?? props.handle.matters().length,
+          })}
         </p>
         <Show when={linked()}>
           <p class="muted">{t("register.linkedFilter")}</p>
