@@ -1,6 +1,7 @@
 // The IndexedDB schema (typed for idb), opening and upgrading it, and row operations on stored updates.
-import { viewHeadKey } from "./viewHead.ts";
+import { viewHeadKey } from "./storedViews.ts";
 import { openDB } from "idb";
+import * as Y from "yjs";
 import { digest } from "lib0/hash/sha256";
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
 import type { TalkPoint } from "../doc/talkPoint.ts";
@@ -212,4 +213,33 @@ export async function deleteSessionData(db: YishiDatabase, sessionId: string): P
   } catch (e) {
     throw toStorageError(e);
   }
+}
+
+/**
+ * Split rows into those safe to apply and damaged ones, before any is applied: an update that throws
+ * halfway (e.g. cut off inside its delete set) has already changed the doc it was applied to.
+ * A row with a checksum is checked against it (cheap, and it also catches bytes that changed yet still
+ * decode); a row without one (written before checksums) is decoded in full instead.
+ */
+export function triageRows(
+  rows: KeyedUpdate[],
+  sumOf: (row: KeyedUpdate) => number = (row) => checksum(row.update),
+): { good: KeyedUpdate[]; bad: BadRow[] } {
+  const good: KeyedUpdate[] = [];
+  const bad: BadRow[] = [];
+  for (const row of rows) {
+    if (row.sum !== undefined) {
+      if (sumOf(row) === row.sum) good.push(row);
+      else bad.push({ ...row, reason: "checksum mismatch: the stored bytes changed" });
+      continue;
+    }
+    try {
+      // Decoding reads every struct and the delete set without integrating anything.
+      Y.decodeUpdate(row.update);
+      good.push(row);
+    } catch (e) {
+      bad.push({ ...row, reason: String(e) });
+    }
+  }
+  return { good, bad };
 }

@@ -2,41 +2,12 @@
 import * as Y from "yjs";
 import { ObservableV2 } from "lib0/observable";
 import { checksum, checksumAsync, moveToQuarantine, readSessionRows, sessionBytes, storedRow } from "./db.ts";
-import type { BadRow, KeyedUpdate, QuarantineTx, StoredView, YishiDatabase, YishiDB } from "./db.ts";
-import type { IDBPTransaction } from "idb";
+import { triageRows } from "./db.ts";
+import type { BadRow, KeyedUpdate, QuarantineTx, StoredView, YishiDatabase } from "./db.ts";
 import { StorageError, toStorageError } from "./errors.ts";
-import { showsExactly, viewHeadKey } from "./viewHead.ts";
+import { ViewKeeper, type ViewedStore, type ViewOptions } from "./storedViews.ts";
 
 export { deleteSessionData } from "./db.ts";
-
-/**
- * Split rows into those safe to apply and damaged ones, before any is applied: an update that throws
- * halfway (e.g. cut off inside its delete set) has already changed the doc it was applied to.
- * A row with a checksum is checked against it (cheap, and it also catches bytes that changed yet still
- * decode); a row without one (written before checksums) is decoded in full instead.
- */
-function triageRows(
-  rows: KeyedUpdate[],
-  sumOf: (row: KeyedUpdate) => number = (row) => checksum(row.update),
-): { good: KeyedUpdate[]; bad: BadRow[] } {
-  const good: KeyedUpdate[] = [];
-  const bad: BadRow[] = [];
-  for (const row of rows) {
-    if (row.sum !== undefined) {
-      if (sumOf(row) === row.sum) good.push(row);
-      else bad.push({ ...row, reason: "checksum mismatch: the stored bytes changed" });
-      continue;
-    }
-    try {
-      // Decoding reads every struct and the delete set without integrating anything.
-      Y.decodeUpdate(row.update);
-      good.push(row);
-    } catch (e) {
-      bad.push({ ...row, reason: String(e) });
-    }
-  }
-  return { good, bad };
-}
 
 export const DEFAULT_COMPACT_AFTER = 500;
 
@@ -58,12 +29,7 @@ export interface SessionStoreOptions {
    * rows. When a stored view matches the rows on load, `whenRead` gives it and the rows wait for
    * `applyStored()`, so the caller can show the view first; any other view is ignored.
    */
-  view?: {
-    version: number;
-    read: () => unknown;
-    /** What the screen paints first, stored beside the view with the same keys (see viewHead.ts). */
-    head?: () => unknown;
-  };
+  view?: ViewOptions;
   /** Milliseconds from the last write to the view's rewrite. Default 1000. */
   viewDelay?: number;
 }
@@ -78,9 +44,6 @@ export interface SessionStoreEvents {
 }
 
 const noop = (): void => {};
-
-/** The load's read-only transaction. */
-type LoadTx = IDBPTransaction<YishiDB, ("updates" | "views")[], "readonly">;
 
 /**
  * Keeps a Y.Doc and its session's rows in the `updates` store in step: applies them on construction,
@@ -113,9 +76,8 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     sums: Map<number, number>;
     done: (bad: BadRow[] | null) => void;
   } | null = null;
-  private viewTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The stored view (if any) lags behind the rows. */
-  private viewStale = false;
+  /** Keeps the view (and its head) when the options ask for one. */
+  private readonly views: ViewKeeper | null;
   private _synced = false;
   private _status: SessionStoreStatus = "loading";
   private _quarantined = 0;
@@ -153,6 +115,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       view: options.view,
       viewDelay: options.viewDelay ?? 1000,
     };
+    this.views = options.view ? new ViewKeeper(this.viewed(), options.view, this.opts.viewDelay) : null;
     // Listen before loading: an edit made while the load is in flight must still be saved.
     doc.on("update", this.onUpdate);
     doc.on("destroy", this.onDocDestroy);
@@ -271,11 +234,14 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     let hasHead: boolean;
     try {
       const tx = this.db.transaction(["updates", "views"]);
-      const headRead = this.opts.view?.head ? this.readHead(tx) : Promise.resolve(true);
+      const head = this.views?.readHead(tx).then(
+        (h) => (this.resolveHead(h.data), h.found),
+        () => false, // the load reports the failure
+      );
       [rows, view, hasHead] = await Promise.all([
         readSessionRows(tx.objectStore("updates").index("bySession"), this.sessionId),
-        this.opts.view ? tx.objectStore("views").get(this.sessionId) : undefined,
-        headRead,
+        this.views?.readView(tx),
+        head ?? true,
         tx.done,
       ]);
     } catch (e) {
@@ -292,7 +258,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
         .filter((row) => row.sum !== undefined)
         .map(async (row) => sums.set(row.key, await checksumAsync(row.update))),
     );
-    const shown = this.matchingView(view, rows);
+    const shown = this.views?.matching(view, rows);
     const bad = await new Promise<BadRow[] | null>((done) => {
       this.unapplied = { rows, sums, done };
       if (shown !== undefined) this.resolveRead(shown);
@@ -310,39 +276,8 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     this.refreshStatus();
     this.emit("synced", [this]);
     // A view without its head (stored by an app from before heads) is stored again with one.
-    if ((shown === undefined || !hasHead) && this.opts.view) this.scheduleView();
+    if (shown === undefined || !hasHead) this.views?.schedule();
     return this;
-  }
-
-  /**
-   * Asks for the view's head and the rows' keys (before the rows: the answers come in that order); true
-   * when the stored head shows the rows.
-   */
-  private async readHead(tx: LoadTx): Promise<boolean> {
-    try {
-      const [head, keys] = await Promise.all([
-        tx.objectStore("views").get(viewHeadKey(this.sessionId)),
-        tx.objectStore("updates").index("bySession").getAllKeys(this.sessionId),
-      ]);
-      const current = head?.version === this.opts.view?.version && keys.length > 0;
-      const shows = current && showsExactly(head!, keys);
-      this.resolveHead(shows ? head!.data : undefined);
-      return shows;
-    } catch {
-      this.resolveHead(undefined); // the load reports the failure
-      return false;
-    }
-  }
-
-  /** The stored view's data if it is of our version and shows exactly `rows`; else undefined. */
-  private matchingView(view: StoredView | undefined, rows: KeyedUpdate[]): unknown {
-    if (!view || view.version !== this.opts.view?.version) return undefined;
-    return showsExactly(
-      view,
-      rows.map((row) => row.key),
-    )
-      ? view.data
-      : undefined;
   }
 
   /**
@@ -364,43 +299,19 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
    * waits to be written and no row is unknown to it (another tab's). Resolves with whether it was stored;
    * a failure is only logged, as the view is a cache and the rows are what count.
    */
-  async writeView(): Promise<boolean> {
-    const view = this.opts.view;
-    if (!view || !this._synced || !this.viewStale) return false;
-    try {
-      const tx = this.db.transaction(["updates", "views"], "readwrite");
-      const keys = await tx.objectStore("updates").index("bySession").getAllKeys(this.sessionId);
-      const exact =
-        keys.length > 0 && this.queue.length === 0 && keys.every((key) => this.knownKeys.has(key));
-      if (exact) {
-        const views = tx.objectStore("views");
-        const { sessionId } = this;
-        await views.put({ sessionId, version: view.version, keys, data: view.read() });
-        if (view.head)
-          await views.put({
-            sessionId: viewHeadKey(sessionId),
-            version: view.version,
-            keys,
-            data: view.head(),
-          });
-      }
-      await tx.done;
-      if (exact) this.viewStale = false;
-      return exact;
-    } catch (e) {
-      console.warn("yishi: the session view was not stored", e);
-      return false;
-    }
+  writeView(): Promise<boolean> {
+    return this.views?.write() ?? Promise.resolve(false);
   }
 
-  private scheduleView(): void {
-    this.viewStale = true;
-    if (!this.opts.view || this.destroyed) return;
-    if (this.viewTimer !== null) clearTimeout(this.viewTimer);
-    this.viewTimer = setTimeout(() => {
-      this.viewTimer = null;
-      void this.writeView();
-    }, this.opts.viewDelay);
+  /** What the view keeper sees of this store. */
+  private viewed(): ViewedStore {
+    return {
+      docId: this.sessionId,
+      db: () => this.db,
+      synced: () => this._synced,
+      destroyed: () => this.destroyed,
+      holdsExactly: (keys) => this.queue.length === 0 && keys.every((key) => this.knownKeys.has(key)),
+    };
   }
 
   // Apply stored rows in one Yjs transaction with origin `this`, so they are not written back. Damaged
@@ -454,7 +365,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
         this.knownKeys.add(key);
         this.rowCount++;
         this.failures = 0;
-        this.scheduleView();
+        this.views?.schedule();
       } catch (e) {
         this.failures++;
         this.refreshStatus();
@@ -513,7 +424,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       for (const k of replaced) this.knownKeys.delete(k);
       this.knownKeys.add(key);
       this.rowCount = 1;
-      this.scheduleView();
+      this.views?.schedule();
     } else {
       this.rowCount = replaced.length;
     }
@@ -526,12 +437,12 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
         (e: unknown) => e,
       );
     let failure = await attemptFlush();
-    if (failure === null && this.viewStale) await this.writeView();
+    if (failure === null && this.views?.stale) await this.views.write();
     this.destroyed = true;
     this.unapplied?.done(null);
     this.unapplied = null;
-    for (const timer of [this.flushTimer, this.retryTimer, this.viewTimer])
-      if (timer !== null) clearTimeout(timer);
+    for (const timer of [this.flushTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    this.views?.cancel();
     this.doc.off("update", this.onUpdate);
     this.doc.off("destroy", this.onDocDestroy);
     // Edits made while the first flush ran.

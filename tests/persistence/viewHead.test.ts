@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { deleteSessionData, type YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore } from "../../src/persistence/sessionStore.ts";
-import { viewHeadKey } from "../../src/persistence/viewHead.ts";
+import { viewHeadKey } from "../../src/persistence/storedViews.ts";
 import { freshDb } from "../helpers/freshDb.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
