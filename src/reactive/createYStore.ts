@@ -1,7 +1,8 @@
 // The bridge from a Yjs session document to a Solid store: each root type refreshes only its own slice.
 import type * as Y from "yjs";
 import { batch, onCleanup } from "solid-js";
-import { createStore, reconcile, type SetStoreFunction } from "solid-js/store";
+import { createStore, reconcile, unwrap, type SetStoreFunction } from "solid-js/store";
+import { patchStore } from "./patchStore.ts";
 import { roots } from "../doc/session/sessionDoc.ts";
 import {
   readAgenda,
@@ -22,7 +23,8 @@ import { readQuickPoll } from "../doc/session/quickPoll.ts";
 import { finalisedOf } from "../doc/session/lock.ts";
 import type { SessionSnapshot } from "../doc/session/schema.ts";
 
-type Refresh = (set: SetStoreFunction<SessionSnapshot>, doc: Y.Doc) => void;
+/** A slice's refresh: `set` writes the store; `patch` writes a freshly read value, changing only what differs. */
+type Refresh = (set: SetStoreFunction<SessionSnapshot>, doc: Y.Doc, patch: Patch<SessionSnapshot>) => void;
 
 // Which slice each root type feeds. reconcile keys records by id, so an edit re-renders only what changed.
 const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
@@ -33,13 +35,13 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
   notes: (set, doc) => set("notes", roots(doc).notes.toString()),
   headcount: (set, doc) => set("headcount", readHeadcount(doc)),
   headcountLog: (set, doc) => set("headcount", readHeadcount(doc)),
-  attendees: (set, doc) => set("attendees", reconcile(readAttendees(doc))),
-  categories: (set, doc) => set("categories", reconcile(readCategories(doc))),
-  agenda: (set, doc) => set("agenda", reconcile(readAgenda(doc))),
-  issues: (set, doc) => set("issues", reconcile(readIssues(doc))),
-  votes: (set, doc) => set("votes", reconcile(readVotes(doc))),
-  followUps: (set, doc) => set("followUps", reconcile(readFollowUps(doc))),
-  reportBack: (set, doc) => set("reportBack", reconcile(readReportBack(doc))),
+  attendees: (_set, doc, patch) => patch("attendees", readAttendees(doc)),
+  categories: (_set, doc, patch) => patch("categories", readCategories(doc)),
+  agenda: (_set, doc, patch) => patch("agenda", readAgenda(doc)),
+  issues: (_set, doc, patch) => patch("issues", readIssues(doc)),
+  votes: (_set, doc, patch) => patch("votes", readVotes(doc)),
+  followUps: (_set, doc, patch) => patch("followUps", readFollowUps(doc)),
+  reportBack: (_set, doc, patch) => patch("reportBack", readReportBack(doc)),
   minutes: (set, doc) => set("minutes", roots(doc).minutes.toString()),
   quickPoll: (set, doc) => set("quickPoll", readQuickPoll(doc)),
   quickTally: (set, doc) => set("quickPoll", readQuickPoll(doc)),
@@ -49,6 +51,9 @@ const SLICES: Record<keyof ReturnType<typeof roots>, Refresh> = {
     set("finalised", reconcile(finalisedOf(doc)));
   },
 };
+
+/** Writes a freshly read value as the store's `key`, setting only what differs (patchStore.ts). */
+export type Patch<S> = <K extends keyof S & string>(key: K, next: S[K]) => void;
 
 // Root types differ in their event type (Y.Map, Y.Text, Y.Array), so the record's values take any.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,12 +66,13 @@ type AnyYType = Y.AbstractType<any>;
 export function createSlicedStore<S extends object, R extends Record<string, AnyYType>>(
   doc: Y.Doc,
   rootTypes: R,
-  slices: Record<keyof R, (set: SetStoreFunction<S>, doc: Y.Doc, events?: Y.YEvent<AnyYType>[]) => void>,
+  slices: Record<keyof R, (set: SetStoreFunction<S>, doc: Y.Doc, patch: Patch<S>) => void>,
   initial: S,
 ): S {
   const [state, setState] = createStore<S>(initial);
+  const patch: Patch<S> = (key, next) => patchStore(setState, key, unwrap(state)[key], next);
   const unobserve = (Object.keys(slices) as (keyof R)[]).map((name) => {
-    const handler = (events: Y.YEvent<AnyYType>[]) => batch(() => slices[name](setState, doc, events));
+    const handler = () => batch(() => slices[name](setState, doc, patch));
     rootTypes[name]!.observeDeep(handler);
     return () => rootTypes[name]!.unobserveDeep(handler);
   });
