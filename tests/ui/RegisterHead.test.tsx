@@ -2,25 +2,19 @@
 // A cold register paints its first screen from the stored head while its workspace is still being read: the
 // head's rows with the whole register's count; a filtered address waits for the workspace (the head holds
 // only the first rows of the default order); once the workspace is open it takes over.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSignal } from "solid-js";
 import { render } from "solid-js/web";
 import { queryMatters } from "../../src/doc/community/registerQuery.ts";
 import type { Matter } from "../../src/doc/community/schema.ts";
-import { setLang } from "../../src/i18n/i18n.ts";
 import type { CommunityHandle } from "../../src/reactive/communityHandle.ts";
 import { HEAD_ROWS, type CommunityHead } from "../../src/reactive/communityView.ts";
 import { AppContext, type AppServices } from "../../src/ui/appContext.ts";
 import { RegisterPage } from "../../src/ui/pages/RegisterPage.tsx";
 import { largeRegister } from "../helpers/largeRegister.ts";
+import { englishDom } from "../helpers/englishDom.ts";
 
-const cleanups: (() => void)[] = [];
-beforeEach(() => setLang("en"));
-afterEach(() => {
-  cleanups.splice(0).forEach((c) => c());
-  document.body.innerHTML = "";
-  setLang("zh");
-});
+const cleanups = englishDom();
 
 const STATE = {
   meta: { schemaVersion: 1, id: "c1", name: "老城路社区", timeZone: "Asia/Shanghai", createdAt: 0 },

@@ -1,25 +1,19 @@
 // @vitest-environment happy-dom
 // The register over 10,000 matters: only a screenful of rows in the DOM, the filter read from the address
 // (and written back to it), counts with plural forms, empty states, rows named for their matter.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSignal } from "solid-js";
 import { render } from "solid-js/web";
 import { createStore } from "solid-js/store";
 import { filterFromSearch, queryMatters } from "../../src/doc/community/registerQuery.ts";
 import { civilDate } from "../../src/doc/civilTime.ts";
 import type { Matter, WorkspaceSnapshot } from "../../src/doc/community/schema.ts";
-import { setLang } from "../../src/i18n/i18n.ts";
 import { route } from "../../src/ui/router.ts";
 import { RegisterView } from "../../src/ui/pages/RegisterPage.tsx";
 import { largeRegister } from "../helpers/largeRegister.ts";
+import { englishDom } from "../helpers/englishDom.ts";
 
-const cleanups: (() => void)[] = [];
-beforeEach(() => setLang("en"));
-afterEach(() => {
-  cleanups.splice(0).forEach((c) => c());
-  document.body.innerHTML = "";
-  setLang("zh");
-});
+const cleanups = englishDom();
 
 function workspace(n: number): WorkspaceSnapshot {
   return {

@@ -1,26 +1,20 @@
 // @vitest-environment happy-dom
 // The report screen over two communities: figures that link to one community's register or, when their
 // matters are in both, to the report's own list per community; four charts; the period and scope from the address.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSignal } from "solid-js";
 import { createStore } from "solid-js/store";
 import { render } from "solid-js/web";
 import type { Matter, WorkspaceSnapshot } from "../../src/doc/community/schema.ts";
 import { filterFromSearch } from "../../src/doc/community/registerQuery.ts";
-import { setLang } from "../../src/i18n/i18n.ts";
 import type { CommunityHandle } from "../../src/reactive/communityHandle.ts";
 import { ReportView } from "../../src/ui/pages/ReportPage.tsx";
 import { reportFromSearch } from "../../src/ui/reportAddress.ts";
 import { parseRoute } from "../../src/ui/router.ts";
 import { largeRegister } from "../helpers/largeRegister.ts";
+import { englishDom } from "../helpers/englishDom.ts";
 
-const cleanups: (() => void)[] = [];
-beforeEach(() => setLang("en"));
-afterEach(() => {
-  cleanups.splice(0).forEach((c) => c());
-  document.body.innerHTML = "";
-  setLang("zh");
-});
+const cleanups = englishDom();
 
 function handle(id: string, name: string, n: number): CommunityHandle {
   const matters = largeRegister(n).map((m): Matter => ({ ...m, id: `${id}-${m.id}` }));

@@ -1,13 +1,14 @@
-import { createComputed, createSignal, on, onMount, Show, type JSX } from "solid-js";
+import { onMount, Show, type JSX } from "solid-js";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
 import { useApp } from "../appContext.ts";
+import { createLatest } from "../latest.ts";
 import { go } from "../router.ts";
 
 /**
  * Opens community `id`'s workspace (kept open by the registry) and renders `children` with it; `pending`
  * (else a message) while it opens, a message when it cannot be opened or this tablet holds no such
- * community. The workspace is awaited here, not through Suspense, so that `pending` can be shown meanwhile.
+ * community.
  */
 export function CommunityGate(props: {
   id: string;
@@ -15,22 +16,10 @@ export function CommunityGate(props: {
   pending?: JSX.Element;
 }) {
   const { communities } = useApp();
-  const [handle, setHandle] = createSignal<CommunityHandle>();
-  const [failed, setFailed] = createSignal(false);
-  let latest = "";
-  createComputed(
-    on(
-      () => props.id,
-      (id) => {
-        latest = id;
-        setHandle(undefined);
-        setFailed(false);
-        communities.open(id).then(
-          (h) => latest === id && setHandle(() => h),
-          () => latest === id && setFailed(true),
-        );
-      },
-    ),
+  // Awaited here, not through Suspense, so that `pending` can be shown meanwhile.
+  const { value: handle, failed } = createLatest(
+    () => props.id,
+    (id) => communities.open(id),
   );
   const missing = (h: CommunityHandle) => h.state.meta.id === "" && h.state.meta.name === "";
   return (

@@ -1,9 +1,9 @@
-import { createComputed, createMemo, createSignal, on, Show } from "solid-js";
+import { createMemo, Show } from "solid-js";
 import { filterFromSearch, filterToSearch, type RegisterFilter } from "../../doc/community/registerQuery.ts";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
-import type { CommunityHead } from "../../reactive/communityView.ts";
 import { useApp } from "../appContext.ts";
+import { createLatest } from "../latest.ts";
 import { MatterRow } from "../components/MatterRow.tsx";
 import { RegisterFilters } from "../components/RegisterFilters.tsx";
 import { WindowedList } from "../components/WindowedList.tsx";
@@ -21,17 +21,9 @@ export const REGISTER_ROW_HEIGHT = 96;
  */
 export function RegisterPage(props: { id: string; search: string }) {
   const { communities } = useApp();
-  const [head, setHead] = createSignal<CommunityHead | null>(null);
-  let latest = "";
-  createComputed(
-    on(
-      () => props.id,
-      (id) => {
-        latest = id;
-        setHead(null);
-        void communities.head(id).then((h) => latest === id && setHead(h));
-      },
-    ),
+  const { value: head } = createLatest(
+    () => props.id,
+    (id) => communities.head(id),
   );
   const unfiltered = () => Object.keys(filterFromSearch(props.search)).length === 0;
   return (
