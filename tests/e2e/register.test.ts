@@ -138,18 +138,29 @@ describe("community and register", () => {
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.getByText("Showing 4 matters of 4").waitFor();
     const id = /#\/register\/([^/?]+)/.exec(page.url())![1]!;
-    // The view and its head are stored a moment after the last change.
+    // The view and its head are stored a moment after the last change: wait until the head shows exactly
+    // the workspace's rows now (a head stored before a later write is not offered).
     const headStored = (docId: string) =>
       new Promise<boolean>((ok) => {
         const req = indexedDB.open("yishi");
         req.onsuccess = () => {
-          const get = req.result.transaction("views").objectStore("views").get(`${docId}\u0000head`);
-          get.onsuccess = () => ok(get.result !== undefined);
-          get.onerror = () => ok(false);
+          const tx = req.result.transaction(["views", "updates"]);
+          const head = tx.objectStore("views").get(`${docId}\u0000head`);
+          const keys = tx.objectStore("updates").index("bySession").getAllKeys(docId);
+          tx.oncomplete = () => {
+            req.result.close();
+            const stored = (head.result as { keys?: number[] } | undefined)?.keys ?? [];
+            const rows = keys.result as number[];
+            ok(rows.length > 0 && stored.length === rows.length && rows.every((k) => stored.includes(k)));
+          };
+          tx.onerror = () => (req.result.close(), ok(false));
         };
         req.onerror = () => ok(false);
       });
-    await expect.poll(() => page.evaluate(headStored, `community:${id}`), { timeout: 10_000 }).toBe(true);
+    const current = () => page.evaluate(headStored, `community:${id}`);
+    await expect.poll(current, { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(1_500); // a write still on its way would make it stale again: then wait again
+    await expect.poll(current, { timeout: 10_000 }).toBe(true);
     // (A string: tsx would wrap a named inner function in a helper the page does not have.)
     await page.addInitScript(`window.yishiFirstRows = new Promise((resolve) => {
       const check = () => {
