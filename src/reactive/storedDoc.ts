@@ -13,7 +13,7 @@ export interface StoredDocOptions<V> {
   /** The stored view's format, and what to store as the view (what the screen shows). */
   viewVersion: number;
   readView: () => unknown;
-  /** What to store as the view's head, if the screen paints one first (see persistence/viewHead.ts). */
+  /** What to store as the view's head, if the screen paints one first (see persistence/storedViews.ts). */
   readHead?: () => unknown;
   /** Called with the stored head (undefined: none that shows the rows) before the view is read. */
   onHead?: (data: unknown) => void;
