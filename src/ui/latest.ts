@@ -10,15 +10,22 @@ export interface Latest<T> {
   failed: Accessor<boolean>;
 }
 
-/** Calls `load` for each value of `source` (at once, not after rendering) and keeps the latest answer. */
-export function createLatest<S, T>(source: Accessor<S>, load: (s: S) => Promise<T>): Latest<T> {
+/**
+ * Calls `load` for each value of `source` (at once, not after rendering) and keeps the latest answer;
+ * `keep`: the previous answer stays until the next one comes (else it is cleared at once).
+ */
+export function createLatest<S, T>(
+  source: Accessor<S>,
+  load: (s: S) => Promise<T>,
+  options: { keep?: boolean } = {},
+): Latest<T> {
   const [value, setValue] = createSignal<T>();
   const [failed, setFailed] = createSignal(false);
   let latest: S;
   createComputed(
     on(source, (s) => {
       latest = s;
-      setValue(undefined);
+      if (!options.keep) setValue(undefined);
       setFailed(false);
       load(s).then(
         (v) => latest === s && setValue(() => v),

@@ -4,7 +4,8 @@ import type { CommunityTalkPoint } from "../../doc/community/schema.ts";
 import { t } from "../../i18n/i18n.ts";
 import { createAllMatters, type RegisterSource } from "../allMatters.ts";
 import { useApp } from "../appContext.ts";
-import { createEveryCommunity } from "../everyCommunity.ts";
+import { createEveryCommunity, createEveryHead } from "../everyCommunity.ts";
+import type { CommunityHead } from "../../reactive/communityView.ts";
 import { MatterRow } from "../components/MatterRow.tsx";
 import { RegisterFilters, type CombinedChoices } from "../components/RegisterFilters.tsx";
 import { WindowedList } from "../components/WindowedList.tsx";
@@ -15,20 +16,46 @@ import "../allRegister.css";
 /** Height of a row of the combined register: its community's name above a register row. */
 export const ALL_REGISTER_ROW_HEIGHT = 120;
 
-/** The register of every community on this tablet (`#/register/all?<filter>`), kept live. */
+/**
+ * The register of every community on this tablet (`#/register/all?<filter>`), kept live. Unfiltered, a cold
+ * open paints its first screen from the registers' stored heads while the workspaces are still being read.
+ */
 export function AllRegisterPage(props: { search: string }) {
   const { communities } = useApp();
-  const [handles] = createEveryCommunity(communities);
-  const held = () => (handles.latest ?? []).filter((h) => h.state.meta.id !== "" || h.state.meta.name !== "");
+  const every = createEveryCommunity(communities);
+  const heads = createEveryHead(communities);
+  const held = () => (every.value() ?? []).filter((h) => h.state.meta.id !== "" || h.state.meta.name !== "");
+  const unfiltered = () => Object.keys(filterFromSearch(props.search)).length === 0;
+  /** The heads as sources, when every community has one (else the first rows could be another's). */
+  const fromHeads = () => {
+    const all = heads.value();
+    if (!unfiltered() || !all || all.length === 0 || all.some((h) => h === null)) return null;
+    return (all as CommunityHead[]).map((h) => ({
+      id: h.state.meta.id,
+      state: h.state,
+      matters: () => h.matters,
+    }));
+  };
+  const opening = (
+    <main class="page center">
+      <p role={every.failed() ? "alert" : "status"}>
+        {every.failed() ? t("community.openError") : t("app.loading")}
+      </p>
+    </main>
+  );
   return (
     <Show
-      when={handles.latest}
+      when={every.value()}
       fallback={
-        <main class="page center">
-          <p role={handles.error ? "alert" : "status"}>
-            {handles.error ? t("community.openError") : t("app.loading")}
-          </p>
-        </main>
+        <Show when={!every.failed() && fromHeads()} fallback={opening}>
+          {(sources) => (
+            <AllRegisterView
+              sources={sources()}
+              search=""
+              total={(heads.value() as CommunityHead[]).reduce((n, h) => n + h.total, 0)}
+            />
+          )}
+        </Show>
       }
     >
       <AllRegisterView sources={held()} search={props.search} />
@@ -49,6 +76,8 @@ export function AllRegisterView(props: {
   search: string;
   /** The time now (tests); by default the clock, read every minute. */
   now?: Accessor<number>;
+  /** Set when the sources list only the first rows of the default order: how many matters they hold. */
+  total?: number;
 }) {
   const filter = createMemo(() => filterFromSearch(props.search));
   // eslint-disable-next-line solid/reactivity -- `now` is fixed for this view
@@ -103,7 +132,10 @@ export function AllRegisterView(props: {
 
       <div class="register-summary row wrap">
         <p role="status" class="register-count">
-          {t("register.count", { n: all.shown().length, total: all.merged().length })}
+          {t("register.count", {
+            n: props.total ?? all.shown().length,
+            total: props.total ?? all.merged().length,
+          })}
         </p>
         <p class="muted">{t("allRegister.scope", { n: props.sources.length })}</p>
         <Show when={linked()}>

@@ -27,15 +27,15 @@ const LIST_LIMIT = 50;
 /** The community report (`search`: its scope and period, see reportAddress.ts) over every open community. */
 export function ReportPage(props: { search: string }) {
   const { communities } = useApp();
-  const [handles] = createEveryCommunity(communities);
+  const every = createEveryCommunity(communities);
   return (
     <Show
-      when={handles.latest}
+      when={every.value()}
       keyed
       fallback={
         <main class="page center">
-          <p role={handles.error ? "alert" : "status"}>
-            {handles.error ? t("community.openError") : t("app.loading")}
+          <p role={every.failed() ? "alert" : "status"}>
+            {every.failed() ? t("community.openError") : t("app.loading")}
           </p>
         </main>
       }
