@@ -1,6 +1,7 @@
 // Register cases: the register of a community with 10,000 matters (and 1,000 and 50,000 for the series) opened cold from IndexedDB in the built
 // app (navigation to the first painted frame with its rows, and to its Yjs state applied), a status + overdue
 // filter applied on it (input event to the painted frame with the filtered list), and the stored sizes.
+import { REGISTER_ROWS_SHOWN } from "../helpers/benchPage.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -61,16 +62,6 @@ const viewBytes = (docId: string) =>
     };
   });
 
-// Resolves at the first frame (a frame callback, before its paint) in which the register lists its rows. A
-// string, installed before the page's scripts: a named inner function would get a helper tsx adds.
-const ROWS_SHOWN = `window.yishiShown = new Promise((resolve) => {
-  const check = () =>
-    document.querySelector(".register-list [role=listitem]")
-      ? resolve(performance.now())
-      : requestAnimationFrame(check);
-  requestAnimationFrame(check);
-});`;
-
 // When the rows were shown, when the state was applied (waited for), how many rows, and the app's marks.
 const OPEN_TIMES = `(async () => {
   const shown = await window.yishiShown;
@@ -90,7 +81,7 @@ const OPEN_TIMES = `(async () => {
 async function openCold(tablet: LaunchedBrowser, url: string) {
   const page = await tablet.context.newPage();
   page.on("pageerror", (error) => console.error("[page error]", error.message));
-  await page.addInitScript(ROWS_SHOWN);
+  await page.addInitScript(REGISTER_ROWS_SHOWN);
   await page.goto(url);
   const times = (await page.evaluate(OPEN_TIMES)) as {
     shown: number;

@@ -2,6 +2,7 @@
 // app the time from a tap on the home screen's report link to the painted report with its charts, and a cold
 // open of the combined register of the 7 communities to its first rows, the 7 workspaces stored in IndexedDB
 // as a tablet that had opened them keeps them (state, view and head).
+import { REGISTER_ROWS_SHOWN } from "../helpers/benchPage.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -148,22 +149,13 @@ function wholeRange(now: number) {
 }
 let WHOLE_RANGE = "";
 
-// The first frame (a frame callback, before its paint) in which the combined register lists its rows.
-const ROWS_SHOWN = `window.yishiShown = new Promise((resolve) => {
-  const check = () =>
-    document.querySelector(".register-list [role=listitem]")
-      ? resolve(performance.now())
-      : requestAnimationFrame(check);
-  requestAnimationFrame(check);
-});`;
-
 /** Cold opens of the combined register of the 7 communities (10,000 matters): navigation to rows painted. */
 async function openAllRegister(tablet: LaunchedBrowser, url: string): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run <= RENDER_RUNS; run++) {
     const page = await tablet.context.newPage();
     page.on("pageerror", (error) => console.error("[page error]", error.message));
-    await page.addInitScript(ROWS_SHOWN);
+    await page.addInitScript(REGISTER_ROWS_SHOWN);
     await page.goto(`${url}/?lang=en#/register/all`);
     const shown = (await page.evaluate("window.yishiShown")) as number;
     await page.getByText(/^Showing [\d,]+ matters of [\d,]+$/).waitFor();

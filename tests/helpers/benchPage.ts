@@ -32,3 +32,16 @@ export async function serveBuiltPage(root: string, plugins: PluginOption[] = [])
     },
   };
 }
+
+/**
+ * Resolves `window.yishiShown` at the first frame (a frame callback, before its paint) in which a register
+ * (one community's or the combined one) lists its rows. A string, installed before the page's scripts: a
+ * named inner function would get a helper tsx adds.
+ */
+export const REGISTER_ROWS_SHOWN = `window.yishiShown = new Promise((resolve) => {
+  const check = () =>
+    document.querySelector(".register-list [role=listitem]")
+      ? resolve(performance.now())
+      : requestAnimationFrame(check);
+  requestAnimationFrame(check);
+});`;

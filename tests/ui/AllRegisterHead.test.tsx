@@ -4,15 +4,15 @@
 // their matters; a filtered address, or a community without a head, waits for the workspaces.
 import { describe, expect, it } from "vitest";
 import { createSignal } from "solid-js";
-import { render } from "solid-js/web";
 import { queryMatters } from "../../src/doc/community/registerQuery.ts";
 import type { Matter } from "../../src/doc/community/schema.ts";
 import type { CommunityHandle } from "../../src/reactive/communityHandle.ts";
 import { HEAD_ROWS, type CommunityHead } from "../../src/reactive/communityView.ts";
 import { combinedOrder } from "../../src/ui/allMatters.ts";
-import { AppContext, type AppServices } from "../../src/ui/appContext.ts";
+import type { AppServices } from "../../src/ui/appContext.ts";
 import { AllRegisterPage } from "../../src/ui/pages/AllRegisterPage.tsx";
 import { englishDom } from "../helpers/englishDom.ts";
+import { mountRegisterPage } from "../helpers/registerDom.tsx";
 import { largeRegister } from "../helpers/largeRegister.ts";
 
 const cleanups = englishDom();
@@ -54,27 +54,15 @@ function mount(search: string, withoutHead?: string) {
     },
   } as unknown as AppServices;
   const [address] = createSignal(search);
-  const host = document.createElement("div");
-  document.body.append(host);
-  cleanups.push(
-    render(
-      () => (
-        <AppContext.Provider value={services}>
-          <AllRegisterPage search={address()} />
-        </AppContext.Provider>
-      ),
-      host,
-    ),
-  );
+  const mounted = mountRegisterPage(cleanups, services, () => <AllRegisterPage search={address()} />);
+
   const order = combinedOrder();
   const first = communities
     .flatMap((c) => c.matters.map((matter: Matter) => ({ matter, communityId: c.id })))
     .sort(order)[0]!;
   return {
-    host,
+    ...mounted,
     first,
-    rows: () => [...host.querySelectorAll<HTMLAnchorElement>("[role=listitem] a")],
-    count: () => host.querySelector(".register-count")?.textContent ?? null,
   };
 }
 

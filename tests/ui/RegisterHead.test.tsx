@@ -4,15 +4,15 @@
 // only the first rows of the default order); once the workspace is open it takes over.
 import { describe, expect, it } from "vitest";
 import { createSignal } from "solid-js";
-import { render } from "solid-js/web";
 import { queryMatters } from "../../src/doc/community/registerQuery.ts";
 import type { Matter } from "../../src/doc/community/schema.ts";
 import type { CommunityHandle } from "../../src/reactive/communityHandle.ts";
 import { HEAD_ROWS, type CommunityHead } from "../../src/reactive/communityView.ts";
-import { AppContext, type AppServices } from "../../src/ui/appContext.ts";
+import type { AppServices } from "../../src/ui/appContext.ts";
 import { RegisterPage } from "../../src/ui/pages/RegisterPage.tsx";
 import { largeRegister } from "../helpers/largeRegister.ts";
 import { englishDom } from "../helpers/englishDom.ts";
+import { mountRegisterPage } from "../helpers/registerDom.tsx";
 
 const cleanups = englishDom();
 
@@ -36,18 +36,8 @@ function mount(search: string) {
     communities: { head: async () => head, open: () => opening },
   } as unknown as AppServices;
   const [address] = createSignal(search);
-  const host = document.createElement("div");
-  document.body.append(host);
-  cleanups.push(
-    render(
-      () => (
-        <AppContext.Provider value={services}>
-          <RegisterPage id="c1" search={address()} />
-        </AppContext.Provider>
-      ),
-      host,
-    ),
-  );
+  const mounted = mountRegisterPage(cleanups, services, () => <RegisterPage id="c1" search={address()} />);
+
   const workspace = {
     id: "c1",
     state: STATE,
@@ -55,11 +45,9 @@ function mount(search: string) {
     shown: () => {},
   } as unknown as CommunityHandle;
   return {
-    host,
+    ...mounted,
     first,
     open: () => openWorkspace(workspace),
-    rows: () => [...host.querySelectorAll<HTMLAnchorElement>("[role=listitem] a")],
-    count: () => host.querySelector(".register-count")?.textContent ?? null,
   };
 }
 
