@@ -7,6 +7,7 @@ import type { CommunityActions } from "../../reactive/communityHandle.ts";
 import { matterTitle, stepName } from "../matterText.ts";
 import { EscalateStep, FeedbackStep } from "./MatterStepForms.tsx";
 import { StepForm, type StepFormFrame } from "./StepForm.tsx";
+import { OwnerFields } from "./OwnerFields.tsx";
 
 type MatterMutators = Pick<
   CommunityActions["matters"],
@@ -115,14 +116,16 @@ export function MatterSteps(props: MatterStepsProps) {
           )
         }
       >
-        <OwnerFields
-          owner={startOwner()}
-          kind={startKind()}
-          due={startDue()}
-          onOwner={setStartOwner}
-          onKind={setStartKind}
-          onDue={setStartDue}
-        />
+        <div class="grid-2">
+          <OwnerFields
+            owner={startOwner()}
+            kind={startKind()}
+            due={startDue()}
+            onOwner={setStartOwner}
+            onKind={setStartKind}
+            onDue={setStartDue}
+          />
+        </div>
       </StepForm>
 
       <StepForm
@@ -134,14 +137,16 @@ export function MatterSteps(props: MatterStepsProps) {
           )
         }
       >
-        <OwnerFields
-          owner={owner()}
-          kind={ownerKind()}
-          due={due()}
-          onOwner={setOwner}
-          onKind={setOwnerKind}
-          onDue={setDue}
-        />
+        <div class="grid-2">
+          <OwnerFields
+            owner={owner()}
+            kind={ownerKind()}
+            due={due()}
+            onOwner={setOwner}
+            onKind={setOwnerKind}
+            onDue={setDue}
+          />
+        </div>
       </StepForm>
 
       <EscalateStep
@@ -210,39 +215,5 @@ export function MatterSteps(props: MatterStepsProps) {
         </label>
       </StepForm>
     </section>
-  );
-}
-
-/** Owner, kind of owner and due date (start and assign). */
-function OwnerFields(props: {
-  owner: string;
-  kind: OwnerKind;
-  due: string;
-  onOwner: (v: string) => void;
-  onKind: (v: OwnerKind) => void;
-  onDue: (v: string) => void;
-}) {
-  return (
-    <div class="grid-2">
-      <label>
-        {t("field.owner")}
-        <input
-          value={props.owner}
-          placeholder={t("followUp.ownerPlaceholder")}
-          onInput={(e) => props.onOwner(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        {t("field.ownerKind")}
-        <select value={props.kind} onChange={(e) => props.onKind(e.currentTarget.value as OwnerKind)}>
-          <option value="person">{t("ownerKind.person")}</option>
-          <option value="unit">{t("ownerKind.unit")}</option>
-        </select>
-      </label>
-      <label>
-        {t("field.due")}
-        <input type="date" value={props.due} onInput={(e) => props.onDue(e.currentTarget.value)} />
-      </label>
-    </div>
   );
 }

@@ -3,7 +3,7 @@ import type { FollowUp, OwnerKind } from "../../../doc/session/schema.ts";
 import type { FollowUpPatch } from "../../../doc/session/followUps.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { shortText } from "../../labels.ts";
-import { FollowUpOwnerFields } from "./FollowUpOwnerFields.tsx";
+import { OwnerFields } from "../../components/OwnerFields.tsx";
 
 /**
  * Changes a follow-up's action, and (kept in the session, on a guest tablet) its owner and due date; on a
@@ -40,13 +40,13 @@ export function FollowUpEditForm(props: {
       </label>
       <Show when={props.withOwner}>
         <div class="grid-2">
-          <FollowUpOwnerFields
-            owner={owner}
-            setOwner={setOwner}
-            ownerKind={ownerKind}
-            setOwnerKind={setOwnerKind}
-            due={due}
-            setDue={setDue}
+          <OwnerFields
+            owner={owner()}
+            kind={ownerKind()}
+            due={due()}
+            onOwner={setOwner}
+            onKind={setOwnerKind}
+            onDue={setDue}
           />
         </div>
       </Show>

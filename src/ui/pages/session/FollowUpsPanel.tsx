@@ -4,7 +4,7 @@ import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { useSession } from "./sessionContext.ts";
 import { FollowUpCard } from "./FollowUpCard.tsx";
-import { FollowUpOwnerFields } from "./FollowUpOwnerFields.tsx";
+import { OwnerFields } from "../../components/OwnerFields.tsx";
 // Only a tablet paired with the session's community shows register matters: their code loads then.
 const MatterFollowUpCard = lazy(() =>
   import("./MatterFollowUpCard.tsx").then((m) => ({ default: m.MatterFollowUpCard })),
@@ -54,13 +54,13 @@ export function FollowUpsPanel() {
           <textarea rows={2} value={action()} onInput={(e) => setAction(e.currentTarget.value)} />
         </label>
         <div class="grid-2">
-          <FollowUpOwnerFields
-            owner={owner}
-            setOwner={setOwner}
-            ownerKind={ownerKind}
-            setOwnerKind={setOwnerKind}
-            due={due}
-            setDue={setDue}
+          <OwnerFields
+            owner={owner()}
+            kind={ownerKind()}
+            due={due()}
+            onOwner={setOwner}
+            onKind={setOwnerKind}
+            onDue={setDue}
           />
           <label>
             {t("field.linkedIssue")}
