@@ -30,6 +30,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Accept the self-signed certificate of the local HTTPS server. */
   ignoreHTTPSErrors?: boolean;
+  /** Chromium flags beyond CHROMIUM_ARGS. */
+  extraArgs?: string[];
 }
 
 /** One "tablet": its own Chromium process and profile (so IndexedDB and BroadcastChannel are its own). */
@@ -40,7 +42,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     executablePath: CHROMIUM_PATH,
     headless: true,
     // Chromium refuses service workers on a certificate error unless told to ignore such errors outright.
-    args: options.ignoreHTTPSErrors ? [...CHROMIUM_ARGS, "--ignore-certificate-errors"] : CHROMIUM_ARGS,
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(options.ignoreHTTPSErrors ? ["--ignore-certificate-errors"] : []),
+      ...(options.extraArgs ?? []),
+    ],
     locale: options.locale ?? "zh-CN",
     viewport: options.viewport ?? { width: 1280, height: 800 },
     ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
