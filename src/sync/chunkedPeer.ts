@@ -79,6 +79,10 @@ interface Unclaimed {
 
 let installed = false;
 let nextMessageId = 1;
+/** The peer whose message y-webrtc is handling right now (synchronously, inside its message event). */
+let delivering: object | null = null;
+/** A peer that sends made by simple-peer's `send` skip for now (see sendingExcept). */
+let skipped: object | null = null;
 let rawSend: ((this: unknown, data: Uint8Array) => void) | null = null;
 const muxHandlers = new WeakMap<object, MuxHandler>();
 const unclaimed = new WeakMap<object, Unclaimed>();
@@ -221,6 +225,25 @@ function deliverMux(peer: object, message: Uint8Array): void {
   }
 }
 
+/**
+ * The simple-peer instance whose (y-webrtc) message is being handled at this moment, or null: what y-webrtc
+ * does synchronously with a message (apply it, and pass the update it made on) happens while this is set.
+ */
+export function deliveringPeer(): object | null {
+  return delivering;
+}
+
+/** Runs `fn`, in which y-webrtc messages sent to `peer` (simple-peer's `send`) are not sent. */
+export function sendingExcept(peer: object, fn: () => void): void {
+  const outer = skipped;
+  skipped = peer;
+  try {
+    fn();
+  } finally {
+    skipped = outer;
+  }
+}
+
 /** Patches simple-peer once, before any connection is made. */
 export function installChunking(): void {
   if (installed) return;
@@ -230,8 +253,19 @@ export function installChunking(): void {
   rawSend = originalSend as (this: unknown, data: Uint8Array) => void;
   const originalOnMessage = proto._onChannelMessage;
   proto.send = function (this: PeerInternals, data: Uint8Array) {
+    if (this === skipped) return;
     const bytes = data instanceof Uint8Array ? data : new TextEncoder().encode(String(data));
     for (const f of frame(bytes, nextMessageId++)) originalSend.call(this, f);
+  };
+  // To y-webrtc, with the peer it came from known meanwhile (deliveringPeer).
+  const handOn = (peer: PeerInternals, data: ArrayBuffer) => {
+    const outer = delivering;
+    delivering = peer;
+    try {
+      originalOnMessage.call(peer, { data });
+    } finally {
+      delivering = outer;
+    }
   };
   proto._onChannelMessage = function (this: PeerInternals, event: { data: unknown }) {
     const raw = event.data;
@@ -246,6 +280,6 @@ export function installChunking(): void {
     }
     if (!message) return;
     if (message.mux) deliverMux(this, message.data.slice());
-    else originalOnMessage.call(this, { data: message.data.slice().buffer });
+    else handOn(this, message.data.slice().buffer);
   };
 }

@@ -8,6 +8,7 @@ import * as syncProtocol from "y-protocols/sync";
 import { installChunking } from "./chunkedPeer.ts";
 import { classifySignal, encryptedAnnounce } from "./keyCheck.ts";
 import { RoomWatch } from "./roomWatch.ts";
+import { skipEchoes, type EchoingRoom } from "./echoSkip.ts";
 import type { Role } from "./deviceSettings.ts";
 import type { ShareCode } from "./shareCode.ts";
 import type { DocMux } from "./docMux.ts";
@@ -66,7 +67,7 @@ interface InternalConn {
   peer: { send(data: Uint8Array): void; destroy(): void };
 }
 interface InternalProvider {
-  room: { webrtcConns: Map<string, InternalConn>; peerId: string } | null;
+  room: ({ webrtcConns: Map<string, InternalConn>; peerId: string } & EchoingRoom) | null;
   signalingConns: {
     connected: boolean;
     send(message: unknown): void;
@@ -93,6 +94,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   /** The simple-peer instance of each connection the mux was told about, by remote peer id. */
   private readonly muxPeers = new Map<string, object>();
   private destroyed = false;
+  private stopSkippingEchoes = () => {};
 
   constructor(
     doc: Y.Doc,
@@ -106,6 +108,10 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
       peerOpts: { config: { iceServers: [] } },
     });
     this.internal = this.provider as unknown as InternalProvider;
+    // y-webrtc opens its room once the key is derived (its own callback on the key runs before this one).
+    void this.internal.key.then(() => {
+      if (!this.destroyed && this.internal.room) this.stopSkippingEchoes = skipEchoes(this.internal.room);
+    });
     this.provider.awareness.setLocalStateField("device", {
       id: opts.deviceId,
       name: opts.deviceName,
@@ -280,6 +286,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     this.muxPeers.clear();
     this.provider.destroy();
     await this.internal.key;
+    this.stopSkippingEchoes();
     await new Promise((resolve) => setTimeout(resolve, 0));
     super.destroy();
   }

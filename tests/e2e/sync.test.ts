@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 import { openSampleSession } from "../helpers/sample.ts";
+import { channelLog, clearChannelLog, echoes, recordDataChannels } from "../helpers/dataChannelLog.ts";
 
 let server: AppServer;
 let facilitator: LaunchedBrowser;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   server = await startAppServer();
   [facilitator, secretary, display] = await Promise.all([launchBrowser(), launchBrowser(), launchBrowser()]);
   for (const b of [facilitator, secretary, display]) {
+    await recordDataChannels(b.context);
     b.context.on("request", (r) => requests.push(r.url()));
     b.page.on("websocket", (ws) => requests.push(ws.url()));
   }
@@ -134,6 +136,24 @@ describe("tablets edit one session together", () => {
     expect(notesA).toContain("甲方补充");
     expect(notesA).toContain("乙方开头");
     await expect.poll(() => b.getByRole("textbox", { name: "Session notes" }).inputValue()).toBe(notesA);
+  });
+});
+
+describe("relaying in the mesh", () => {
+  it("an edit reaches both other tablets, and no tablet sends an edit back where it came from", async () => {
+    const pages = [facilitator.page, secretary.page, display.page];
+    for (const page of pages.slice(0, 2)) await page.getByRole("tab", { name: /Votes/ }).click();
+    await Promise.all(pages.map(clearChannelLog));
+    await pages[0]!.locator("article.vote").first().getByRole("button", { name: "One more for For" }).click();
+    await expect.poll(() => forCount(secretary.page)).toBe("For: 6");
+    await expect.poll(() => display.page.locator(".display-count").first().textContent()).toBe("6");
+    await new Promise((resolve) => setTimeout(resolve, 500)); // time for an echo to arrive
+    const [ours, ...others] = await Promise.all(pages.map(channelLog));
+    const tap = ours!.filter((u) => u.dir === "out").flatMap((u) => u.structs);
+    expect(tap.length).toBeGreaterThan(0);
+    for (const log of others)
+      expect(log.some((u) => u.dir === "in" && u.structs.includes(tap[0]!))).toBe(true);
+    for (const log of [ours!, ...others]) expect(echoes(log)).toEqual([]);
   });
 });
 

@@ -22,7 +22,13 @@ const fake = vi.hoisted(() => {
     readonly listeners = new Set<Listener>();
     readonly sent: unknown[] = [];
     failSend = false;
-    readonly room = { webrtcConns: new Map(), peerId: "our-peer" };
+    /** As y-webrtc's Room: its connections, peer id, document and update handler. */
+    readonly room: {
+      webrtcConns: Map<string, unknown>;
+      peerId: string;
+      doc: unknown;
+      _docUpdateHandler(): void;
+    };
     readonly key: Promise<CryptoKey>;
     readonly signalingConns = [
       {
@@ -41,6 +47,7 @@ const fake = vi.hoisted(() => {
       readonly doc: unknown,
       opts: { password: string },
     ) {
+      this.room = { webrtcConns: new Map(), peerId: "our-peer", doc, _docUpdateHandler() {} };
       this.key = keyFor(opts.password);
       this.awareness = { setLocalStateField() {}, on() {}, off() {}, getStates: () => new Map() };
       state.last = this;

@@ -8,7 +8,13 @@ import type { DocMux } from "../../src/sync/docMux.ts";
 const fake = vi.hoisted(() => {
   const state = { last: null as null | FakeProvider };
   class FakeProvider {
-    readonly room = { webrtcConns: new Map<string, unknown>(), peerId: "our-peer" };
+    /** As y-webrtc's Room: its connections, peer id, document and update handler. */
+    readonly room: {
+      webrtcConns: Map<string, unknown>;
+      peerId: string;
+      doc: unknown;
+      _docUpdateHandler(): void;
+    };
     readonly key = Promise.resolve(null);
     readonly signalingConns = [{ connected: true, send() {}, on() {}, off() {} }];
     readonly awareness = { setLocalStateField() {}, on() {}, off() {}, getStates: () => new Map() };
@@ -16,6 +22,7 @@ const fake = vi.hoisted(() => {
       _room: string,
       readonly doc: unknown,
     ) {
+      this.room = { webrtcConns: new Map(), peerId: "our-peer", doc, _docUpdateHandler() {} };
       state.last = this;
     }
     destroy() {}
