@@ -6,16 +6,20 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
+import * as awarenessProtocol from "y-protocols/awareness";
 import { WebrtcProvider } from "y-webrtc";
 import { afterEach, describe, expect, it } from "vitest";
 import { frame, installChunking, unframe } from "../../src/sync/chunkedPeer.ts";
 import { skipEchoes, type EchoingRoom } from "../../src/sync/echoSkip.ts";
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 
 interface FakePeer {
   /** The Yjs updates this connection was sent. */
   updates: Uint8Array[];
+  /** The awareness updates it was sent. */
+  presence: Uint8Array[];
   _onChannelMessage(event: { data: unknown }): void;
 }
 
@@ -29,33 +33,45 @@ function connect(room: Room, id: string): FakePeer {
     destroyed: false,
     destroying: false,
     updates: [],
+    presence: [],
     _channel: {
       send: (f: Uint8Array) => {
         const decoder = decoding.createDecoder(unframe(peer as never, f.slice())!);
-        if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // awareness
-        if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsUpdate) return;
+        const type = decoding.readVarUint(decoder);
+        if (type === MESSAGE_AWARENESS) peer.presence.push(decoding.readVarUint8Array(decoder));
+        if (type !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== syncProtocol.messageYjsUpdate) return;
         peer.updates.push(decoding.readVarUint8Array(decoder));
       },
     },
     // y-webrtc's WebrtcConn: a sync message is applied with the room as origin.
     push: (data: Uint8Array) => {
       const decoder = decoding.createDecoder(data);
-      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), room.doc, room);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC)
+        syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), room.doc, room);
+      if (type === MESSAGE_AWARENESS) {
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), room);
+      }
     },
   });
   room.webrtcConns.set(id, { peer, destroy() {} });
   return peer;
 }
 
-/** `update` as it arrives from `peer`'s data channel. */
-function receive(peer: FakePeer, update: Uint8Array): void {
+/** A y-webrtc message as it arrives from `peer`'s data channel. */
+function arrive(peer: FakePeer, write: (encoder: encoding.Encoder) => void): void {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(encoder, update);
+  write(encoder);
   const [f] = frame(encoding.toUint8Array(encoder), 1);
   peer._onChannelMessage({ data: f!.slice().buffer });
 }
+
+/** A Yjs update from `peer`. */
+const receive = (peer: FakePeer, update: Uint8Array) =>
+  arrive(peer, (encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+  });
 
 /** One edit of a remote tablet, as the update it sends. */
 function remoteEdit(doc: Y.Doc, key: string): Uint8Array {
@@ -131,6 +147,26 @@ describe("skipEchoes", () => {
     });
     receive(p, remoteEdit(new Y.Doc(), "question"));
     expect(keysIn(p.updates)).toEqual(["answer"]);
+  });
+
+  it("passes a peer's presence on to the other peers, not back to it; ours goes to all", async () => {
+    const { room } = await openRoom();
+    const p = connect(room, "p");
+    const q = connect(room, "q");
+    const theirs = new awarenessProtocol.Awareness(new Y.Doc());
+    theirs.setLocalStateField("device", { name: "书记平板" });
+    const clientId = theirs.clientID;
+    arrive(p, (encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(theirs, [clientId]));
+    });
+    expect(room.awareness.getStates().get(clientId)).toEqual({ device: { name: "书记平板" } });
+    expect(q.presence.length).toBe(1);
+    expect(p.presence).toEqual([]);
+    room.awareness.setLocalStateField("device", { name: "主持人平板" });
+    expect(p.presence.length).toBe(1);
+    expect(q.presence.length).toBe(2);
+    theirs.destroy();
   });
 
   it("keeps skipping after the room reconnects, and echoes again once stopped", async () => {

@@ -27,7 +27,9 @@ const fake = vi.hoisted(() => {
       webrtcConns: Map<string, unknown>;
       peerId: string;
       doc: unknown;
+      awareness: unknown;
       _docUpdateHandler(): void;
+      _awarenessUpdateHandler(): void;
     };
     readonly key: Promise<CryptoKey>;
     readonly signalingConns = [
@@ -47,7 +49,14 @@ const fake = vi.hoisted(() => {
       readonly doc: unknown,
       opts: { password: string },
     ) {
-      this.room = { webrtcConns: new Map(), peerId: "our-peer", doc, _docUpdateHandler() {} };
+      this.room = {
+        webrtcConns: new Map(),
+        peerId: "our-peer",
+        doc,
+        awareness: { _observers: new Map() },
+        _docUpdateHandler() {},
+        _awarenessUpdateHandler() {},
+      };
       this.key = keyFor(opts.password);
       this.awareness = { setLocalStateField() {}, on() {}, off() {}, getStates: () => new Map() };
       state.last = this;

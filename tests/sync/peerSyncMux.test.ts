@@ -13,7 +13,9 @@ const fake = vi.hoisted(() => {
       webrtcConns: Map<string, unknown>;
       peerId: string;
       doc: unknown;
+      awareness: unknown;
       _docUpdateHandler(): void;
+      _awarenessUpdateHandler(): void;
     };
     readonly key = Promise.resolve(null);
     readonly signalingConns = [{ connected: true, send() {}, on() {}, off() {} }];
@@ -22,7 +24,14 @@ const fake = vi.hoisted(() => {
       _room: string,
       readonly doc: unknown,
     ) {
-      this.room = { webrtcConns: new Map(), peerId: "our-peer", doc, _docUpdateHandler() {} };
+      this.room = {
+        webrtcConns: new Map(),
+        peerId: "our-peer",
+        doc,
+        awareness: { _observers: new Map() },
+        _docUpdateHandler() {},
+        _awarenessUpdateHandler() {},
+      };
       state.last = this;
     }
     destroy() {}
