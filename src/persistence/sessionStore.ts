@@ -1,47 +1,18 @@
 // Saves one session's Yjs document to IndexedDB and restores it: y-indexeddb's design, rebuilt on idb.
 import * as Y from "yjs";
 import { ObservableV2 } from "lib0/observable";
-import { checksum, checksumAsync, moveToQuarantine, readSessionRows, sessionBytes, storedRow } from "./db.ts";
-import { triageRows } from "./db.ts";
+import { checksum, checksumAsync, moveToQuarantine, readSessionRows, sessionBytes } from "./db.ts";
+import { RowWriter, type RowWriterHost } from "./rowWriter.ts";
+import { DocRows, type DocRowsHost } from "./docRows.ts";
 import type { BadRow, KeyedUpdate, QuarantineTx, StoredView, YishiDatabase } from "./db.ts";
 import { StorageError, toStorageError } from "./errors.ts";
-import { ViewKeeper, type ViewedStore, type ViewOptions } from "./storedViews.ts";
+import { ViewKeeper, type ViewedStore } from "./storedViews.ts";
+import { DEFAULT_COMPACT_AFTER } from "./sessionStoreOptions.ts";
+import type { SessionStoreEvents, SessionStoreOptions, SessionStoreStatus } from "./sessionStoreOptions.ts";
 
 export { deleteSessionData } from "./db.ts";
-
-export const DEFAULT_COMPACT_AFTER = 500;
-
-/** "loading" until stored updates are applied; then "saving" while edits wait, "saved", or "error". */
-export type SessionStoreStatus = "loading" | "saving" | "saved" | "error";
-
-export interface SessionStoreOptions {
-  /** Once a session has more stored rows than this, they are replaced by one snapshot. Default 500. */
-  compactAfter?: number;
-  /** Milliseconds between an edit and its write; edits in between share one row. Default 0. */
-  flushDelay?: number;
-  /** Delay before the first retry of a failed write, doubled per failure. Default 500 ms. */
-  retryMinMs?: number;
-  /** Longest delay between retries. Default 30 s. */
-  retryMaxMs?: number;
-  /**
-   * Keep a plain view of the doc (`read()`, e.g. what the screen shows) beside its rows, and open from it.
-   * The view is written `viewDelay` after the last write, only while the doc holds exactly the stored
-   * rows. When a stored view matches the rows on load, `whenRead` gives it and the rows wait for
-   * `applyStored()`, so the caller can show the view first; any other view is ignored.
-   */
-  view?: ViewOptions;
-  /** Milliseconds from the last write to the view's rewrite. Default 1000. */
-  viewDelay?: number;
-}
-
-export interface SessionStoreEvents {
-  status: (status: SessionStoreStatus) => void;
-  /** A load, write or compaction failed. Failed writes stay queued and are retried. */
-  error: (error: StorageError) => void;
-  /** Stored updates that could not be applied were moved to the `quarantine` store. */
-  corrupt: (event: { count: number }) => void;
-  synced: (store: SessionStore) => void;
-}
+export { DEFAULT_COMPACT_AFTER } from "./sessionStoreOptions.ts";
+export type { SessionStoreEvents, SessionStoreOptions, SessionStoreStatus } from "./sessionStoreOptions.ts";
 
 const noop = (): void => {};
 
@@ -83,39 +54,30 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
   private _quarantined = 0;
 
   private db: YishiDatabase;
-  private readonly opts: Required<Omit<SessionStoreOptions, "view">> & Pick<SessionStoreOptions, "view">;
-  // Invariant: queue.length === enqueued - written.
-  private readonly queue: Uint8Array[] = [];
-  private enqueued = 0;
-  private written = 0;
-  private writing: Promise<void> | null = null;
+  private readonly compactAfter: number;
+  /** Local updates, queued and written as rows. */
+  private readonly writer: RowWriter;
   private compacting: Promise<void> | null = null;
   private destroying: Promise<void> | null = null;
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private failures = 0;
   private loadFailed = false;
   private destroyed = false;
-  /** Approximate rows stored for the session (other tabs may add more); drives compaction. */
-  private rowCount = 0;
-  // Rows whose content is in this doc (loaded or written here). Compaction may only delete rows whose
-  // content the snapshot contains, so rows another tab wrote since our load are applied first.
-  private readonly knownKeys = new Set<number>();
+  /** Which stored rows the doc holds; applying them; compaction. */
+  private readonly rows: DocRows;
 
   constructor(db: YishiDatabase, sessionId: string, doc: Y.Doc, options: SessionStoreOptions = {}) {
     super();
     this.db = db;
     this.sessionId = sessionId;
     this.doc = doc;
-    this.opts = {
-      compactAfter: options.compactAfter ?? DEFAULT_COMPACT_AFTER,
+    this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER;
+    this.rows = new DocRows(this.rowsHost());
+    this.writer = new RowWriter(this.writerHost(), {
       flushDelay: options.flushDelay ?? 0,
       retryMinMs: options.retryMinMs ?? 500,
       retryMaxMs: options.retryMaxMs ?? 30_000,
-      view: options.view,
-      viewDelay: options.viewDelay ?? 1000,
-    };
-    this.views = options.view ? new ViewKeeper(this.viewed(), options.view, this.opts.viewDelay) : null;
+    });
+    const viewDelay = options.viewDelay ?? 1000;
+    this.views = options.view ? new ViewKeeper(this.viewed(), options.view, viewDelay) : null;
     // Listen before loading: an edit made while the load is in flight must still be saved.
     doc.on("update", this.onUpdate);
     doc.on("destroy", this.onDocDestroy);
@@ -146,13 +108,12 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
 
   /** Local updates not yet durably written. */
   get pending(): number {
-    return this.queue.length;
+    return this.writer.pending;
   }
 
   /** Write everything queued so far; resolves once committed, rejects (keeping it queued) on failure. */
-  async flush(): Promise<void> {
-    const target = this.enqueued;
-    while (this.written < target) await (this.writing ?? this.writeBatch());
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   /** Replace the session's rows by one snapshot of the doc, in one transaction. Waits for the load. */
@@ -172,7 +133,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
    */
   useDb(db: YishiDatabase): void {
     this.db = db;
-    if (this.queue.length > 0) this.flush().catch(noop);
+    if (this.writer.pending > 0) this.flush().catch(noop);
   }
 
   /**
@@ -197,13 +158,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this || this.destroyed) return; // our own loads are not written back
-    this.queue.push(update);
-    this.enqueued++;
-    this.refreshStatus();
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = null;
-      this.flush().catch(noop); // failures are emitted and retried by writeBatch
-    }, this.opts.flushDelay);
+    this.writer.push(update);
   };
 
   private readonly onDocDestroy = (): void => {
@@ -217,9 +172,9 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
   }
 
   private refreshStatus(): void {
-    if (this.loadFailed || this.failures > 0) this.setStatus("error");
+    if (this.loadFailed || this.writer.failing) this.setStatus("error");
     else if (!this._synced) this.setStatus("loading");
-    else this.setStatus(this.queue.length > 0 || this.writing ? "saving" : "saved");
+    else this.setStatus(this.writer.busy ? "saving" : "saved");
   }
 
   private fail(e: unknown): StorageError {
@@ -250,7 +205,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       throw this.fail(e);
     }
     if (this.destroyed) return this;
-    this.rowCount = rows.length;
+    this.rows.read(rows.length);
     // Checksums computed natively, off the main thread, now that the read transaction is over.
     const sums = new Map<number, number>();
     const hashing = Promise.all(
@@ -288,7 +243,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     const pending = this.unapplied;
     if (!pending || this.destroyed) return;
     this.unapplied = null;
-    const bad = this.applyRows(pending.rows, (row) => pending.sums.get(row.key) ?? checksum(row.update));
+    const bad = this.rows.apply(pending.rows, (row) => pending.sums.get(row.key) ?? checksum(row.update));
     this._synced = true;
     this.refreshStatus();
     pending.done(bad);
@@ -310,39 +265,48 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
       db: () => this.db,
       synced: () => this._synced,
       destroyed: () => this.destroyed,
-      holdsExactly: (keys) => this.queue.length === 0 && keys.every((key) => this.knownKeys.has(key)),
+      holdsExactly: (keys) => this.writer.pending === 0 && this.rows.holds(keys),
     };
   }
 
-  // Apply stored rows in one Yjs transaction with origin `this`, so they are not written back. Damaged
-  // rows are not applied (see triageRows); a row failing on the real doc is reported too. Our own update
-  // listener is off meanwhile: it would ignore these rows, but its presence alone makes Yjs re-encode them.
-  private applyRows(rows: KeyedUpdate[], sumOf?: (row: KeyedUpdate) => number): BadRow[] {
-    const { good, bad } = triageRows(rows, sumOf);
-    this.doc.off("update", this.onUpdate);
-    try {
-      this.applyGood(good, bad);
-    } finally {
-      this.doc.on("update", this.onUpdate);
-    }
-    return bad;
-  }
-
-  private applyGood(good: KeyedUpdate[], bad: BadRow[]): void {
-    const applyAll = () => {
-      for (const { key, update } of good) {
-        try {
-          Y.applyUpdate(this.doc, update, this);
-          this.knownKeys.add(key);
-        } catch (e) {
-          bad.push({ key, update, reason: String(e) });
+  /** What the row writer sees of this store. */
+  private writerHost(): RowWriterHost {
+    return {
+      sessionId: this.sessionId,
+      db: () => this.db,
+      written: (key) => {
+        this.rows.wrote(key);
+        this.views?.schedule();
+      },
+      failed: (e) => this.fail(e),
+      changed: () => this.refreshStatus(),
+      settled: () => {
+        this.refreshStatus();
+        if (!this.writer.failing && this._synced && this.rows.count > this.compactAfter) {
+          this.compact().catch(noop);
         }
-      }
+      },
+      destroyed: () => this.destroyed,
     };
-    // Several rows in one transaction (observers run once); a single row (the usual compacted state) is
-    // its own transaction, which spares Yjs a nested one (measured ~15% of a cold load).
-    if (good.length > 1) Y.transact(this.doc, applyAll, this);
-    else applyAll();
+  }
+
+  /** What the row set sees of this store. */
+  private rowsHost(): DocRowsHost {
+    return {
+      doc: this.doc,
+      sessionId: this.sessionId,
+      origin: this,
+      quietly: (fn) => {
+        this.doc.off("update", this.onUpdate);
+        try {
+          fn();
+        } finally {
+          this.doc.on("update", this.onUpdate);
+        }
+      },
+      quarantine: (tx, bad) => this.quarantine(tx, bad),
+      rowsChanged: () => this.views?.schedule(),
+    };
   }
 
   private async quarantine(tx: QuarantineTx, bad: BadRow[]): Promise<void> {
@@ -351,82 +315,14 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     this.emit("corrupt", [{ count: bad.length }]);
   }
 
-  private writeBatch(): Promise<void> {
-    const batch = this.queue.slice();
-    const write = async (): Promise<void> => {
-      try {
-        // One row per flush: a burst of edits costs one transaction, not one per keystroke.
-        const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-        const row = storedRow(this.sessionId, update, await checksumAsync(update));
-        const tx = this.db.transaction("updates", "readwrite");
-        const [key] = await Promise.all([tx.store.add(row), tx.done]);
-        this.queue.splice(0, batch.length);
-        this.written += batch.length;
-        this.knownKeys.add(key);
-        this.rowCount++;
-        this.failures = 0;
-        this.views?.schedule();
-      } catch (e) {
-        this.failures++;
-        this.refreshStatus();
-        const error = this.fail(e);
-        this.scheduleRetry();
-        throw error;
-      }
-    };
-    const p = write().finally(() => {
-      this.writing = null;
-      this.refreshStatus();
-      if (this.failures === 0 && this._synced && this.rowCount > this.opts.compactAfter) {
-        this.compact().catch(noop);
-      }
-    });
-    this.writing = p;
-    return p;
-  }
-
-  private scheduleRetry(): void {
-    if (this.retryTimer !== null || this.destroyed) return;
-    const delay = Math.min(this.opts.retryMinMs * 2 ** (this.failures - 1), this.opts.retryMaxMs);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.flush().catch(noop);
-    }, delay);
-  }
-
   private async runCompaction(): Promise<void> {
     await this.whenSynced; // before the load, the doc lacks the rows we would delete
     if (!this._synced || this.destroyed) return;
     try {
       const tx = this.db.transaction(["updates", "quarantine"], "readwrite");
-      await Promise.all([this.replaceBySnapshot(tx), tx.done]);
+      await Promise.all([this.rows.replaceBySnapshot(tx), tx.done]);
     } catch (e) {
       throw this.fail(e);
-    }
-  }
-
-  private async replaceBySnapshot(tx: QuarantineTx): Promise<void> {
-    const updates = tx.objectStore("updates");
-    const rows = await readSessionRows(updates.index("bySession"), this.sessionId);
-    const bad = this.applyRows(rows.filter((row) => !this.knownKeys.has(row.key)));
-    if (bad.length > 0) await this.quarantine(tx, bad);
-    const badKeys = new Set(bad.map((row) => row.key));
-    const replaced = rows.map((row) => row.key).filter((key) => !badKeys.has(key));
-    if (replaced.length > 1) {
-      // The live doc's state, not Y.mergeUpdates(rows): merging keeps the content of deleted items,
-      // while the doc has garbage-collected it, so the snapshot is smaller and is exactly what a
-      // reload rebuilds. Every replaced row is in the doc (loaded, written here, or applied above).
-      const key = await updates.add(storedRow(this.sessionId, Y.encodeStateAsUpdate(this.doc)));
-      // Delete exactly the keys read above; rows added after (another tab) stay.
-      await Promise.all(replaced.map((k) => updates.delete(k)));
-      // Bookkeeping before commit is safe: if the transaction fails, a stale entry only means a row is
-      // applied again next time (idempotent) or a count is off until the next write.
-      for (const k of replaced) this.knownKeys.delete(k);
-      this.knownKeys.add(key);
-      this.rowCount = 1;
-      this.views?.schedule();
-    } else {
-      this.rowCount = replaced.length;
     }
   }
 
@@ -441,7 +337,7 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     this.destroyed = true;
     this.unapplied?.done(null);
     this.unapplied = null;
-    for (const timer of [this.flushTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    this.writer.cancel();
     this.views?.cancel();
     this.doc.off("update", this.onUpdate);
     this.doc.off("destroy", this.onDocDestroy);
