@@ -2,11 +2,13 @@
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { FakeRoom } from "../helpers/fakeRoom.ts";
 import { encryptedAnnounce } from "../../src/sync/keyCheck.ts";
 import { parseShareCode } from "../../src/sync/shareCode.ts";
 import type { PeerSync as PeerSyncType } from "../../src/sync/peerSync.ts";
 
-const fake = vi.hoisted(() => {
+const fake = await vi.hoisted(async () => {
+  const { fakeRoom } = await import("../helpers/fakeRoom.ts");
   /** An AES-GCM key from a password (not y-webrtc's PBKDF2: the tests only need distinct keys, fast). */
   const keyFor = async (password: string) =>
     crypto.subtle.importKey(
@@ -22,15 +24,7 @@ const fake = vi.hoisted(() => {
     readonly listeners = new Set<Listener>();
     readonly sent: unknown[] = [];
     failSend = false;
-    /** As y-webrtc's Room: its connections, peer id, document and update handler. */
-    readonly room: {
-      webrtcConns: Map<string, unknown>;
-      peerId: string;
-      doc: unknown;
-      awareness: unknown;
-      _docUpdateHandler(): void;
-      _awarenessUpdateHandler(): void;
-    };
+    readonly room: FakeRoom;
     readonly key: Promise<CryptoKey>;
     readonly signalingConns = [
       {
@@ -49,14 +43,7 @@ const fake = vi.hoisted(() => {
       readonly doc: unknown,
       opts: { password: string },
     ) {
-      this.room = {
-        webrtcConns: new Map(),
-        peerId: "our-peer",
-        doc,
-        awareness: { _observers: new Map() },
-        _docUpdateHandler() {},
-        _awarenessUpdateHandler() {},
-      };
+      this.room = fakeRoom(doc);
       this.key = keyFor(opts.password);
       this.awareness = { setLocalStateField() {}, on() {}, off() {}, getStates: () => new Map() };
       state.last = this;

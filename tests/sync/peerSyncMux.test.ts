@@ -1,22 +1,16 @@
 // PeerSync's `mux` option with y-webrtc replaced by a fake: the mux hears of each connection opening and closing.
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { FakeRoom } from "../helpers/fakeRoom.ts";
 import { parseShareCode } from "../../src/sync/shareCode.ts";
 import type { PeerSync as PeerSyncType } from "../../src/sync/peerSync.ts";
 import type { DocMux } from "../../src/sync/docMux.ts";
 
-const fake = vi.hoisted(() => {
+const fake = await vi.hoisted(async () => {
+  const { fakeRoom } = await import("../helpers/fakeRoom.ts");
   const state = { last: null as null | FakeProvider };
   class FakeProvider {
-    /** As y-webrtc's Room: its connections, peer id, document and update handler. */
-    readonly room: {
-      webrtcConns: Map<string, unknown>;
-      peerId: string;
-      doc: unknown;
-      awareness: unknown;
-      _docUpdateHandler(): void;
-      _awarenessUpdateHandler(): void;
-    };
+    readonly room: FakeRoom;
     readonly key = Promise.resolve(null);
     readonly signalingConns = [{ connected: true, send() {}, on() {}, off() {} }];
     readonly awareness = { setLocalStateField() {}, on() {}, off() {}, getStates: () => new Map() };
@@ -24,14 +18,7 @@ const fake = vi.hoisted(() => {
       _room: string,
       readonly doc: unknown,
     ) {
-      this.room = {
-        webrtcConns: new Map(),
-        peerId: "our-peer",
-        doc,
-        awareness: { _observers: new Map() },
-        _docUpdateHandler() {},
-        _awarenessUpdateHandler() {},
-      };
+      this.room = fakeRoom(doc);
       state.last = this;
     }
     destroy() {}
