@@ -83,6 +83,8 @@ let nextMessageId = 1;
 let delivering: object | null = null;
 /** A peer that sends made by simple-peer's `send` skip for now (see sendingExcept). */
 let skipped: object | null = null;
+/** When each peer's last frame arrived (Date.now()). */
+const heard = new WeakMap<object, number>();
 let rawSend: ((this: unknown, data: Uint8Array) => void) | null = null;
 const muxHandlers = new WeakMap<object, MuxHandler>();
 const unclaimed = new WeakMap<object, Unclaimed>();
@@ -233,6 +235,11 @@ export function deliveringPeer(): object | null {
   return delivering;
 }
 
+/** When `peer` (a simple-peer instance) last sent us a frame, or undefined if it never has. */
+export function lastHeardFrom(peer: object): number | undefined {
+  return heard.get(peer);
+}
+
 /** Runs `fn`, in which y-webrtc messages sent to `peer` (simple-peer's `send`) are not sent. */
 export function sendingExcept(peer: object, fn: () => void): void {
   const outer = skipped;
@@ -268,6 +275,7 @@ export function installChunking(): void {
     }
   };
   proto._onChannelMessage = function (this: PeerInternals, event: { data: unknown }) {
+    heard.set(this, Date.now());
     const raw = event.data;
     const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw instanceof Uint8Array ? raw : null;
     let message: Unframed | null;

@@ -5,7 +5,7 @@ import { WebrtcProvider } from "y-webrtc";
 import { ObservableV2 } from "lib0/observable";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
-import { installChunking } from "./chunkedPeer.ts";
+import { installChunking, lastHeardFrom } from "./chunkedPeer.ts";
 import { classifySignal, encryptedAnnounce } from "./keyCheck.ts";
 import { RoomWatch } from "./roomWatch.ts";
 import { skipEchoes, type EchoingRoom } from "./echoSkip.ts";
@@ -56,6 +56,14 @@ const MESSAGE_SYNC = 0; // y-webrtc's message type for Yjs sync messages
 const POLL_MS = 500;
 /** A connection still not open after this long is dropped (y-webrtc would keep it half-open forever). */
 const HALF_OPEN_MS = 2500;
+/**
+ * A connection open this long on which nothing arrived is dropped: y-webrtc sends its state vector and
+ * presence the moment a connection opens and the other side answers, so a working one is heard from in
+ * milliseconds. Seen on a busy machine right after a tablet joined (the join page's connection replaced by
+ * the session page's): a data channel open at both ends on which neither end ever received anything, so
+ * the secretary's edits stayed on the secretary's tablet.
+ */
+const SILENT_MS = 3000;
 /** Peer ids this app used lately: the server may still echo an old room's announce to a rejoined one. */
 const ownPeerIds: string[] = [];
 const OWN_PEER_IDS_KEPT = 16;
@@ -91,6 +99,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   private connectedIds = "";
   private readonly watch = new RoomWatch();
   private readonly pendingSince = new Map<InternalConn, number>();
+  private readonly silentSince = new WeakMap<InternalConn, number>();
   /** The simple-peer instance of each connection the mux was told about, by remote peer id. */
   private readonly muxPeers = new Map<string, object>();
   private destroyed = false;
@@ -138,6 +147,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
 
   private readonly poll = (): void => {
     this.dropHalfOpen();
+    this.dropSilent();
     const conns = [...(this.internal.room?.webrtcConns.entries() ?? [])].filter(([, c]) => c.connected);
     const ids = conns
       .map(([id]) => id)
@@ -178,6 +188,17 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
         this.pendingSince.delete(conn);
         conn.peer.destroy();
       }
+    }
+  }
+
+  // Dropping a silent connection lets y-webrtc announce again and connect afresh (see SILENT_MS).
+  private dropSilent(): void {
+    const now = Date.now();
+    for (const conn of this.internal.room?.webrtcConns.values() ?? []) {
+      if (!conn.connected || conn.closed || lastHeardFrom(conn.peer) !== undefined) continue;
+      const since = this.silentSince.get(conn) ?? now;
+      this.silentSince.set(conn, since);
+      if (now - since > SILENT_MS) conn.peer.destroy();
     }
   }
 

@@ -1,10 +1,13 @@
-// PeerSync's `mux` option with y-webrtc replaced by a fake: the mux hears of each connection opening and closing.
+// PeerSync's connections with y-webrtc replaced by a fake: the mux (`mux` option) hears of each connection
+// opening and closing, and a connection on which nothing ever arrives is dropped.
 import * as Y from "yjs";
+import Peer from "simple-peer/simplepeer.min.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FakeRoom } from "../helpers/fakeRoom.ts";
 import { parseShareCode } from "../../src/sync/shareCode.ts";
 import type { PeerSync as PeerSyncType } from "../../src/sync/peerSync.ts";
 import type { DocMux } from "../../src/sync/docMux.ts";
+import { frame } from "../../src/sync/chunkedPeer.ts";
 
 const fake = await vi.hoisted(async () => {
   const { fakeRoom } = await import("../helpers/fakeRoom.ts");
@@ -89,5 +92,31 @@ describe("PeerSync with a DocMux", () => {
     vi.advanceTimersByTime(500);
     await sync.destroy();
     expect(calls.slice(-2)).toEqual(["+p3", "-p3"]);
+  });
+});
+
+/** A connection whose peer is on simple-peer's (patched) prototype, so frames it receives are seen. */
+function realConn() {
+  const peer = Object.create(Peer.prototype) as Record<string, unknown> & {
+    _onChannelMessage(event: { data: unknown }): void;
+  };
+  const destroy = vi.fn();
+  Object.assign(peer, { destroyed: false, destroying: false, _channel: { send() {} }, push() {}, destroy });
+  return { connected: true, closed: false, peer, destroy };
+}
+
+describe("PeerSync and a connection on which nothing arrives", () => {
+  it("drops it after 3 s, and keeps a connection that was heard from", async () => {
+    const conns = fake.state.last!.room.webrtcConns;
+    const heard = realConn();
+    const silent = realConn();
+    conns.set("heard", heard);
+    conns.set("silent", silent);
+    heard.peer._onChannelMessage({ data: frame(new Uint8Array([0, 0, 0]), 1)[0]!.slice().buffer });
+    for (let t = 0; t < 2500; t += 500) vi.advanceTimersByTime(500);
+    expect(silent.destroy).not.toHaveBeenCalled();
+    for (let t = 0; t < 1500; t += 500) vi.advanceTimersByTime(500);
+    expect(silent.destroy).toHaveBeenCalled();
+    expect(heard.destroy).not.toHaveBeenCalled();
   });
 });
