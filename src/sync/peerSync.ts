@@ -5,7 +5,8 @@ import { WebrtcProvider } from "y-webrtc";
 import { ObservableV2 } from "lib0/observable";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
-import { installChunking, lastHeardFrom } from "./chunkedPeer.ts";
+import { installChunking } from "./chunkedPeer.ts";
+import { ConnectionHealth } from "./connectionHealth.ts";
 import { classifySignal, encryptedAnnounce } from "./keyCheck.ts";
 import { RoomWatch } from "./roomWatch.ts";
 import { skipEchoes, type EchoingRoom } from "./echoSkip.ts";
@@ -54,16 +55,6 @@ interface PeerSyncEvents {
 
 const MESSAGE_SYNC = 0; // y-webrtc's message type for Yjs sync messages
 const POLL_MS = 500;
-/** A connection still not open after this long is dropped (y-webrtc would keep it half-open forever). */
-const HALF_OPEN_MS = 2500;
-/**
- * A connection open this long on which nothing arrived is dropped: y-webrtc sends its state vector and
- * presence the moment a connection opens and the other side answers, so a working one is heard from in
- * milliseconds. Seen on a busy machine right after a tablet joined (the join page's connection replaced by
- * the session page's): a data channel open at both ends on which neither end ever received anything, so
- * the secretary's edits stayed on the secretary's tablet.
- */
-const SILENT_MS = 3000;
 /** Peer ids this app used lately: the server may still echo an old room's announce to a rejoined one. */
 const ownPeerIds: string[] = [];
 const OWN_PEER_IDS_KEPT = 16;
@@ -98,8 +89,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   private readonly timer: ReturnType<typeof setInterval>;
   private connectedIds = "";
   private readonly watch = new RoomWatch();
-  private readonly pendingSince = new Map<InternalConn, number>();
-  private readonly silentSince = new WeakMap<InternalConn, number>();
+  private readonly health = new ConnectionHealth();
   /** The simple-peer instance of each connection the mux was told about, by remote peer id. */
   private readonly muxPeers = new Map<string, object>();
   private destroyed = false;
@@ -146,8 +136,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   }
 
   private readonly poll = (): void => {
-    this.dropHalfOpen();
-    this.dropSilent();
+    this.health.check(this.internal.room?.webrtcConns.values() ?? []);
     const conns = [...(this.internal.room?.webrtcConns.entries() ?? [])].filter(([, c]) => c.connected);
     const ids = conns
       .map(([id]) => id)
@@ -171,36 +160,6 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
       this.emit("status", [this.status]);
     }
   };
-
-  // When two tablets offer to each other at the same moment, one side can be left with a connection that is
-  // neither open nor closed, and y-webrtc then ignores that peer's announces. Dropping it lets y-webrtc
-  // announce again and the next offer succeed.
-  private dropHalfOpen(): void {
-    const now = Date.now();
-    for (const conn of this.internal.room?.webrtcConns.values() ?? []) {
-      if (conn.connected || conn.closed) {
-        this.pendingSince.delete(conn);
-        continue;
-      }
-      const since = this.pendingSince.get(conn) ?? now;
-      this.pendingSince.set(conn, since);
-      if (now - since > HALF_OPEN_MS) {
-        this.pendingSince.delete(conn);
-        conn.peer.destroy();
-      }
-    }
-  }
-
-  // Dropping a silent connection lets y-webrtc announce again and connect afresh (see SILENT_MS).
-  private dropSilent(): void {
-    const now = Date.now();
-    for (const conn of this.internal.room?.webrtcConns.values() ?? []) {
-      if (!conn.connected || conn.closed || lastHeardFrom(conn.peer) !== undefined) continue;
-      const since = this.silentSince.get(conn) ?? now;
-      this.silentSince.set(conn, since);
-      if (now - since > SILENT_MS) conn.peer.destroy();
-    }
-  }
 
   // Compared by peer object, not id: a peer that reconnected between two polls has the same id and a new
   // connection, which needs a digest exchange of its own.
