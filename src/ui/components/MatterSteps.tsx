@@ -1,13 +1,12 @@
 import { createSignal, For } from "solid-js";
 import { allowedFrom } from "../../doc/community/lifecycle.ts";
 import type { DirectoryEntry, Matter } from "../../doc/community/schema.ts";
-import type { OwnerKind } from "../../doc/session/schema.ts";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityActions } from "../../reactive/communityHandle.ts";
 import { matterTitle, stepName } from "../matterText.ts";
 import { EscalateStep, FeedbackStep } from "./MatterStepForms.tsx";
 import { StepForm, type StepFormFrame } from "./StepForm.tsx";
-import { OwnerFields } from "./OwnerFields.tsx";
+import { createOwnerDraft, OwnerFields } from "./OwnerFields.tsx";
 
 type MatterMutators = Pick<
   CommunityActions["matters"],
@@ -64,15 +63,9 @@ export function MatterSteps(props: MatterStepsProps) {
   const done = () => setOpen(null);
   const id = () => props.matter.id;
 
-  const [startOwner, setStartOwner] = createSignal("");
-  const [startKind, setStartKind] = createSignal<OwnerKind>("person");
-  const [startDue, setStartDue] = createSignal("");
+  const start = createOwnerDraft();
   // eslint-disable-next-line solid/reactivity -- the form starts from the current owner; later edits are the user's
-  const [owner, setOwner] = createSignal(props.matter.owner);
-  // eslint-disable-next-line solid/reactivity -- as above
-  const [ownerKind, setOwnerKind] = createSignal<OwnerKind>(props.matter.ownerKind);
-  // eslint-disable-next-line solid/reactivity -- as above
-  const [due, setDue] = createSignal(props.matter.due);
+  const assign = createOwnerDraft(props.matter);
   const [person, setPerson] = createSignal("");
   // eslint-disable-next-line solid/reactivity -- the day defaults to today once
   const [ackOn, setAckOn] = createSignal(props.today);
@@ -109,43 +102,19 @@ export function MatterSteps(props: MatterStepsProps) {
 
       <StepForm
         frame={frame("start")}
-        onSubmit={() =>
-          taken(
-            props.actions.startMatter(id(), { owner: startOwner(), ownerKind: startKind(), due: startDue() }),
-            () => (setStartOwner(""), setStartDue("")),
-          )
-        }
+        onSubmit={() => taken(props.actions.startMatter(id(), start.value()), () => start.clear())}
       >
         <div class="grid-2">
-          <OwnerFields
-            owner={startOwner()}
-            kind={startKind()}
-            due={startDue()}
-            onOwner={setStartOwner}
-            onKind={setStartKind}
-            onDue={setStartDue}
-          />
+          <OwnerFields draft={start} />
         </div>
       </StepForm>
 
       <StepForm
         frame={frame("assign")}
-        onSubmit={() =>
-          taken(
-            props.actions.assignMatter(id(), { owner: owner(), ownerKind: ownerKind(), due: due() }),
-            () => {},
-          )
-        }
+        onSubmit={() => taken(props.actions.assignMatter(id(), assign.value()), () => {})}
       >
         <div class="grid-2">
-          <OwnerFields
-            owner={owner()}
-            kind={ownerKind()}
-            due={due()}
-            onOwner={setOwner}
-            onKind={setOwnerKind}
-            onDue={setDue}
-          />
+          <OwnerFields draft={assign} />
         </div>
       </StepForm>
 

@@ -1,9 +1,9 @@
 import { createSignal, Show } from "solid-js";
-import type { FollowUp, OwnerKind } from "../../../doc/session/schema.ts";
+import type { FollowUp } from "../../../doc/session/schema.ts";
 import type { FollowUpPatch } from "../../../doc/session/followUps.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { shortText } from "../../labels.ts";
-import { OwnerFields } from "../../components/OwnerFields.tsx";
+import { createOwnerDraft, OwnerFields } from "../../components/OwnerFields.tsx";
 
 /**
  * Changes a follow-up's action, and (kept in the session, on a guest tablet) its owner and due date; on a
@@ -18,9 +18,7 @@ export function FollowUpEditForm(props: {
   // eslint-disable-next-line solid/reactivity -- the form edits a copy taken when it opens
   const f = props.followUp;
   const [action, setAction] = createSignal(f.action);
-  const [owner, setOwner] = createSignal(f.owner);
-  const [ownerKind, setOwnerKind] = createSignal<OwnerKind>(f.ownerKind);
-  const [due, setDue] = createSignal(f.due);
+  const draft = createOwnerDraft(f);
   return (
     <form
       class="form follow-up-edit"
@@ -29,7 +27,7 @@ export function FollowUpEditForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         const patch: FollowUpPatch = props.withOwner
-          ? { action: action(), owner: owner(), ownerKind: ownerKind(), due: due() }
+          ? { action: action(), ...draft.value() }
           : { action: action() };
         if (props.onSave(patch)) props.onDone();
       }}
@@ -40,14 +38,7 @@ export function FollowUpEditForm(props: {
       </label>
       <Show when={props.withOwner}>
         <div class="grid-2">
-          <OwnerFields
-            owner={owner()}
-            kind={ownerKind()}
-            due={due()}
-            onOwner={setOwner}
-            onKind={setOwnerKind}
-            onDue={setDue}
-          />
+          <OwnerFields draft={draft} />
         </div>
       </Show>
       <div class="row">

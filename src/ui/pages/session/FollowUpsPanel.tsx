@@ -1,10 +1,9 @@
 import { createSignal, For, lazy, Show, Suspense } from "solid-js";
-import type { OwnerKind } from "../../../doc/session/schema.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { useSession } from "./sessionContext.ts";
 import { FollowUpCard } from "./FollowUpCard.tsx";
-import { OwnerFields } from "../../components/OwnerFields.tsx";
+import { createOwnerDraft, OwnerFields } from "../../components/OwnerFields.tsx";
 // Only a tablet paired with the session's community shows register matters: their code loads then.
 const MatterFollowUpCard = lazy(() =>
   import("./MatterFollowUpCard.tsx").then((m) => ({ default: m.MatterFollowUpCard })),
@@ -15,9 +14,7 @@ export function FollowUpsPanel() {
   const { handle } = useSession();
   const { state, actions } = handle;
   const [action, setAction] = createSignal("");
-  const [owner, setOwner] = createSignal("");
-  const [ownerKind, setOwnerKind] = createSignal<OwnerKind>("person");
-  const [due, setDue] = createSignal("");
+  const draft = createOwnerDraft();
   const [issueId, setIssueId] = createSignal("");
   const followUps = createIncremental(() => state.followUps);
 
@@ -25,15 +22,12 @@ export function FollowUpsPanel() {
     e.preventDefault();
     const id = actions.followUps.addFollowUp({
       action: action(),
-      owner: owner(),
-      ownerKind: ownerKind(),
-      due: due(),
+      ...draft.value(),
       issueId: issueId() || null,
     });
     if (id) {
       setAction("");
-      setOwner("");
-      setDue("");
+      draft.clear();
       setIssueId("");
     }
   };
@@ -54,14 +48,7 @@ export function FollowUpsPanel() {
           <textarea rows={2} value={action()} onInput={(e) => setAction(e.currentTarget.value)} />
         </label>
         <div class="grid-2">
-          <OwnerFields
-            owner={owner()}
-            kind={ownerKind()}
-            due={due()}
-            onOwner={setOwner}
-            onKind={setOwnerKind}
-            onDue={setDue}
-          />
+          <OwnerFields draft={draft} />
           <label>
             {t("field.linkedIssue")}
             <select value={issueId()} onChange={(e) => setIssueId(e.currentTarget.value)}>
