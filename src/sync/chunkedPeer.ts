@@ -83,8 +83,8 @@ let nextMessageId = 1;
 let delivering: object | null = null;
 /** A peer that sends made by simple-peer's `send` skip for now (see sendingExcept). */
 let skipped: object | null = null;
-/** When each peer's last frame arrived (Date.now()). */
-const heard = new WeakMap<object, number>();
+/** Peers that sent us a frame. */
+const heard = new WeakSet<object>();
 let rawSend: ((this: unknown, data: Uint8Array) => void) | null = null;
 const muxHandlers = new WeakMap<object, MuxHandler>();
 const unclaimed = new WeakMap<object, Unclaimed>();
@@ -235,9 +235,9 @@ export function deliveringPeer(): object | null {
   return delivering;
 }
 
-/** When `peer` (a simple-peer instance) last sent us a frame, or undefined if it never has. */
-export function lastHeardFrom(peer: object): number | undefined {
-  return heard.get(peer);
+/** True once `peer` (a simple-peer instance) has sent us a frame. */
+export function heardFrom(peer: object): boolean {
+  return heard.has(peer);
 }
 
 /** Runs `fn`, in which y-webrtc messages sent to `peer` (simple-peer's `send`) are not sent. */
@@ -275,7 +275,7 @@ export function installChunking(): void {
     }
   };
   proto._onChannelMessage = function (this: PeerInternals, event: { data: unknown }) {
-    heard.set(this, Date.now());
+    heard.add(this);
     const raw = event.data;
     const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw instanceof Uint8Array ? raw : null;
     let message: Unframed | null;

@@ -1,6 +1,6 @@
 // Connections y-webrtc would keep forever but that carry nothing: each is dropped (its simple-peer destroyed),
 // so y-webrtc announces again and connects afresh. PeerSync checks them at every poll.
-import { lastHeardFrom } from "./chunkedPeer.ts";
+import { heardFrom } from "./chunkedPeer.ts";
 
 /** A connection still not open after this long is dropped (y-webrtc would keep it half-open forever). */
 export const HALF_OPEN_MS = 2500;
@@ -48,7 +48,7 @@ export class ConnectionHealth {
   }
 
   private dropSilent(conn: CheckedConn, now: number): void {
-    if (!conn.connected || conn.closed || lastHeardFrom(conn.peer) !== undefined) return;
+    if (!conn.connected || conn.closed || heardFrom(conn.peer)) return;
     const since = this.silentSince.get(conn) ?? now;
     this.silentSince.set(conn, since);
     if (now - since > SILENT_MS) conn.peer.destroy();
