@@ -7,6 +7,7 @@ import { useApp } from "../appContext.ts";
 import { createEveryCommunity, createEveryHead } from "../everyCommunity.ts";
 import type { CommunityHead } from "../../reactive/communityView.ts";
 import { MatterRow } from "../components/MatterRow.tsx";
+import { Opening } from "./CommunityGate.tsx";
 import { RegisterFilters, type CombinedChoices } from "../components/RegisterFilters.tsx";
 import { WindowedList } from "../components/WindowedList.tsx";
 import { categoryName } from "../matterText.ts";
@@ -36,18 +37,11 @@ export function AllRegisterPage(props: { search: string }) {
       matters: () => h.matters,
     }));
   };
-  const opening = (
-    <main class="page center">
-      <p role={every.failed() ? "alert" : "status"}>
-        {every.failed() ? t("community.openError") : t("app.loading")}
-      </p>
-    </main>
-  );
   return (
     <Show
       when={every.value()}
       fallback={
-        <Show when={!every.failed() && fromHeads()} fallback={opening}>
+        <Show when={!every.failed() && fromHeads()} fallback={<Opening failed={every.failed()} />}>
           {(sources) => (
             <AllRegisterView
               sources={sources()}

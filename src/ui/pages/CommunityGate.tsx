@@ -26,16 +26,7 @@ export function CommunityGate(props: {
     <Show
       when={handle()}
       fallback={
-        <Show
-          when={!failed() && props.pending}
-          fallback={
-            <Show when={failed()} fallback={<Opening />}>
-              <main class="page center">
-                <p role="alert">{t("community.openError")}</p>
-              </main>
-            </Show>
-          }
-        >
+        <Show when={!failed() && props.pending} fallback={<Opening failed={failed()} />}>
           {props.pending}
         </Show>
       }
@@ -67,11 +58,13 @@ function Shown(props: { handle: CommunityHandle; children: JSX.Element }) {
   return <>{props.children}</>;
 }
 
-/** What a page shows while its community's workspace opens. */
-export function Opening() {
+/** What a page shows while its community's workspaces open, or (`failed`) that they could not be opened. */
+export function Opening(props: { failed?: boolean }) {
   return (
     <main class="page center">
-      <p role="status">{t("app.loading")}</p>
+      <p role={props.failed ? "alert" : "status"}>
+        {props.failed ? t("community.openError") : t("app.loading")}
+      </p>
     </main>
   );
 }

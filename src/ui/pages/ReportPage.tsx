@@ -7,6 +7,7 @@ import { afterPaint } from "../../reactive/afterPaint.ts";
 import type { CommunityHandle } from "../../reactive/communityHandle.ts";
 import { useApp } from "../appContext.ts";
 import { createEveryCommunity } from "../everyCommunity.ts";
+import { Opening } from "./CommunityGate.tsx";
 import { ReportCharts } from "../components/report/ReportCharts.tsx";
 import { ReportControls } from "../components/report/ReportControls.tsx";
 import { ReportFigureList } from "../components/report/ReportFigureList.tsx";
@@ -29,17 +30,7 @@ export function ReportPage(props: { search: string }) {
   const { communities } = useApp();
   const every = createEveryCommunity(communities);
   return (
-    <Show
-      when={every.value()}
-      keyed
-      fallback={
-        <main class="page center">
-          <p role={every.failed() ? "alert" : "status"}>
-            {every.failed() ? t("community.openError") : t("app.loading")}
-          </p>
-        </main>
-      }
-    >
+    <Show when={every.value()} keyed fallback={<Opening failed={every.failed()} />}>
       {(list) => <ReportView handles={list} search={props.search} />}
     </Show>
   );
