@@ -15,6 +15,19 @@ const idsOf = (communities: Communities) => () =>
     : null;
 const split = (ids: string) => (ids === "" ? [] : ids.split("\n"));
 
+/** `load` of every community in the tablet's list, again whenever the list changes (never before it is read). */
+function forEvery<T>(
+  communities: Communities,
+  load: (id: string) => Promise<T>,
+  options?: { keep?: boolean },
+): Latest<T[]> {
+  return createLatest(
+    idsOf(communities),
+    (ids) => (ids === null ? new Promise<never>(() => {}) : Promise.all(split(ids).map(load))),
+    options,
+  );
+}
+
 /**
  * The open handles of every community in the tablet's list, once the list is read; a community added later
  * (paired meanwhile) opens only itself, as the registry keeps the others open, and the list shown stays
@@ -22,17 +35,10 @@ const split = (ids: string) => (ids === "" ? [] : ids.split("\n"));
  * @example const every = createEveryCommunity(communities); every.value()?.length
  */
 export function createEveryCommunity(communities: Communities): Latest<CommunityHandle[]> {
-  return createLatest(
-    idsOf(communities),
-    (ids) =>
-      ids === null ? new Promise<never>(() => {}) : Promise.all(split(ids).map((id) => communities.open(id))),
-    { keep: true },
-  );
+  return forEvery(communities, (id) => communities.open(id), { keep: true });
 }
 
 /** The stored heads of every community's register while they open (null for one without, or open already). */
 export function createEveryHead(communities: Communities): Latest<(CommunityHead | null)[]> {
-  return createLatest(idsOf(communities), (ids) =>
-    ids === null ? new Promise<never>(() => {}) : Promise.all(split(ids).map((id) => communities.head(id))),
-  );
+  return forEvery(communities, (id) => communities.head(id));
 }
