@@ -1,7 +1,7 @@
 // Register cases: the register of a community with 10,000 matters (and 1,000 and 50,000 for the series) opened cold from IndexedDB in the built
 // app (navigation to the first painted frame with its rows, and to its Yjs state applied), a status + overdue
 // filter applied on it (input event to the painted frame with the filtered list), and the stored sizes.
-import { REGISTER_ROWS_SHOWN } from "../helpers/benchPage.ts";
+import { openRegisterCold } from "../helpers/benchPage.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -79,10 +79,7 @@ const OPEN_TIMES = `(async () => {
 
 /** Opens the register in a fresh page: when its rows were first painted, and when the Yjs state was in. */
 async function openCold(tablet: LaunchedBrowser, url: string) {
-  const page = await tablet.context.newPage();
-  page.on("pageerror", (error) => console.error("[page error]", error.message));
-  await page.addInitScript(REGISTER_ROWS_SHOWN);
-  await page.goto(url);
+  const { page } = await openRegisterCold(tablet.context, url);
   const times = (await page.evaluate(OPEN_TIMES)) as {
     shown: number;
     loaded: number;

@@ -2,7 +2,7 @@
 // app the time from a tap on the home screen's report link to the painted report with its charts, and a cold
 // open of the combined register of the 7 communities to its first rows, the 7 workspaces stored in IndexedDB
 // as a tablet that had opened them keeps them (state, view and head).
-import { REGISTER_ROWS_SHOWN } from "../helpers/benchPage.ts";
+import { openRegisterCold } from "../helpers/benchPage.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -153,11 +153,7 @@ let WHOLE_RANGE = "";
 async function openAllRegister(tablet: LaunchedBrowser, url: string): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run <= RENDER_RUNS; run++) {
-    const page = await tablet.context.newPage();
-    page.on("pageerror", (error) => console.error("[page error]", error.message));
-    await page.addInitScript(REGISTER_ROWS_SHOWN);
-    await page.goto(`${url}/?lang=en#/register/all`);
-    const shown = (await page.evaluate("window.yishiShown")) as number;
+    const { page, shown } = await openRegisterCold(tablet.context, `${url}/?lang=en#/register/all`);
     await page.getByText(/^Showing [\d,]+ matters of [\d,]+$/).waitFor();
     const count = await page.locator(".register-count").textContent();
     await page.close();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type PluginOption } from "vite";
+import type { BrowserContext, Page } from "playwright-core";
 import { startServer } from "../../src/server/start.ts";
 
 export interface ServedPage {
@@ -38,10 +39,22 @@ export async function serveBuiltPage(root: string, plugins: PluginOption[] = [])
  * (one community's or the combined one) lists its rows. A string, installed before the page's scripts: a
  * named inner function would get a helper tsx adds.
  */
-export const REGISTER_ROWS_SHOWN = `window.yishiShown = new Promise((resolve) => {
+const REGISTER_ROWS_SHOWN = `window.yishiShown = new Promise((resolve) => {
   const check = () =>
     document.querySelector(".register-list [role=listitem]")
       ? resolve(performance.now())
       : requestAnimationFrame(check);
   requestAnimationFrame(check);
 });`;
+
+/** A new page of `context` opened at `url` with REGISTER_ROWS_SHOWN installed; when its rows were painted. */
+export async function openRegisterCold(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; shown: number }> {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error("[page error]", error.message));
+  await page.addInitScript(REGISTER_ROWS_SHOWN);
+  await page.goto(url);
+  return { page, shown: (await page.evaluate("window.yishiShown")) as number };
+}
