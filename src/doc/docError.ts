@@ -13,6 +13,8 @@ export type DocErrorCode =
   | "transition"
   | "notInDirectory"
   | "deadlineBeforeEscalation"
+  | "ownerRequired"
+  | "dateInFuture"
   | "tooManyOptions";
 
 /** A rejected change; nothing in the document was modified. */

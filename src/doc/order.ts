@@ -27,9 +27,20 @@ export function keyAt(sorted: readonly Ordered[], index: number): string {
   return generateKeyBetween(before, after);
 }
 
-/** A key after every item. */
+/** True when `key` is a fractional index key (an older app or a peer may have stored one that is not). */
+export function isOrderKey(key: string): boolean {
+  try {
+    generateKeyBetween(key, null);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A key after every item; items whose key is not a valid one are passed over. */
 export function keyAtEnd(sorted: readonly Ordered[]): string {
-  return keyAt(sorted, sorted.length);
+  const valid = sorted.filter((x) => isOrderKey(x.order));
+  return keyAt(valid, valid.length);
 }
 
 export interface Placement {

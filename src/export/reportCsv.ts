@@ -7,7 +7,7 @@ import type {
   ReportFigureKey,
   ReportMatterRow,
 } from "../doc/community/report.ts";
-import { civilDateOrNull, daysToResolve, REPORT_FIGURE_KEYS, resolvedOn } from "../doc/community/report.ts";
+import { daysToResolve, REPORT_FIGURE_KEYS } from "../doc/community/report.ts";
 import type { MatterStatus } from "../doc/community/schema.ts";
 import { csvField } from "./csv.ts";
 
@@ -127,7 +127,9 @@ export function reportFiguresCsv(report: Report, l: ReportCsvLabels): string {
 /** One matter's cells, in MATTER_CSV_COLUMNS order. */
 function matterCells(r: ReportMatterRow, l: MattersCsvLabels): string[] {
   const m = r.matter;
-  const days = daysToResolve(m, r.timeZone);
+  const days = daysToResolve(m);
+  // The latest feedback given, also when the matter was resolved again since.
+  const last = m.feedbacks.at(-1);
   const cells: Record<MatterCsvColumn, string> = {
     id: m.id,
     raisedOn: m.raisedOn,
@@ -142,11 +144,11 @@ function matterCells(r: ReportMatterRow, l: MattersCsvLabels): string[] {
     owner: m.owner,
     department: r.department,
     status: l.statuses[m.status] ?? m.status,
-    escalatedOn: m.escalation ? (civilDateOrNull(m.escalation.at, r.timeZone) ?? "") : "",
+    escalatedOn: m.escalation?.on ?? "",
     acknowledgedOn: m.acknowledgement?.on ?? "",
-    resolvedOn: resolvedOn(m, r.timeZone) ?? "",
-    fedBackOn: m.feedback?.on ?? "",
-    satisfaction: m.feedback ? (m.feedback.satisfied ? l.satisfied : l.notSatisfied) : "",
+    resolvedOn: m.status === "resolved" || m.status === "closed" ? (m.resolution?.on ?? "") : "",
+    fedBackOn: last?.on ?? "",
+    satisfaction: last ? (last.satisfied ? l.satisfied : l.notSatisfied) : "",
     daysToResolve: days === null ? "" : String(days),
   };
   return MATTER_CSV_COLUMNS.map((c) => cells[c]);

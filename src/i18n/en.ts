@@ -4,6 +4,7 @@ import { reportEn } from "./report/en.ts";
 import { tableEn } from "./table/en.ts";
 import { relayEn } from "./relay/en.ts";
 import { allRegisterEn } from "./allRegister/en.ts";
+import { matterEn } from "./matter/en.ts";
 
 export const en: Messages = {
   "app.name": "Yishi · Community talk point",
@@ -534,4 +535,5 @@ export const en: Messages = {
   ...tableEn,
   ...relayEn,
   ...allRegisterEn,
+  ...matterEn,
 };

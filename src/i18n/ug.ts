@@ -4,6 +4,7 @@ import { reportUg } from "./report/ug.ts";
 import { tableUg } from "./table/ug.ts";
 import { relayUg } from "./relay/ug.ts";
 import { allRegisterUg } from "./allRegister/ug.ts";
+import { matterUg } from "./matter/ug.ts";
 
 export const ug: Messages = {
   "app.name": "يىشى · مەھەللە سۆھبەت نۇقتىسى",
@@ -540,4 +541,5 @@ export const ug: Messages = {
   ...tableUg,
   ...relayUg,
   ...allRegisterUg,
+  ...matterUg,
 };

@@ -3,6 +3,7 @@ import { reportZh } from "./report/zh.ts";
 import { tableZh } from "./table/zh.ts";
 import { relayZh } from "./relay/zh.ts";
 import { allRegisterZh } from "./allRegister/zh.ts";
+import { matterZh } from "./matter/zh.ts";
 export const zh = {
   "app.name": "议事 · 社区说事点",
   "app.loading": "正在打开…",
@@ -509,6 +510,7 @@ export const zh = {
   ...tableZh,
   ...relayZh,
   ...allRegisterZh,
+  ...matterZh,
 };
 
 export type Messages = Record<keyof typeof zh, string>;

@@ -6,6 +6,7 @@ import { reportZhHant } from "./report/zhHant.ts";
 import { tableZhHant } from "./table/zhHant.ts";
 import { relayZhHant } from "./relay/zhHant.ts";
 import { allRegisterZhHant } from "./allRegister/zhHant.ts";
+import { matterZhHant } from "./matter/zhHant.ts";
 
 export const zhHant: Messages = {
   "app.name": "議事 · 社區說事點",
@@ -513,4 +514,5 @@ export const zhHant: Messages = {
   ...tableZhHant,
   ...relayZhHant,
   ...allRegisterZhHant,
+  ...matterZhHant,
 };

@@ -5,7 +5,7 @@
 import * as Y from "yjs";
 import { digest } from "lib0/hash/sha256";
 import { toBase64 } from "lib0/buffer";
-import { syncSessionIntoWorkspace } from "../doc/community/fromSession.ts";
+import { sessionSource, syncSessionIntoWorkspace } from "../doc/community/fromSession.ts";
 import { readCommunityMeta } from "../doc/community/readers.ts";
 import { addTalkPoint } from "../doc/community/talkPoints.ts";
 import { initWorkspace } from "../doc/community/workspaceDoc.ts";
@@ -79,7 +79,7 @@ export async function adoptTalkPoints(
         if (!isReadOnly(session) && session.getMap("meta").get("communityId") !== id) {
           transactWritable(session, (r) => r.meta.set("communityId", id), REPAIR_ORIGIN);
         }
-        return snapshot(session);
+        return sessionSource(session, snapshot(session));
       });
       syncSessionIntoWorkspace(ws.doc, state, timeZone);
     }

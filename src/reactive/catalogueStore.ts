@@ -3,7 +3,7 @@
 // into workspaces on the first load.
 import * as Y from "yjs";
 import { createMemo, createSignal, type Accessor } from "solid-js";
-import { noteDiscussed } from "../doc/community/matters.ts";
+import { isOpenStatus } from "../doc/community/lifecycle.ts";
 import { newId } from "../doc/ids.ts";
 import { addReportBack } from "../doc/session/reportBack.ts";
 import { initSessionDoc } from "../doc/session/sessionDoc.ts";
@@ -166,7 +166,7 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
         ws?.load();
         // The talk point's matters still open are reported back on first (逐一反馈).
         const pending = ws
-          ? ws.matters().filter((m) => m.talkPointId === tp.id && m.status !== "closed")
+          ? ws.matters().filter((m) => m.talkPointId === tp.id && isOpenStatus(m.status))
           : [];
         await storeNewDoc(db(), id, (doc) => {
           initSessionDoc(doc, {
@@ -183,7 +183,6 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
           const items = pending.map((m) => ({ id: m.id, text: m.text, statusThen: m.status }));
           addReportBack(doc, translate(lang(), "reportBack.title", { n: items.length }), items);
         });
-        if (ws) for (const m of pending) noteDiscussed(ws.doc, m.id, { sessionId: id });
         return id;
       }),
     removeSession: async (id) => {

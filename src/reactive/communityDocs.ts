@@ -2,7 +2,7 @@
 // screen when a session is open, else a copy loaded from IndexedDB and kept while the sync works on it.
 // A copy changed by a peer is written back to storage, listed on the home screen, and fed to the register.
 import * as Y from "yjs";
-import { syncSessionIntoWorkspace } from "../doc/community/fromSession.ts";
+import { sessionSource, syncSessionIntoWorkspace } from "../doc/community/fromSession.ts";
 import { docDigest } from "../doc/digest.ts";
 import { snapshot } from "../doc/session/snapshot.ts";
 import { getSessionSummary, putSessionSummary } from "../persistence/catalogue.ts";
@@ -70,7 +70,7 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
     await putSessionSummary(appDb.current, { ...summarize(state), digest: docDigest(entry.doc) });
     notifySessionsChanged();
     community.load();
-    syncSessionIntoWorkspace(community.doc, state, community.state.meta.timeZone);
+    syncSessionIntoWorkspace(community.doc, sessionSource(entry.doc, state), community.state.meta.timeZone);
   };
 
   const release = async (id: string, entry: Loaded) => {

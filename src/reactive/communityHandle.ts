@@ -13,13 +13,14 @@ import {
   readCommunityMeta,
   readDirectory,
   byRaised,
-  matterFrom,
+  dayReader,
+  matterOf,
   readMatters,
   readSessions,
   readTalkPoints,
-  stepsByMatter,
   workspaceSnapshot,
 } from "../doc/community/readers.ts";
+import { buildMatterIndex } from "../doc/community/matterIndex.ts";
 import { isNewerWorkspace, workspaceRoots } from "../doc/community/workspaceDoc.ts";
 import type { Matter, WorkspaceSnapshot } from "../doc/community/schema.ts";
 import { setActor, setDeviceReadOnly } from "../doc/device.ts";
@@ -75,19 +76,21 @@ function insertedCount(tr: Y.Transaction): number {
 const LARGE_TRANSACTION = 5_000;
 
 /**
- * The matters a transaction touched on the `matters` map or the `steps` log, or null when it cannot tell.
- * A large transaction is not looked into: Yjs builds an array event's `changes` by concatenating every
- * inserted item's content onto the last (quadratic: 8.8 s of a 50,000-matter register's load).
+ * The keys a transaction touched on the register's roots (matters, actions, copy fields) and the matter and
+ * action keys of the steps it appended, or null when it cannot tell. A large transaction is not looked into:
+ * Yjs builds an array event's `changes` by concatenating every inserted item's content onto the last
+ * (quadratic: 8.8 s of a 50,000-matter register's load).
  */
-function touchedMatters(doc: Y.Doc, tr: Y.Transaction): Set<string> | null {
+function touchedKeys(doc: Y.Doc, tr: Y.Transaction): Set<string> | null {
   if (insertedCount(tr) > LARGE_TRANSACTION) return null;
   const r = workspaceRoots(doc);
   const touched = new Set<string>();
   const eventsOf = (type: unknown) => (tr.changedParentTypes as Map<unknown, Events>).get(type) ?? [];
-  for (const event of eventsOf(r.matters)) {
-    if (event.target === r.matters)
+  for (const root of [r.matters, r.actions, r.fields]) {
+    for (const event of eventsOf(root)) {
+      if (event.target !== root) return null;
       for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
-    else return null;
+    }
   }
   for (const event of eventsOf(r.steps)) {
     if (event.changes.deleted.size > 0) return null;
@@ -95,8 +98,9 @@ function touchedMatters(doc: Y.Doc, tr: Y.Transaction): Set<string> | null {
       if (!change.insert) continue;
       if (!Array.isArray(change.insert) || change.insert.length > 200) return null;
       for (const step of change.insert as unknown[]) {
-        const matter = (step as { matter?: unknown } | null)?.matter;
+        const { matter, actionId } = (step ?? {}) as { matter?: unknown; actionId?: unknown };
         if (typeof matter === "string") touched.add(matter);
+        if (typeof actionId === "string") touched.add(actionId);
       }
     }
   }
@@ -108,29 +112,41 @@ function touchedMatters(doc: Y.Doc, tr: Y.Transaction): Set<string> | null {
  * list re-sorted only when one was added, removed or moved in the order; a large change is read whole.
  */
 function nextMatters(doc: Y.Doc, before: readonly Matter[], tr: Y.Transaction): readonly Matter[] {
-  const touched = touchedMatters(doc, tr);
-  if (touched === null || touched.size > 200) return readMatters(doc);
-  if (touched.size === 0) return before;
-  const r = workspaceRoots(doc);
-  const steps = stepsByMatter(doc);
+  const keys = touchedKeys(doc, tr);
+  if (keys === null || keys.size > 200) return readMatters(doc);
+  if (keys.size === 0) return before;
+  const index = buildMatterIndex(doc);
   const list = [...before];
-  const index = new Map(list.map((m, i) => [m.id, i]));
+  const at = new Map(list.map((m, i) => [m.id, i]));
+  const touched = new Set<string>();
+  for (const key of keys) {
+    const id = index.matterOfKey(key);
+    if (id !== undefined) touched.add(id);
+    // A key that named a matter before (an action moved to another matter, a matter gone) refreshes it too.
+    else if (at.has(key)) touched.add(key);
+  }
+  // A matter linked to another ("same as…") changes that one's sessions: both are read again.
+  for (const id of [...touched]) {
+    const old = at.has(id) ? list[at.get(id)!]!.withdrawal : null;
+    if (old?.why === "sameAs") touched.add(old.of);
+    const sameAs = index.infos.get(id)?.sameAs;
+    if (typeof sameAs === "string" && sameAs) touched.add(sameAs);
+  }
+  for (const m of before) for (const a of m.actions) if (keys.has(a.id)) touched.add(m.id);
+  const dayOf = dayReader(readCommunityMeta(doc).timeZone);
   let resort = false;
   const removed = new Set<number>();
   for (const id of touched) {
-    const info: unknown = r.matters.get(id);
-    const at = index.get(id);
-    if (typeof info !== "object" || info === null) {
-      if (at !== undefined) removed.add(at);
-      continue;
-    }
-    const matter = matterFrom(info as Record<string, unknown>, id, steps.get(id) ?? []);
-    if (at === undefined) {
+    const matter = matterOf(index, id, dayOf);
+    const i = at.get(id);
+    if (matter === null) {
+      if (i !== undefined) removed.add(i);
+    } else if (i === undefined) {
       list.push(matter);
       resort = true;
     } else {
-      resort ||= list[at]!.raisedOn !== matter.raisedOn;
-      list[at] = matter;
+      resort ||= list[i]!.raisedOn !== matter.raisedOn || list[i]!.createdAt !== matter.createdAt;
+      list[i] = matter;
     }
   }
   const kept = removed.size > 0 ? list.filter((_, i) => !removed.has(i)) : list;
@@ -196,7 +212,7 @@ export async function openCommunity(
     const [matters, setMatters] = createSignal<readonly Matter[]>(first, { equals: false });
     const onTransaction = (tr: Y.Transaction) => {
       const changed = tr.changedParentTypes as Map<unknown, unknown>;
-      if (changed.has(r.matters) || changed.has(r.steps))
+      if (changed.has(r.matters) || changed.has(r.steps) || changed.has(r.actions) || changed.has(r.fields))
         setMatters((before) => nextMatters(doc, before, tr));
     };
     doc.on("afterTransaction", onTransaction);

@@ -5,7 +5,7 @@ import { queryMatters } from "../doc/community/registerQuery.ts";
 import type { Matter, WorkspaceSnapshot } from "../doc/community/schema.ts";
 
 /** Bumped whenever WorkspaceSnapshot (or the head) changes shape: a stored view of another shape is not shown. */
-export const WORKSPACE_VIEW_VERSION = 2;
+export const WORKSPACE_VIEW_VERSION = 3;
 
 /** The workspace as the UI reads it: a Solid store of everything but the matters. */
 export type WorkspaceState = Omit<WorkspaceSnapshot, "matters">;
@@ -37,23 +37,17 @@ export function headOf(state: WorkspaceState, matters: readonly Matter[]): Commu
   return { state: { ...state, sessions: [] }, matters: first.map(listedMatter), total: matters.length };
 }
 
-/** A matter as the register's list needs it. */
+/** A matter as the register's list needs it (and the report, which reads the view before the state). */
 function listedMatter(m: Matter): Matter {
   const e = m.escalation;
   return {
     ...m,
     history: [],
-    sessions: [],
-    escalation: e && {
-      departmentId: e.departmentId,
-      department: e.department,
-      reason: "",
-      deadline: e.deadline,
-      at: e.at,
-    },
+    escalation: e && { ...e, reason: "" },
     acknowledgement: m.acknowledgement && { ...m.acknowledgement, commitment: "" },
-    resolution: m.resolution && { note: "", at: m.resolution.at },
+    resolution: m.resolution && { ...m.resolution, note: "" },
     feedback: m.feedback && { ...m.feedback, note: "" },
+    withdrawal: m.withdrawal && { ...m.withdrawal, note: "" },
   };
 }
 

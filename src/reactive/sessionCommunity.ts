@@ -3,7 +3,7 @@
 // current. Runs on every paired tablet that holds both; displays never write.
 import type * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
-import { syncSessionIntoWorkspace } from "../doc/community/fromSession.ts";
+import { sessionSource, syncSessionIntoWorkspace } from "../doc/community/fromSession.ts";
 import { isDeviceReadOnly } from "../doc/device.ts";
 import type { SessionMeta } from "../doc/session/schema.ts";
 import { snapshot } from "../doc/session/snapshot.ts";
@@ -48,7 +48,7 @@ export function createSessionCommunity(doc: Y.Doc, communities: Communities | un
     if (!ws || disposed || isDeviceReadOnly(doc) || isDeviceReadOnly(ws.doc)) return;
     try {
       ws.load();
-      syncSessionIntoWorkspace(ws.doc, snapshot(doc), ws.state.meta.timeZone);
+      syncSessionIntoWorkspace(ws.doc, sessionSource(doc, snapshot(doc)), ws.state.meta.timeZone);
     } catch (error) {
       reportError(error);
     }

@@ -41,10 +41,23 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
 }
 
+/** What the matter is about: what was raised, or else what is to be done. */
+export const matterText = (m: Pick<Matter, "text" | "actions">): string =>
+  m.text.trim() || m.actions.find((a) => a.action.trim())?.action.trim() || "";
+
 /** A short name for a matter (in labels: "Resolve 鸿雁小区电表老化需更换"). */
-export function matterTitle(m: Pick<Matter, "text" | "action">, max = 40): string {
-  const text = m.text.trim() || m.action.trim();
+export function matterTitle(m: Pick<Matter, "text" | "actions">, max = 40): string {
+  const text = matterText(m);
   return text ? truncate(text, max) : t("matter.untitled");
+}
+
+/** Why a matter is withdrawn, in words ("Same as an earlier matter: …"). */
+export function withdrawalText(
+  w: NonNullable<Matter["withdrawal"]>,
+  titleOf: (id: string) => string,
+): string {
+  if (w.why === "sameAs") return t("withdrawReason.sameAs", { matter: titleOf(w.of) });
+  return t(`withdrawReason.${w.why}` as MessageKey);
 }
 
 /** Who raised it: never a name when it was raised anonymously. */

@@ -1,15 +1,15 @@
 // A community workspace of many matters, built with the real mutators: sessions at talk points over about two
-// years, each sitting's follow-ups made matters and handled step by step (most take 2 to 5 steps).
+// years, each sitting's issues made matters with their action, handled step by step (most take 2 to 5 steps).
 import * as Y from "yjs";
 import { addDays, civilDate, DEFAULT_TIME_ZONE } from "../../src/doc/civilTime.ts";
 import { setActor } from "../../src/doc/device.ts";
 import {
   acknowledgeMatter,
   assignMatter,
+  createAction,
   createMatter,
   escalateMatter,
   feedbackMatter,
-  noteDiscussed,
   reopenMatter,
   resolveMatter,
   startMatter,
@@ -110,6 +110,7 @@ export function buildRegisterWorkspace(
       issues: Math.round(total / sessions),
       urgent: s % 4,
       locked: true,
+      held: true,
       createdAt: at - DAY,
     });
   }
@@ -150,14 +151,25 @@ export function buildRegisterWorkspace(
         id: mid,
         sessionId: `s${s}`,
         talkPointId: talkPoints[s % talkPoints.length]!,
+        issueId: mid,
         raisedOn,
         text: `${PLACES[i % PLACES.length]}${TEXTS[(i * 3) % TEXTS.length]}，居民反映已有${1 + (i % 9)}周`,
-        action: pick(ACTIONS),
         categoryId: DEFAULT_CATEGORIES[i % DEFAULT_CATEGORIES.length],
         urgent: rand() < 0.15,
         raisedBy: i % 6 === 0 ? "" : `居民${i % 300}`,
         anonymous: i % 6 === 0,
         location: PLACES[(i * 5) % PLACES.length],
+      },
+      at,
+    );
+    // What the table decided: one action, with an owner and a due date most of the time.
+    createAction(
+      d,
+      {
+        id: `${mid}-a`,
+        matter: mid,
+        sessionId: `s${s}`,
+        action: pick(ACTIONS),
         owner: rand() < 0.3 ? `网格员${i % 12}` : "",
         due: rand() < 0.8 ? due : "",
       },
@@ -186,7 +198,7 @@ export function buildRegisterWorkspace(
       assignMatter(d, mid, { owner: `网格员${(i + 5) % 12}`, due }, t);
     }
     if (stage < 0.5 || next(7) > now) return;
-    if (rand() < 0.1) noteDiscussed(d, mid, { sessionId: `s${Math.min(sessions - 1, s + 1)}` }, t);
+    if (rand() < 0.1) rand(); // (an older build recorded a report-back here; kept so the rest draws alike)
     resolveMatter(d, mid, { note: "已处理完毕，居民确认" }, next(2));
     if (stage < 0.7 || next(5) > now) return;
     const satisfied = rand() < 0.9;

@@ -1,5 +1,7 @@
 // A register of many matters as plain records (no Yjs document), for tests of the register's screens.
-import { matterFrom } from "../../src/doc/community/readers.ts";
+import type { ActionSeed, FoldStep } from "../../src/doc/community/lifecycle.ts";
+import type { MatterIndex } from "../../src/doc/community/matterIndex.ts";
+import { dayReader, matterOf } from "../../src/doc/community/readers.ts";
 import type { Matter, MatterEvent } from "../../src/doc/community/schema.ts";
 
 const PLACES = ["幸福路鸿雁小区", "大华商城", "椿树路", "苏公塔", "新城"];
@@ -8,7 +10,15 @@ const CATEGORIES = ["utilities", "environment", "parking", "noise", "culture"];
 
 /** `n` matters of community 老城路, raised over a year from 2023-01-01, a fifth escalated, a third resolved. */
 export function largeRegister(n: number): Matter[] {
-  const out: Matter[] = [];
+  const index: MatterIndex = {
+    infos: new Map(),
+    actions: new Map<string, ActionSeed[]>(),
+    steps: new Map<string, FoldStep[]>(),
+    linkedFrom: new Map(),
+    actionRecords: new Map(),
+    stepIds: new Set(),
+    matterOfKey: () => undefined,
+  };
   for (let i = 0; i < n; i++) {
     const day = new Date(Date.UTC(2023, 0, 1 + (i % 365))).toISOString().slice(0, 10);
     const due = new Date(Date.UTC(2023, 0, 15 + (i % 365))).toISOString().slice(0, 10);
@@ -42,14 +52,23 @@ export function largeRegister(n: number): Matter[] {
       raisedOn: day,
       createdAt: at,
       text: `${PLACES[i % 5]}${TEXTS[i % 5]} #${i}`,
-      action: "协调处理",
       categoryId: CATEGORIES[i % 5],
       urgent: i % 4 === 0,
       raisedBy: i % 6 === 0 ? "" : `居民${i}`,
       anonymous: i % 6 === 0,
       location: PLACES[i % 5],
     };
-    out.push(matterFrom(info, `m${i}`, steps));
+    index.infos.set(`m${i}`, info);
+    index.steps.set(`m${i}`, steps);
+    const action = {
+      id: `m${i}-a`,
+      sessionId: info.sessionId,
+      voteId: null,
+      action: "协调处理",
+      createdAt: at,
+    };
+    index.actions.set(`m${i}`, [{ ...action, removed: false }]);
   }
-  return out;
+  const dayOf = dayReader("Asia/Shanghai");
+  return [...index.infos.keys()].map((id) => matterOf(index, id, dayOf)!);
 }

@@ -79,6 +79,7 @@ export function buildLargeSession(doc: Y.Doc, opts: LargeSessionOptions = {}): Y
     else if (op === 7)
       updateFollowUp(doc, pick(followUps), {
         status: (["open", "inProgress", "resolved"] as const)[prng.int32(gen, 0, 2)]!,
+        note: "已办",
       });
     else if (op === 8) moveRecord(doc, "agenda", pick(agenda), prng.int32(gen, 0, agenda.length - 1));
     else {

@@ -245,8 +245,8 @@ function putMatter(doc: Y.Doc, s: SessionSpec, spec: MatterSpec): void {
       talkPointId: s.talkPointId,
       // The day it was raised, in the community's zone: never the tablet's.
       raisedOn: civilDate(raised, TZ),
+      issueId: spec.id,
       text: spec.text,
-      action: `协调解决：${spec.text}`,
       categoryId: spec.category,
       urgent: spec.flags.includes("U"),
       raisedBy: anonymous ? "" : `居民${spec.id.slice(-2)}`,
@@ -296,6 +296,7 @@ export function seedWorkspaces(): Map<string, Y.Doc> {
       putSessionEntry(doc, {
         ...entry,
         title: entry.id,
+        held: true,
         issues: matters.length,
         urgent: matters.filter((x) => x.flags.includes("U")).length,
         locked: true,

@@ -1,7 +1,7 @@
 // A community workspace as tests start from: 老城路社区 with the seed's 鸿雁小区 meters as its first matter.
 import * as Y from "yjs";
 import { setActor } from "../../src/doc/device.ts";
-import { createMatter } from "../../src/doc/community/matters.ts";
+import { createAction, createMatter } from "../../src/doc/community/matters.ts";
 import { readDirectory } from "../../src/doc/community/readers.ts";
 import { initWorkspace } from "../../src/doc/community/workspaceDoc.ts";
 
@@ -15,7 +15,7 @@ export function newWorkspace(): Y.Doc {
   return doc;
 }
 
-/** Puts the seed's meters matter (raised 2023-04-28, urgent) into `doc`. */
+/** Puts the seed's meters matter (raised 2023-04-28, urgent) into `doc`, with its action (`${id}-a`). */
 export function meters(doc: Y.Doc, id = "m1"): string {
   createMatter(
     doc,
@@ -23,15 +23,16 @@ export function meters(doc: Y.Doc, id = "m1"): string {
       id,
       sessionId: "s-0428",
       talkPointId: "tp-1",
+      issueId: id,
       raisedOn: "2023-04-28",
       text: "鸿雁小区电表老化需更换",
-      action: "协调电力局更换电表",
       categoryId: "utilities",
       urgent: true,
       raisedBy: "张阿姨",
     },
     RAISED,
   );
+  createAction(doc, { id: `${id}-a`, matter: id, sessionId: "s-0428", action: "协调电力局更换电表" }, RAISED);
   return id;
 }
 

@@ -81,9 +81,16 @@ describe("upgrading from the previous version", () => {
 
     const laochenglu = communities.list().find((c) => c.name === "老城路社区")!;
     const ws = await communities.open(laochenglu.id);
+    // One matter per issue raised, its follow-up its action, with the history the session kept.
     const matters = ws
       .matters()
-      .map((m) => [m.action, m.status, m.owner, m.due, m.escalation?.department ?? ""]);
+      .map((m) => [
+        m.actions.map((a) => a.action).join(),
+        m.status,
+        m.owner,
+        m.due,
+        m.escalation?.department ?? "",
+      ]);
     expect(matters).toEqual([
       ["引进新物业公司进驻鸿雁小区", "resolved", "老城路社区", "2024-01-26", ""],
       ["更换鸿雁小区电表、整改老化线路", "resolved", "网格员 张三", "2024-01-31", "电力局"],
@@ -92,14 +99,14 @@ describe("upgrading from the previous version", () => {
     ]);
     const wiring = ws.matters()[1]!;
     expect(wiring).toMatchObject({ urgent: true, anonymous: true, raisedBy: "", raisedOn: "2024-01-21" });
-    expect(wiring.history.map((h) => h.kind)).toEqual(["created", "escalate", "resolve"]);
+    expect(wiring.history.map((h) => h.kind)).toEqual(["created", "created", "escalate", "resolve"]);
     expect(ws.state.sessions.map((s) => s.id)).toEqual([SAMPLE_SESSION_ID]);
 
     // A second load (another start of the app) moves nothing twice.
     await catalogue.refresh();
     expect(communities.list()).toHaveLength(4);
     expect(ws.matters()).toHaveLength(4);
-    expect(ws.matters()[1]!.history).toHaveLength(3);
+    expect(ws.matters()[1]!.history).toHaveLength(4);
     await Promise.all(communities.list().map(async (c) => (await communities.open(c.id)).dispose()));
   }, 60_000);
 });

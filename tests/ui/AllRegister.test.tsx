@@ -86,7 +86,6 @@ function build(c: (typeof COMMUNITIES)[number], index: number, n: number): Built
         talkPointId: `${c.id}-tp${rand(2)}`,
         raisedOn: civilDate(raised, c.timeZone),
         text: `${WORDS[rand(WORDS.length)]} #${i}`,
-        action: "协调处理",
         categoryId: categories[rand(categories.length)],
         urgent: rand(3) === 0,
         raisedBy: "居民",
@@ -107,7 +106,12 @@ function build(c: (typeof COMMUNITIES)[number], index: number, n: number): Built
       );
     }
     if (fate === 3)
-      acknowledgeMatter(doc, id, { person: "赵工", commitment: "本周", on: "2024-03-01" }, raised + 3);
+      acknowledgeMatter(
+        doc,
+        id,
+        { person: "赵工", commitment: "本周", on: civilDate(raised + 3, c.timeZone) },
+        raised + 3,
+      );
     if (fate === 4 || fate === 1) resolveMatter(doc, id, { note: "已办" }, raised + 4);
   }
   const { matters, ...state } = workspaceSnapshot(doc);
@@ -329,7 +333,7 @@ describe("AllRegisterView", () => {
     const b = built[1]!;
     createMatter(
       b.doc,
-      { id: "c2-new", sessionId: "s", talkPointId: "tp", raisedOn: "2024-03-10", text: "新事", action: "" },
+      { id: "c2-new", sessionId: "s", talkPointId: "tp", raisedOn: "2024-03-10", text: "新事" },
       NOW,
     );
     b.setMatters(readMatters(b.doc));

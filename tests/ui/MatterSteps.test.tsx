@@ -98,7 +98,7 @@ describe("MatterView and MatterSteps", () => {
     expect(host.textContent).toContain("线路与水电");
     expect(status()).toBe("待办");
     const steps = [...host.querySelectorAll(".step-choices button")].map((b) => b.textContent);
-    expect(steps).toEqual(["开始办理", "指派", "吹哨", "解决"]);
+    expect(steps).toEqual(["开始办理", "指派", "吹哨", "解决", "撤销"]);
     expect(host.querySelector(".matter-history")!.textContent).toContain("登记入册");
   });
 
@@ -110,7 +110,6 @@ describe("MatterView and MatterSteps", () => {
       talkPointId: "tp-1",
       raisedOn: "2023-05-01",
       text: "楼道堆放杂物",
-      action: "",
       raisedBy: "李四",
       anonymous: true,
     });
@@ -219,7 +218,7 @@ describe("MatterView and MatterSteps", () => {
     const skipped = host.querySelectorAll(".matter-history li.not-applied");
     expect(skipped.length).toBe(1);
     expect(skipped[0]!.textContent).toContain("开始办理");
-    expect(skipped[0]!.textContent).toContain("未生效：被同时进行的另一步取代");
+    expect(skipped[0]!.textContent).toContain("未采用：当时的状态不允许这一步");
     expect(host.querySelector("#matter-status .status-chip")!.textContent).toBe("办理中");
     expect([...host.querySelectorAll(".step-choices button")].map((b) => b.textContent)).not.toContain(
       "开始办理",

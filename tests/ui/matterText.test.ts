@@ -2,7 +2,7 @@
 // that no zone moves, the department lookup of the escalate form and the zones offered.
 import { afterEach, describe, expect, it } from "vitest";
 import { setLang } from "../../src/i18n/i18n.ts";
-import type { DirectoryEntry } from "../../src/doc/community/schema.ts";
+import type { DirectoryEntry, Matter } from "../../src/doc/community/schema.ts";
 import {
   categoryName,
   civilDateText,
@@ -47,8 +47,9 @@ describe("matter text", () => {
     expect(truncate("鸿雁小区电表老化需更换", 5)).toBe("鸿雁小区…");
     expect(truncate("短", 5)).toBe("短");
     expect(truncate("😀😀😀😀", 3)).toBe("😀😀…");
-    expect(matterTitle({ text: "", action: "协调电力局" })).toBe("协调电力局");
-    expect(matterTitle({ text: " ", action: "" })).toBe("（未填写内容）");
+    const action = (text: string) => [{ action: text } as Matter["actions"][number]];
+    expect(matterTitle({ text: "", actions: action("协调电力局") })).toBe("协调电力局");
+    expect(matterTitle({ text: " ", actions: action("") })).toBe("（未填写内容）");
   });
 
   it("writes a civil date as that day in any device zone", () => {

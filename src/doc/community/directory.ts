@@ -3,6 +3,7 @@
 import type * as Y from "yjs";
 import { DocError, limitText, requireText } from "../docError.ts";
 import { newId } from "../ids.ts";
+import { stableId } from "../stableId.ts";
 import { byOrder, keyAtEnd } from "../order.ts";
 import { DIRECTORY_KINDS, WORKSPACE_LIMITS, type DirectoryKind } from "./schema.ts";
 import {
@@ -25,7 +26,21 @@ function checkName(name: string, field: string): void {
   limitText(requireText(name, field), WORKSPACE_LIMITS.short, field);
 }
 
-/** Adds a department or unit; returns its id. */
+/** The id a department of this name gets on every tablet (so two tablets adding it add one). */
+export const departmentIdOf = (name: string): string => stableId("dept", name.trim());
+
+/** The entry of the directory named `name` (ignoring spaces around it), if any. */
+function entryNamed(r: WorkspaceRoots, name: string): string | undefined {
+  const wanted = name.trim();
+  return workspaceRecords(r, "directory").find(
+    ([, rec]) => String(rec.get("name") ?? "").trim() === wanted,
+  )?.[0];
+}
+
+/**
+ * Adds a department or unit; returns its id. A name already in the directory is not added again (its entry's
+ * id is returned), and the same name added on two tablets at once makes one entry.
+ */
 export function addDirectoryEntry(
   doc: Y.Doc,
   input: { name: string; kind: DirectoryKind; contact?: string },
@@ -34,7 +49,9 @@ export function addDirectoryEntry(
   if (!DIRECTORY_KINDS.includes(input.kind)) throw new DocError("outOfRange", { field: "kind" });
   if (input.contact !== undefined) limitText(input.contact, WORKSPACE_LIMITS.short, "contact");
   return changeWorkspace(doc, (r) => {
-    const id = newId();
+    const existing = entryNamed(r, input.name);
+    if (existing !== undefined) return existing;
+    const id = r.directory.has(departmentIdOf(input.name)) ? newId() : departmentIdOf(input.name);
     r.directory.set(
       id,
       record({
@@ -81,4 +98,13 @@ export function addCommunityCategory(doc: Y.Doc, label: string): string {
 export function renameCommunityCategory(doc: Y.Doc, id: string, label: string): void {
   checkName(label, "category");
   changeWorkspace(doc, (r) => workspaceRecord(r, "categories", id).set("label", label));
+}
+
+/**
+ * The directory id of department `name`, added to the directory when it is not there (free text from a
+ * session's follow-up); "" for no name.
+ */
+export function ensureDepartment(doc: Y.Doc, name: string): string {
+  if (name.trim() === "") return "";
+  return addDirectoryEntry(doc, { name: name.trim().slice(0, WORKSPACE_LIMITS.short), kind: "department" });
 }

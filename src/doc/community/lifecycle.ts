@@ -1,27 +1,68 @@
-// A matter's lifecycle as a rule over its append-only log: the status, owner, escalation, acknowledgement,
-// resolution and feedback are folded from the steps in log order (the document's causal order; concurrent
-// steps get the same order on every tablet). A step the state at its place does not allow (a resolution
-// concurrent with an escalation, say) stays in the history, marked not applied: every merge ends in a state
-// the rules allow, with both steps recorded.
-import type { Matter, MatterEvent, MatterEventKind, MatterStatus, MatterStep } from "./schema.ts";
+// A matter's lifecycle as a rule over its append-only log: its status, owner, actions, escalation,
+// acknowledgement, resolution and feedback are folded from its steps in log order (the document's causal
+// order, the same on every tablet), each step id once. A step the state at its place does not allow stays in
+// the history, marked not applied and why; facts (报到, feedback) are recorded whenever they happened.
+// The rules are written out in CONTRIBUTING.md ("The lifecycle, step by step").
+import { applyStep, TRANSITIONS, type FoldState } from "./lifecycleSteps.ts";
+import type {
+  ActionState,
+  Matter,
+  MatterEvent,
+  MatterEventKind,
+  MatterStatus,
+  MatterStep,
+} from "./schema.ts";
 
-/** From which statuses each step may be taken. "assign" and "discussed" may be taken at any time. */
-export const ALLOWED_FROM: Record<MatterEventKind, readonly MatterStatus[] | "any"> = {
-  created: [],
-  assign: "any",
-  discussed: "any",
-  start: ["open"],
-  escalate: ["open", "inProgress", "escalated", "acknowledged"],
-  acknowledge: ["escalated"],
-  resolve: ["open", "inProgress", "escalated", "acknowledged"],
-  feedback: ["resolved"],
-  reopen: ["resolved", "closed"],
-};
-
-/** True when `kind` may be taken from `status`. */
+/** True when `kind` may be taken from `status` as far as the status goes (the step checks the rest). */
 export function allowedFrom(status: MatterStatus, kind: MatterEventKind): boolean {
-  const from = ALLOWED_FROM[kind];
-  return from === "any" || from.includes(status);
+  const from = TRANSITIONS[kind];
+  return from === undefined || from.includes(status);
+}
+
+/**
+ * The steps a person may take on a matter now (what the register offers, and what mutators accept): the
+ * status allows it, and 报到 only for an escalation in force not yet acknowledged, feedback only on a
+ * resolution in force.
+ */
+export function canTake(
+  m: Pick<Matter, "status" | "escalation" | "acknowledgement" | "withdrawal">,
+  kind: MatterEventKind,
+): boolean {
+  // Deleted or linked "same as…" in its session: the session decides, not a step.
+  const why = m.withdrawal?.why;
+  if (why === "removedInSession" || why === "sameAs") return false;
+  if (m.status === "withdrawn" && kind !== "reinstate" && kind !== "discussed") return false;
+  if (kind === "acknowledge") return m.escalation !== null && m.acknowledgement === null;
+  if (kind === "feedback") return m.status === "resolved";
+  return allowedFrom(m.status, kind);
+}
+
+/** Open for handling: not yet resolved (or reopened since), and not withdrawn. */
+export const isOpenStatus = (status: MatterStatus): boolean =>
+  status !== "resolved" && status !== "closed" && status !== "withdrawn";
+
+/** A step of the matter's log as the fold reads it: `routed` when an older version keyed it by an action. */
+export type FoldStep = MatterEvent & { routed?: boolean };
+
+/** An action of the matter as it was made (its owner and due date come from its "created" step). */
+export interface ActionSeed {
+  id: string;
+  sessionId: string;
+  voteId: string | null;
+  action: string;
+  createdAt: number;
+  /** Deleted in its session. */
+  removed: boolean;
+}
+
+export interface FoldInput {
+  /** The session where the matter was raised. */
+  sessionId: string;
+  actions: readonly ActionSeed[];
+  /** The matter's steps in log order (duplicates of an id are skipped here). */
+  steps: readonly FoldStep[];
+  /** The civil day a step without one happened on: its recording day in the community's zone. */
+  dayOf: (at: number) => string;
 }
 
 /** The fields of a matter that its log decides. */
@@ -31,120 +72,96 @@ export type Lifecycle = Pick<
   | "owner"
   | "ownerKind"
   | "due"
+  | "actions"
   | "escalation"
   | "acknowledgement"
   | "resolution"
   | "feedback"
+  | "withdrawal"
   | "reopened"
   | "sessions"
+  | "resolutions"
+  | "feedbacks"
   | "history"
 >;
 
-/** The state before any step: open, unowned, raised in `sessionId`. */
-export function initialLifecycle(sessionId: string): Lifecycle {
+function initialState(input: FoldInput): FoldState {
   return {
     status: "open",
-    owner: "",
-    ownerKind: "person",
-    due: "",
+    founded: false,
+    lead: { owner: "", ownerKind: "person", due: "" },
+    actions: new Map(
+      input.actions.map((a) => [
+        a.id,
+        { seed: a, owner: "", ownerKind: "person", due: "", founded: false, done: false, doneOn: null },
+      ]),
+    ),
+    escalations: new Map(),
     escalation: null,
-    acknowledgement: null,
+    acks: new Map(),
+    resolutions: new Map(),
     resolution: null,
+    notSatisfied: [],
     feedback: null,
+    feedbacks: [],
+    withdrawal: null,
+    before: "open",
     reopened: 0,
-    sessions: sessionId ? [sessionId] : [],
-    history: [],
+    sessions: input.sessionId ? [input.sessionId] : [],
+    episodes: [],
+    dayOf: input.dayOf,
   };
 }
 
-const afterReopen = (s: Lifecycle): MatterStatus => (s.owner ? "inProgress" : "open");
-
-function assign(s: Lifecycle, e: MatterEvent): void {
-  if (e.owner !== undefined) s.owner = e.owner;
-  if (e.ownerKind !== undefined) s.ownerKind = e.ownerKind;
-  if (e.due !== undefined) s.due = e.due;
-}
-
-/** Applies one allowed step to the state (in place). */
-function apply(s: Lifecycle, e: MatterEvent): void {
-  switch (e.kind) {
-    case "created":
-    case "assign":
-      assign(s, e);
-      return;
-    case "start":
-      assign(s, e);
-      s.status = "inProgress";
-      return;
-    case "escalate":
-      s.status = "escalated";
-      s.escalation = {
-        departmentId: e.departmentId ?? "",
-        department: e.department ?? "",
-        reason: e.reason ?? "",
-        deadline: e.deadline ?? "",
-        at: e.at,
-      };
-      s.acknowledgement = null;
-      return;
-    case "acknowledge":
-      s.status = "acknowledged";
-      s.acknowledgement = {
-        person: e.person ?? "",
-        commitment: e.commitment ?? "",
-        on: e.on ?? "",
-        at: e.at,
-      };
-      return;
-    case "resolve":
-      s.status = "resolved";
-      s.resolution = { note: e.note ?? "", at: e.at };
-      return;
-    case "feedback":
-      s.feedback = {
-        how: e.how ?? "inPerson",
-        on: e.on ?? "",
-        satisfied: e.satisfied === true,
-        note: e.note ?? "",
-        at: e.at,
-      };
-      if (e.satisfied === true) s.status = "closed";
-      else {
-        // Not satisfied: the matter is handled again.
-        s.reopened++;
-        s.resolution = null;
-        s.status = afterReopen(s);
-      }
-      return;
-    case "reopen":
-      s.reopened++;
-      s.resolution = null;
-      s.feedback = null;
-      s.status = afterReopen(s);
-      return;
-    case "discussed":
-      if (e.sessionId && !s.sessions.includes(e.sessionId)) s.sessions.push(e.sessionId);
-      return;
-  }
-}
-
 /**
- * Folds a matter's steps, in log order, into its state. Each step the state at its place allows is applied;
- * the others are kept in the history with `applied: false`.
- * @example foldLifecycle("s1", [{ kind: "created", … }, { kind: "resolve", note: "已更換", … }]).status // "resolved"
+ * Folds a matter's steps, in log order, into its state: each step id once (the first), each step the state at
+ * its place allows applied, the others kept in the history with `applied: false` and why.
+ * @example foldLifecycle({ sessionId: "s1", actions: [], steps: [created, resolve], dayOf }).status // "resolved"
  */
-export function foldLifecycle(sessionId: string, events: readonly MatterEvent[]): Lifecycle {
-  const s = initialLifecycle(sessionId);
+export function foldLifecycle(input: FoldInput): Lifecycle {
+  const s = initialState(input);
+  const seen = new Set<string>();
   const history: MatterStep[] = [];
-  for (const e of events) {
-    // The first "created" founds the matter; a second one (a peer that made it again) only assigns.
-    const ok = e.kind === "created" || allowedFrom(s.status, e.kind);
-    if (ok) apply(s, e);
-    history.push({ ...e, applied: ok });
+  for (const e of input.steps) {
+    if (e.id !== "") {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+    }
+    const { routed: _routed, ...step } = e;
+    history.push({ ...step, ...applyStep(s, e) });
   }
-  s.history = history;
-  return s;
+  const actions = [...s.actions.values()].map(({ seed, owner, ownerKind, due, done, doneOn }) => ({
+    id: seed.id,
+    sessionId: seed.sessionId,
+    voteId: seed.voteId,
+    action: seed.action,
+    owner,
+    ownerKind,
+    due,
+    state: (seed.removed ? "removed" : done ? "done" : "open") as ActionState,
+    doneOn,
+    createdAt: seed.createdAt,
+  }));
+  const lead = s.lead.owner ? s.lead : actions.find((a) => a.state !== "removed" && a.owner);
+  // Its own due date, or the earliest of its open actions (of all its actions once none is open).
+  const dues = (state?: ActionState) =>
+    actions.filter((a) => a.due && a.state !== "removed" && (!state || a.state === state)).map((a) => a.due);
+  const openDues = dues("open").length > 0 ? dues("open") : dues();
+  return {
+    status: s.status,
+    owner: lead?.owner ?? "",
+    ownerKind: lead?.ownerKind ?? "person",
+    due: s.lead.due || openDues.sort()[0] || "",
+    actions,
+    escalation: s.escalation,
+    acknowledgement: s.escalation ? (s.acks.get(s.escalation.id) ?? null) : null,
+    resolution: s.resolution,
+    feedback: s.feedback,
+    withdrawal: s.withdrawal,
+    reopened: s.reopened,
+    sessions: s.sessions,
+    resolutions: s.episodes,
+    feedbacks: s.feedbacks,
+    history,
+  };
 }
-
-/** Open for handling: not yet resolved (or reopened since). */
-export const isOpenStatus = (status: MatterStatus): boolean => status !== "resolved" && status !== "closed";

@@ -4,17 +4,17 @@ import * as Y from "yjs";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "../civilTime.ts";
 import { byOrder } from "../order.ts";
 import { isValidSchedule, type Schedule } from "../talkPoint.ts";
+import { DocError } from "../docError.ts";
 import { foldLifecycle } from "./lifecycle.ts";
+import { buildMatterIndex, type MatterIndex } from "./matterIndex.ts";
+import { civilDates } from "./report/fastDates.ts";
 import {
   DIRECTORY_KINDS,
-  FEEDBACK_HOWS,
   type CommunityCategory,
   type CommunityMeta,
   type CommunityTalkPoint,
   type DirectoryEntry,
   type Matter,
-  type MatterEvent,
-  type MatterEventKind,
   type SessionEntry,
   type WorkspaceSnapshot,
 } from "./schema.ts";
@@ -25,18 +25,6 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 const idOrNull = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
-
-const EVENT_KINDS: readonly MatterEventKind[] = [
-  "created",
-  "assign",
-  "start",
-  "escalate",
-  "acknowledge",
-  "resolve",
-  "feedback",
-  "reopen",
-  "discussed",
-];
 
 /** The map records of a root as JSON with their ids, cleaned by `clean`; non-maps skipped. */
 function read<T>(ymap: Y.Map<YRecord>, clean: (j: Json) => T): T[] {
@@ -105,60 +93,43 @@ export const cleanSessionEntry = (j: Json): SessionEntry => ({
   issues: Math.max(0, num(j.issues)),
   urgent: Math.max(0, num(j.urgent)),
   locked: j.locked === true,
+  // An older version did not say: a session where nothing was counted was not held.
+  held:
+    typeof j.held === "boolean"
+      ? j.held
+      : num(j.headcount) > 0 || num(j.issues) > 0 || num(j.visitors) > 0 || j.locked === true,
   createdAt: num(j.createdAt),
 });
 
-/** A step as stored by any peer, or null when it is not one (skipped, never fatal). */
-export function cleanEvent(raw: unknown): MatterEvent | null {
-  if (!isObject(raw) || !EVENT_KINDS.includes(raw.kind as MatterEventKind)) return null;
-  const e: MatterEvent = {
-    ...raw,
-    id: str(raw.id),
-    at: num(raw.at),
-    by: str(raw.by),
-    kind: raw.kind as MatterEventKind,
-  };
-  for (const key of [
-    "owner",
-    "due",
-    "departmentId",
-    "department",
-    "reason",
-    "deadline",
-    "person",
-    "commitment",
-    "on",
-    "note",
-    "sessionId",
-  ] as const) {
-    if (key in raw) e[key] = str(raw[key]);
-  }
-  if ("ownerKind" in raw) e.ownerKind = raw.ownerKind === "unit" ? "unit" : "person";
-  if ("how" in raw)
-    e.how = FEEDBACK_HOWS.includes(raw.how as never) ? (raw.how as MatterEvent["how"]) : "inPerson";
-  if ("satisfied" in raw) e.satisfied = raw.satisfied === true;
-  return e;
+/** The civil day of an instant in the community's zone ("" for one that is not an instant). */
+export function dayReader(timeZone: string): (at: number) => string {
+  const dates = civilDates(timeZone);
+  return (at) => dates(at) ?? "";
 }
 
-/** The steps of every matter, in log order, grouped by matter (broken entries skipped). */
-export function stepsByMatter(doc: Y.Doc): Map<string, MatterEvent[]> {
-  const out = new Map<string, MatterEvent[]>();
-  for (const raw of workspaceRoots(doc).steps.toArray()) {
-    const matter = isObject(raw) ? raw.matter : undefined;
-    const step = cleanEvent(raw);
-    if (typeof matter !== "string" || !step) continue;
-    let list = out.get(matter);
-    if (!list) out.set(matter, (list = []));
-    list.push(step);
-  }
-  return out;
-}
-
-/** A matter from what was raised (`info`) and its steps: its handling folded from its log. */
-export function matterFrom(info: Json, id: string, steps: readonly MatterEvent[]): Matter {
+/** Matter `id` of the index, its handling folded from its log, or null when there is none. */
+export function matterOf(index: MatterIndex, id: string, dayOf: (at: number) => string): Matter | null {
+  const info = index.infos.get(id);
+  if (!info) return null;
   const anonymous = info.anonymous === true;
   const sessionId = str(info.sessionId);
-  const life = foldLifecycle(sessionId, steps);
+  const life = foldLifecycle({
+    sessionId,
+    actions: index.actions.get(id) ?? [],
+    steps: index.steps.get(id) ?? [],
+    dayOf,
+  });
+  for (const linked of index.linkedFrom.get(id) ?? [])
+    if (linked && !life.sessions.includes(linked)) life.sessions.push(linked);
+  // An issue deleted in its session, or linked there to an earlier matter, is out of the count (kept).
+  const sameAs = str(info.sameAs);
+  if (info.removed === true) {
+    life.status = "withdrawn";
+    life.withdrawal = { why: "removedInSession", note: "", of: "", on: "" };
+  } else if (sameAs && sameAs !== id) {
+    life.status = "withdrawn";
+    life.withdrawal = { why: "sameAs", note: "", of: sameAs, on: "" };
+  }
   // Known fields first and always in the same order: every matter then has one shape, which keeps the
   // register's filters and sorts over thousands of them fast. Unknown keys (a newer peer's) follow.
   const matter: Matter = {
@@ -166,10 +137,8 @@ export function matterFrom(info: Json, id: string, steps: readonly MatterEvent[]
     sessionId,
     talkPointId: str(info.talkPointId),
     issueId: idOrNull(info.issueId),
-    voteId: idOrNull(info.voteId),
     raisedOn: str(info.raisedOn),
     text: str(info.text),
-    action: str(info.action),
     categoryId: str(info.categoryId) || "other",
     category: str(info.category),
     urgent: info.urgent === true,
@@ -177,39 +146,25 @@ export function matterFrom(info: Json, id: string, steps: readonly MatterEvent[]
     anonymous,
     location: str(info.location),
     createdAt: num(info.createdAt),
-    status: life.status,
-    owner: life.owner,
-    ownerKind: life.ownerKind,
-    due: life.due,
-    escalation: life.escalation,
-    acknowledgement: life.acknowledgement,
-    resolution: life.resolution,
-    feedback: life.feedback,
-    reopened: life.reopened,
-    sessions: life.sessions,
-    history: life.history,
+    ...life,
   };
   for (const [key, value] of Object.entries(info))
-    if (!(key in matter) && key !== "matter") (matter as unknown as Json)[key] = value;
+    if (!(key in matter) && !INTERNAL_INFO.has(key)) (matter as unknown as Json)[key] = value;
   return matter;
 }
 
+/** Keys of a matter's stored info that are not fields of the Matter record. */
+const INTERNAL_INFO = new Set(["v", "sameAs", "removed", "matter", "action", "voteId"]);
+
 /** One matter now, or null when there is none with that id. */
 export function readMatter(doc: Y.Doc, id: string): Matter | null {
-  const info: unknown = workspaceRoots(doc).matters.get(id);
-  if (!isObject(info)) return null;
-  const steps = workspaceRoots(doc)
-    .steps.toArray()
-    .filter((raw) => isObject(raw) && raw.matter === id)
-    .map(cleanEvent)
-    .filter((e) => e !== null);
-  return matterFrom(info, id, steps);
+  return matterOf(buildMatterIndex(doc, id), id, dayReader(readCommunityMeta(doc).timeZone));
 }
 
 /** A matter's state for a mutator's check (notFound when there is none). */
 export function matterState(doc: Y.Doc, id: string): Matter {
   const matter = readMatter(doc, id);
-  if (!matter) throw new Error(`no matter ${id}`);
+  if (!matter) throw new DocError("notFound", { collection: "matters", id });
   return matter;
 }
 
@@ -218,8 +173,21 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
 
 export const readTalkPoints = (doc: Y.Doc): CommunityTalkPoint[] =>
   read(workspaceRoots(doc).talkPoints, cleanTalkPoint).sort(byName);
-export const readDirectory = (doc: Y.Doc): DirectoryEntry[] =>
-  read(workspaceRoots(doc).directory, cleanDirectoryEntry).sort(byOrder);
+/**
+ * The directory in its order, one entry per name: two tablets that each made the same community (or added
+ * the same department) before they were paired keep the first entry of each name.
+ */
+export function readDirectory(doc: Y.Doc): DirectoryEntry[] {
+  const seen = new Set<string>();
+  return read(workspaceRoots(doc).directory, cleanDirectoryEntry)
+    .sort(byOrder)
+    .filter((d) => {
+      const name = d.name.trim();
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return true;
+    });
+}
 export const readCategories = (doc: Y.Doc): CommunityCategory[] =>
   read(workspaceRoots(doc).categories, cleanCategory).sort(byOrder);
 export const readSessions = (doc: Y.Doc): SessionEntry[] =>
@@ -228,11 +196,10 @@ export const readSessions = (doc: Y.Doc): SessionEntry[] =>
   );
 /** Every matter, oldest first (by the day raised, then when it was made). */
 export function readMatters(doc: Y.Doc): Matter[] {
-  const steps = stepsByMatter(doc);
+  const index = buildMatterIndex(doc);
+  const dayOf = dayReader(readCommunityMeta(doc).timeZone);
   const out: Matter[] = [];
-  workspaceRoots(doc).matters.forEach((info, id) => {
-    if (isObject(info)) out.push(matterFrom(info, id, steps.get(id) ?? []));
-  });
+  for (const id of index.infos.keys()) out.push(matterOf(index, id, dayOf)!);
   return out.sort(byRaised);
 }
 

@@ -115,14 +115,22 @@ export function matches(m: Matter, f: RegisterFilter, today: string, context?: M
   if (f.talkPointId && m.talkPointId !== f.talkPointId) return false;
   if (f.from && m.raisedOn < f.from) return false;
   if (f.to && m.raisedOn > f.to) return false;
-  if (f.sessionIds && !setOf(f.sessionIds).has(m.sessionId)) return false;
+  if (f.sessionIds) {
+    const wanted = setOf(f.sessionIds);
+    if (!wanted.has(m.sessionId) && !m.sessions.some((id) => wanted.has(id))) return false;
+  }
   if (f.ids && !setOf(f.ids).has(m.id)) return false;
   if (f.category && (context ?? RECORDED).category(m) !== f.category) return false;
   if (f.department && (context ?? RECORDED).department(m) !== f.department) return false;
   if (f.text) {
     const needle = f.text.trim().toLowerCase();
-    const fields = [m.text, m.action, m.owner, m.location, m.escalation?.department ?? "", m.raisedBy];
-    if (needle && !fields.some((field) => includes(field, needle))) return false;
+    const fields = [m.text, m.owner, m.location, m.escalation?.department ?? "", m.raisedBy];
+    if (
+      needle &&
+      !fields.some((field) => includes(field, needle)) &&
+      !m.actions.some((a) => includes(a.action, needle))
+    )
+      return false;
   }
   return true;
 }

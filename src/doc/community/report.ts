@@ -3,7 +3,14 @@
 import { civilDate } from "../civilTime.ts";
 import { isAckOverdue, isMatterOverdue } from "./registerQuery.ts";
 import { civilDates, dateMemo } from "./report/fastDates.ts";
-import { ackState, isResolvedStatus, monthsOf, nearestRank } from "./report/measures.ts";
+import {
+  ackStateAsOf,
+  categoryKeys,
+  feedbackAsOf,
+  monthsOf,
+  nearestRank,
+  resolvedAsOf,
+} from "./report/measures.ts";
 import type {
   BreakdownRow,
   Count,
@@ -93,9 +100,11 @@ const byRaisedThenName = (a: BreakdownRow, b: BreakdownRow) =>
   b.raised.value - a.raised.value || a.key.localeCompare(b.key, "zh");
 
 /**
- * The report over the communities for the period and scope. In short (each figure is defined in full with
- * the report's definitions): matter figures count matters raised in the period (Matter.raisedOn), except
- * `resolvedInPeriod` and the trend's `resolved` (the day of the resolution in force, in the community's zone).
+ * The report over the communities for the period and scope. In short (each figure's definition is written
+ * under it on the report: report.def.* in the dictionaries): matter figures count the matters raised in the
+ * period (Matter.raisedOn), withdrawn ones left out, as they stood at the end of the period (a later
+ * resolution or reopening does not change a past period); `resolvedInPeriod` and the trend's `resolved` count
+ * resolutions made in the period (the day they happened) still in force at its end; "overdue now" counts every open matter today.
  * @example
  * const report = computeReport({
  *   communities: snapshots.map(reportCommunityOf),
@@ -118,14 +127,22 @@ export function computeReport(input: ReportInput): Report {
   const within = (d: string | null): d is string =>
     d !== null && d >= period.from && d <= period.to && isDate(d);
 
+  // A matter moved with its talk point to another community is in two registers: counted once.
+  const counted = new Set<string>();
   for (const c of input.communities) {
     if (scope.communityId && c.id !== scope.communityId) continue;
     const tz = c.timeZone;
     const today = civilDate(now, tz);
+    // Figures of the period are as they stood at its end (today for a period that is not over).
+    const asOf = period.to < today ? period.to : today;
     const dayOf = civilDates(tz);
     const community = placeRow(c.id, c.name);
     communities.push(community);
-    for (const cat of c.categories) rowOf(categories, cat.id, cat.label, row);
+    const categoryKey = categoryKeys(c.categories);
+    for (const cat of c.categories) {
+      const key = categoryKey(cat.id, "");
+      rowOf(categories, key, cat.label, row);
+    }
     for (const tp of c.talkPoints)
       if (!scope.talkPointId || tp.id === scope.talkPointId) rowOf(talkPoints, tp.id, tp.name, placeRow);
     const directory = new Map(c.directory.map((d) => [d.id, d.name]));
@@ -133,7 +150,7 @@ export function computeReport(input: ReportInput): Report {
     // Sessions held in the period: the groups (report, talk point, community) each one counts in.
     const heldIn = new Map<string, SessionGroup[]>();
     for (const s of c.sessions) {
-      if (scope.talkPointId && s.talkPointId !== scope.talkPointId) continue;
+      if (!s.held || (scope.talkPointId && s.talkPointId !== scope.talkPointId)) continue;
       if (!within(dayOf(s.startsAt))) continue;
       const groups = [f, community, rowOf(talkPoints, s.talkPointId, "", placeRow)];
       heldIn.set(s.id, groups);
@@ -149,44 +166,59 @@ export function computeReport(input: ReportInput): Report {
 
     for (const m of c.matters) {
       if (scope.talkPointId && m.talkPointId !== scope.talkPointId) continue;
+      // A withdrawn matter (in error, a duplicate, linked "same as", deleted in its session) counts nowhere.
+      if (m.status === "withdrawn" || counted.has(m.id)) continue;
+      counted.add(m.id);
+      // Now, whenever it was raised: every open matter of the scope.
+      if (isMatterOverdue(m, today)) add(f.overdueNow, m.id);
+      if (isAckOverdue(m, today)) add(f.ackOverdueNow, m.id);
+      // Resolutions made in the period (a month of the trend) and still in force at its end.
+      const months = new Set<string>();
+      let inPeriod = false;
+      for (const e of m.resolutions) {
+        if (!within(e.on)) continue;
+        const month = e.on.slice(0, 7);
+        const monthEnd = `${month}-31` < asOf ? `${month}-31` : asOf;
+        if (e.until === null || e.until > asOf) inPeriod = true;
+        if ((e.until === null || e.until > monthEnd) && !months.has(month)) {
+          months.add(month);
+          add(monthRow(trend, month).resolved, m.id);
+        }
+      }
+      if (inPeriod) add(f.resolvedInPeriod, m.id);
       for (const g of heldIn.get(m.sessionId) ?? NONE) {
         g.sessions.ids.push(m.id);
         g.attendance.ids.push(m.id);
         g.visitors.ids.push(m.id);
-      }
-      const resolved = isResolvedStatus(m.status) && m.resolution !== null;
-      const on = resolved ? dayOf(m.resolution!.at) : null;
-      if (within(on)) {
-        add(f.resolvedInPeriod, m.id);
-        add(monthRow(trend, on.slice(0, 7)).resolved, m.id);
       }
       if (!within(m.raisedOn)) continue;
 
       add(f.raised, m.id);
       add(monthRow(trend, m.raisedOn.slice(0, 7)).raised, m.id);
       if (m.urgent) add(f.urgent, m.id);
+      const on = resolvedAsOf(m, asOf);
+      const resolved = on !== null;
       if (resolved) {
         add(f.resolved, m.id);
         // As daysToResolve: whole days from the day raised to the resolution's day, never below 0.
-        if (on !== null) samples.push([Math.max(0, dayNumber(on) - dayNumber(m.raisedOn)), m.id]);
+        if (isDate(on)) samples.push([Math.max(0, dayNumber(on) - dayNumber(m.raisedOn)), m.id]);
       }
       tally(community, m, resolved);
-      tally(rowOf(categories, m.categoryId, m.category, row), m, resolved);
+      tally(rowOf(categories, categoryKey(m.categoryId, m.category), m.category, row), m, resolved);
       tally(rowOf(talkPoints, m.talkPointId, "", placeRow), m, resolved);
 
       const e = m.escalation;
-      if (e) {
+      if (e && e.on <= asOf) {
         add(f.escalated, m.id);
         const name = directory.get(e.departmentId) || e.department || e.departmentId;
         tally(rowOf(departments, name, name, row), m, resolved);
-        const ack = ackState(m);
-        add(ack === "late" ? f.ackLate : ack === "notYet" ? f.ackNotYet : f.ackWithin, m.id);
+        const ack = ackStateAsOf(m, asOf, resolved);
+        if (ack) add(ack === "late" ? f.ackLate : ack === "notYet" ? f.ackNotYet : f.ackWithin, m.id);
       }
-      if (isMatterOverdue(m, today)) add(f.overdueNow, m.id);
-      if (isAckOverdue(m, today)) add(f.ackOverdueNow, m.id);
-      if (m.feedback) {
+      const told = feedbackAsOf(m, asOf);
+      if (told !== null) {
         add(f.feedback, m.id);
-        add(m.feedback.satisfied ? f.satisfied : f.notSatisfied, m.id);
+        add(told ? f.satisfied : f.notSatisfied, m.id);
       }
     }
   }

@@ -4,7 +4,7 @@ import { generateNKeysBetween } from "fractional-indexing";
 import { actorOf, isDeviceReadOnly } from "../device.ts";
 import { DocError, limitText, requireText } from "../docError.ts";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "../civilTime.ts";
-import { newId } from "../ids.ts";
+import { stableId } from "../stableId.ts";
 import { DEFAULT_CATEGORIES } from "../session/schema.ts";
 import { DEFAULT_DIRECTORY, WORKSPACE_LIMITS, WORKSPACE_SCHEMA_VERSION } from "./schema.ts";
 
@@ -23,10 +23,20 @@ export function workspaceRoots(doc: Y.Doc) {
     /** What the register and report need of each session (kept current by the tablets holding it). */
     sessions: doc.getMap<YRecord>("sessions"),
     /**
-     * The register: what was raised, per matter (a plain value, keyed by the id of the follow-up it started
-     * as). Two tablets making the same matter at once write the same value, and nothing is nested in it.
+     * The register: what was raised, per matter, as it was when the matter was made (a plain value keyed by
+     * the issue's id; an older version keyed it by a follow-up's id). Two tablets making the same matter at
+     * once write the same value, and nothing is nested in it.
      */
     matters: doc.getMap<unknown>("matters"),
+    /** The actions of the matters (follow-ups), as made: a plain value keyed by the follow-up's id. */
+    actions: doc.getMap<unknown>("actions"),
+    /**
+     * What changed since of a matter's or an action's copy fields, one entry per field
+     * (`copyFieldKey`): two tablets changing two fields at once both keep theirs.
+     */
+    fields: doc.getMap<unknown>("fields"),
+    /** Per session: the state vector of the session the register was last written from (`fromSession.ts`). */
+    sessionStates: doc.getMap<unknown>("sessionStates"),
     /**
      * Every step of every matter, in one append-only log: its order is the causal order, and a step can never
      * be lost to a concurrent re-creation of its matter.
@@ -49,7 +59,12 @@ export function changeWorkspace<T>(doc: Y.Doc, fn: (r: WorkspaceRoots) => T): T 
   if (isNewerWorkspace(doc) || isDeviceReadOnly(doc)) throw new DocError("readOnly");
   let result!: T;
   doc.transact(() => {
-    result = fn(workspaceRoots(doc));
+    const roots = workspaceRoots(doc);
+    result = fn(roots);
+    // A workspace this version wrote is of this version: an older app then opens it read-only.
+    const version = roots.meta.get("schemaVersion");
+    if (typeof version !== "number" || version < WORKSPACE_SCHEMA_VERSION)
+      roots.meta.set("schemaVersion", WORKSPACE_SCHEMA_VERSION);
   }, WORKSPACE_ORIGIN);
   return result;
 }
@@ -89,8 +104,9 @@ export function initWorkspace(doc: Y.Doc, init: WorkspaceInit): Y.Doc {
     r.meta.set("timeZone", timeZone);
     r.meta.set("createdAt", init.createdAt ?? Date.now());
     const dirKeys = generateNKeysBetween(null, null, DEFAULT_DIRECTORY.length);
+    // Ids from the names: two tablets that each made the same community (an upgrade) hold one directory.
     DEFAULT_DIRECTORY.forEach((entry, i) => {
-      const id = newId();
+      const id = stableId("dept", entry.name);
       r.directory.set(id, record({ id, order: dirKeys[i], ...entry, contact: "", retired: false }));
     });
     const catKeys = generateNKeysBetween(null, null, DEFAULT_CATEGORIES.length);

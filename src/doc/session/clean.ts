@@ -109,6 +109,8 @@ export function cleanIssue(j: Json): Issue {
     urgent: j.urgent === true,
     agendaId: idOrNull(j.agendaId),
     createdAt: num0(j.createdAt),
+    sameAs: str(j.sameAs),
+    settled: str(j.settled),
   };
 }
 
@@ -158,6 +160,8 @@ function cleanFollowUpHistory(raw: unknown): FollowUpHistoryEntry[] {
     field: str(e.field),
     from: str(e.from),
     to: str(e.to),
+    ...(typeof e.note === "string" ? { note: e.note } : {}),
+    ...(typeof e.deadline === "string" ? { deadline: e.deadline } : {}),
   }));
 }
 

@@ -29,6 +29,10 @@ export interface FollowUpPatch {
   due?: string;
   status?: FollowUpStatus;
   escalatedTo?: string;
+  /** With status "resolved": how it was resolved (required, as in the register). */
+  note?: string;
+  /** With status "escalated": the department's response deadline (required, as in the register). */
+  deadline?: string;
 }
 
 function checkFollowUp(patch: FollowUpPatch): void {
@@ -43,6 +47,11 @@ function checkFollowUp(patch: FollowUpPatch): void {
   }
   if (patch.status === "escalated" && patch.escalatedTo !== undefined)
     requireText(patch.escalatedTo, "escalatedTo");
+  // A guest tablet's steps are carried into the register and obey its rules.
+  if (patch.status === "resolved")
+    limitText(requireText(patch.note ?? "", "resolution"), LIMITS.text, "note");
+  if (patch.deadline !== undefined && patch.deadline !== "" && !isCalendarDate(patch.deadline))
+    throw new DocError("outOfRange", { field: "deadline" });
 }
 
 /** Assigns a follow-up, optionally linked to the issue or vote it came from; returns its id. */
@@ -78,18 +87,30 @@ export function updateFollowUp(doc: Y.Doc, id: string, patch: FollowUpPatch, now
     const status = patch.status ?? record.get("status");
     const department = patch.escalatedTo ?? String(record.get("escalatedTo") ?? "");
     if (status === "escalated") requireText(department, "escalatedTo");
-    for (const [field, value] of Object.entries(patch)) {
+    if (patch.status === "escalated" && record.get("status") !== "escalated")
+      requireText(patch.deadline ?? "", "deadline");
+    const { note, deadline, ...fields } = patch;
+    for (const [field, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       const from = String(record.get(field) ?? "");
       if (from === String(value)) continue;
       record.set(field, value);
-      history.push([{ at: now, by: actorOf(doc), field, from, to: String(value) }]);
+      const entry: FollowUpHistoryEntry = { at: now, by: actorOf(doc), field, from, to: String(value) };
+      if (field === "status" && value === "resolved") entry.note = note;
+      if (field === "status" && value === "escalated") entry.deadline = deadline;
+      history.push([entry]);
     }
   });
 }
 
-/** Escalates a follow-up to a department ("the grid blows the whistle", 吹哨). */
-export function escalateFollowUp(doc: Y.Doc, id: string, department: string, now = Date.now()): void {
+/** Escalates a follow-up to a department ("the grid blows the whistle", 吹哨) with its response deadline. */
+export function escalateFollowUp(
+  doc: Y.Doc,
+  id: string,
+  department: string,
+  deadline: string,
+  now = Date.now(),
+): void {
   requireText(department, "escalatedTo");
-  updateFollowUp(doc, id, { status: "escalated", escalatedTo: department }, now);
+  updateFollowUp(doc, id, { status: "escalated", escalatedTo: department, deadline }, now);
 }

@@ -49,6 +49,8 @@ export function addIssue(doc: Y.Doc, input: IssueInput, now = Date.now()): strin
             ? ((r.meta.get("currentAgendaId") as string | null) ?? null)
             : input.agendaId,
         createdAt: now,
+        sameAs: "",
+        settled: "",
       },
       ["text"],
     );
@@ -71,4 +73,26 @@ export function updateIssue(doc: Y.Doc, id: string, patch: Partial<IssueInput>):
 export function issueText(doc: Y.Doc, id: string): string {
   const text = doc.getMap<Y.Map<unknown>>("issues").get(id)?.get("text");
   return text instanceof Y.Text ? text.toString() : "";
+}
+
+/**
+ * Links the issue to an earlier matter of the community's register ("same as…": a resident raising it
+ * again), or takes the link back with "". The register then counts it once, under the earlier matter.
+ */
+export function linkIssue(doc: Y.Doc, id: string, matterId: string): void {
+  limitText(matterId, LIMITS.short, "sameAs");
+  change(doc, (r) => {
+    const record = getRecord(r, "issues", id);
+    if (matterId === id) return;
+    if (record.get("sameAs") !== matterId) record.set("sameAs", matterId);
+  });
+}
+
+/** Records that the issue was resolved on the spot, with what was agreed (required). */
+export function settleIssue(doc: Y.Doc, id: string, note: string): void {
+  limitText(requireText(note, "settled"), LIMITS.text, "settled");
+  change(doc, (r) => {
+    const record = getRecord(r, "issues", id);
+    if (record.get("settled") !== note) record.set("settled", note);
+  });
 }

@@ -164,14 +164,24 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
     },
     at("2024-01-21T10:20:00+08:00"),
   );
-  updateFollowUp(doc, property, { status: "resolved" }, at("2024-01-26T09:00:00+08:00"));
+  updateFollowUp(
+    doc,
+    property,
+    { status: "resolved", note: "新物业公司1月26日进驻，环境卫生已有专人打扫。" },
+    at("2024-01-26T09:00:00+08:00"),
+  );
   const meterFix = addFollowUp(
     doc,
     { action: "更换鸿雁小区电表、整改老化线路", issueId: wiring, owner: "网格员 张三", due: "2024-01-31" },
     at("2024-01-21T10:21:00+08:00"),
   );
-  escalateFollowUp(doc, meterFix, "电力局", at("2024-01-21T10:22:00+08:00"));
-  updateFollowUp(doc, meterFix, { status: "resolved" }, at("2024-01-25T16:00:00+08:00"));
+  escalateFollowUp(doc, meterFix, "电力局", "2024-01-24", at("2024-01-21T10:22:00+08:00"));
+  updateFollowUp(
+    doc,
+    meterFix,
+    { status: "resolved", note: "电力局已全部更换电表，老化线路整改完毕。" },
+    at("2024-01-25T16:00:00+08:00"),
+  );
   addFollowUp(
     doc,
     {
@@ -193,7 +203,7 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
     },
     at("2024-01-21T10:55:00+08:00"),
   );
-  escalateFollowUp(doc, parkingFollowUp, "街道党工委", at("2024-01-21T10:56:00+08:00"));
+  escalateFollowUp(doc, parkingFollowUp, "街道党工委", "2024-02-15", at("2024-01-21T10:56:00+08:00"));
 
   setAgendaStatus(doc, parking, "discussing");
   setSessionNotes(

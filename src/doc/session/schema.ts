@@ -99,6 +99,10 @@ export interface Issue {
   urgent: boolean;
   agendaId: string | null;
   createdAt: number;
+  /** The earlier matter of the community's register this was linked to ("same as…"), or "". */
+  sameAs: string;
+  /** What was agreed when it was resolved on the spot at the table, or "" (not settled here). */
+  settled: string;
 }
 
 export interface VoteOption {
@@ -182,6 +186,9 @@ export interface FollowUpHistoryEntry {
   field: string;
   from: string;
   to: string;
+  /** A status change to resolved: how it was resolved; to escalated: the department's response deadline. */
+  note?: string;
+  deadline?: string;
 }
 
 export interface FollowUp {
@@ -206,7 +213,7 @@ export interface FollowUp {
  * bump it whenever SessionSnapshot or a type in it changes, so views of the old shape are ignored.
  * tests/doc/session/viewVersion.test.ts fails until it is bumped.
  */
-export const VIEW_VERSION = 5;
+export const VIEW_VERSION = 6;
 
 /** A matter reported back on at this session (逐一反馈): as it stood when the session began, and what was said. */
 export interface ReportBackItem {

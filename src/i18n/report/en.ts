@@ -51,6 +51,31 @@ export const reportEn: ReportMessages = {
   "report.figure.satisfied": "Satisfied",
   "report.figure.notSatisfied": "Not satisfied",
   "report.days": "{n, plural, one {# day} other {# days}}",
+  "report.def.sessions":
+    "Sessions of the period where something was recorded (created but never held: not counted).",
+  "report.def.attendance": "People present, summed over those sessions.",
+  "report.def.visitors": "Residents and merchants named in their attendance.",
+  "report.def.raised":
+    "Matters raised in the period: a resident's matter once, however many follow-ups it has; withdrawn ones left out.",
+  "report.def.urgent": "Of those, marked urgent-hard (急难愁盼).",
+  "report.def.resolved":
+    "Of those, resolved at the end of the period (a later reopening does not change it).",
+  "report.def.resolvedInPeriod":
+    "Matters resolved in the period, whenever raised, and still resolved at its end.",
+  "report.def.resolutionRate": "Resolved ÷ raised.",
+  "report.def.daysToResolveMedian":
+    "Days from raising to the day of resolution, middle value of the resolved ones.",
+  "report.def.daysToResolveP90": "Nine in ten resolved matters took this many days or fewer.",
+  "report.def.escalated": "Matters raised in the period and escalated (吹哨) by its end.",
+  "report.def.ackWithin": "Escalated and acknowledged (报到) on or before the department's deadline.",
+  "report.def.ackLate": "Escalated and acknowledged after the deadline.",
+  "report.def.ackNotYet": "Escalated, not acknowledged and not resolved at the end of the period.",
+  "report.def.overdueNow": "Every open matter of the scope past its due date today, whenever raised.",
+  "report.def.ackOverdueNow":
+    "Every escalated matter of the scope past the department's deadline today without 报到.",
+  "report.def.feedback": "Matters raised in the period whose resident was told the outcome by its end.",
+  "report.def.satisfied": "Their latest feedback by then: satisfied.",
+  "report.def.notSatisfied": "Their latest feedback by then: not satisfied.",
   "report.figureLink": "{figure}: {value}. Show the {n, plural, one {# matter} other {# matters}}",
 
   "report.charts": "Charts",

@@ -1,14 +1,15 @@
 import { For, Show } from "solid-js";
-import { isAckOverdue, isMatterOverdue } from "../../doc/community/registerQuery.ts";
+import { isAckOverdue } from "../../doc/community/registerQuery.ts";
 import type {
   CommunityCategory,
   CommunityTalkPoint,
   Matter,
-  MatterStep,
   SessionEntry,
 } from "../../doc/community/schema.ts";
 import { formatDateTime, t } from "../../i18n/i18n.ts";
-import { civilDateText, matterCategory, raiserName, statusName, stepName } from "../matterText.ts";
+import { civilDateText, matterCategory, raiserName, statusName, withdrawalText } from "../matterText.ts";
+import { MatterActions } from "./MatterActions.tsx";
+import { MatterHistory } from "./MatterHistory.tsx";
 
 export interface MatterDetailsProps {
   matter: Matter;
@@ -19,23 +20,10 @@ export interface MatterDetailsProps {
   sessionHere: (sessionId: string) => boolean;
   timeZone: string;
   today: string;
-}
-
-/** What a step recorded, in words: whom it assigned, where it was escalated, what was noted. */
-function stepDetail(s: MatterStep): string {
-  const parts: string[] = [];
-  if (s.owner) parts.push(t("matter.detail.owner", { owner: s.owner }));
-  if (s.due) parts.push(t("matter.detail.due", { due: civilDateText(s.due) }));
-  if (s.department) parts.push(t("matter.detail.department", { department: s.department }));
-  if (s.reason) parts.push(t("matter.detail.reason", { reason: s.reason }));
-  if (s.deadline) parts.push(t("matter.detail.deadline", { deadline: civilDateText(s.deadline) }));
-  if (s.person) parts.push(t("matter.detail.person", { person: s.person }));
-  if (s.commitment) parts.push(t("matter.detail.commitment", { commitment: s.commitment }));
-  if (s.on) parts.push(t("matter.detail.on", { on: civilDateText(s.on) }));
-  if (s.how) parts.push(t(`feedbackHow.${s.how}`));
-  if (s.kind === "feedback") parts.push(t(s.satisfied ? "matter.satisfied" : "matter.notSatisfied"));
-  if (s.note) parts.push(s.note);
-  return parts.join(t("list.separator"));
+  /** Marks an action done (offered only when given). */
+  onActionDone?: (actionId: string) => void;
+  /** A matter's short name by its id (for "same as …"). */
+  titleOf?: (id: string) => string;
 }
 
 /** A matter's whole record: what was raised, what is to be done, where it stands, and every step taken. */
@@ -44,6 +32,8 @@ export function MatterDetails(props: MatterDetailsProps) {
   const at = (ms: number) => formatDateTime(ms, { timeZone: props.timeZone });
   const talkPoint = () => props.talkPoints.find((tp) => tp.id === m().talkPointId)?.name;
   const session = (id: string) => props.sessions.find((s) => s.id === id);
+  // A session created but never held is no sitting where the matter was raised or reported on.
+  const sittings = () => m().sessions.filter((id) => session(id)?.held !== false);
   return (
     <>
       <section class="card" aria-labelledby="matter-raised">
@@ -67,7 +57,7 @@ export function MatterDetails(props: MatterDetailsProps) {
         </dl>
         <h3>{t("matter.sessions")}</h3>
         <ul class="matter-sessions">
-          <For each={m().sessions} fallback={<li class="muted">—</li>}>
+          <For each={sittings()} fallback={<li class="muted">—</li>}>
             {(id) => {
               const entry = () => session(id);
               const name = () => {
@@ -88,25 +78,7 @@ export function MatterDetails(props: MatterDetailsProps) {
         </ul>
       </section>
 
-      <section class="card" aria-labelledby="matter-todo">
-        <h2 id="matter-todo">{t("matter.todo")}</h2>
-        <p class="matter-text">{m().action || "—"}</p>
-        <dl class="facts">
-          <dt>{t("field.owner")}</dt>
-          <dd>
-            {m().owner
-              ? t("matter.ownerWithKind", { owner: m().owner, kind: t(`ownerKind.${m().ownerKind}`) })
-              : "—"}
-          </dd>
-          <dt>{t("field.due")}</dt>
-          <dd classList={{ overdue: isMatterOverdue(m(), props.today) }}>
-            {civilDateText(m().due)}
-            <Show when={isMatterOverdue(m(), props.today)}>
-              <strong class="overdue-mark">{t("register.overdueMark")}</strong>
-            </Show>
-          </dd>
-        </dl>
-      </section>
+      <MatterActions matter={m()} today={props.today} onDone={props.onActionDone} />
 
       <section class="card" aria-labelledby="matter-status">
         <h2 id="matter-status">
@@ -153,7 +125,11 @@ export function MatterDetails(props: MatterDetailsProps) {
                 <dt>{t("matter.resolution")}</dt>
                 <dd>
                   {r().note}
-                  <span class="muted"> · {at(r().at)}</span>
+                  <span class="muted">
+                    {" · "}
+                    {r().sessionId ? `${t("matter.resolvedAtTable")} · ` : ""}
+                    {t("matter.resolvedOnDay", { on: civilDateText(r().on) })}
+                  </span>
                 </dd>
               </>
             )}
@@ -173,6 +149,20 @@ export function MatterDetails(props: MatterDetailsProps) {
               </>
             )}
           </Show>
+          <Show when={m().withdrawal}>
+            {(w) => (
+              <>
+                <dt>{t("matter.withdrawal")}</dt>
+                <dd>
+                  {withdrawalText(w(), props.titleOf ?? ((id) => id))}
+                  <Show when={w().note}>
+                    <br />
+                    {w().note}
+                  </Show>
+                </dd>
+              </>
+            )}
+          </Show>
           <Show when={m().reopened > 0}>
             <dt>{t("matter.reopenedLabel")}</dt>
             <dd>{t("matter.reopenedCount", { n: m().reopened })}</dd>
@@ -180,26 +170,7 @@ export function MatterDetails(props: MatterDetailsProps) {
         </dl>
       </section>
 
-      <section class="card" aria-labelledby="matter-history">
-        <h2 id="matter-history">{t("matter.history", { n: m().history.length })}</h2>
-        <ol class="matter-history">
-          <For each={m().history}>
-            {(s) => (
-              <li classList={{ "not-applied": !s.applied }}>
-                <span class="history-when">{at(s.at)}</span>
-                <span class="history-who">{s.by || t("matter.someone")}</span>
-                <strong>{stepName(s.kind)}</strong>
-                <Show when={stepDetail(s)}>
-                  <span class="history-detail">{stepDetail(s)}</span>
-                </Show>
-                <Show when={!s.applied}>
-                  <em class="not-applied-note">{t("matter.notApplied")}</em>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ol>
-      </section>
+      <MatterHistory history={m().history} timeZone={props.timeZone} id={m().id} />
     </>
   );
 }

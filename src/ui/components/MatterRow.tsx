@@ -2,7 +2,7 @@ import { Show } from "solid-js";
 import { isMatterOverdue } from "../../doc/community/registerQuery.ts";
 import type { Matter } from "../../doc/community/schema.ts";
 import { t } from "../../i18n/i18n.ts";
-import { civilDateText, matterTitle, statusName, truncate } from "../matterText.ts";
+import { civilDateText, matterText, matterTitle, statusName, truncate } from "../matterText.ts";
 
 /**
  * One row of the register: a link to the matter, named for it (what was raised, its status, when), showing
@@ -33,7 +33,7 @@ export function MatterRow(props: { matter: Matter; href: string; today: string }
         <Show when={m().urgent}>
           <span class="badge urgent">{t("issue.urgentBadge")}</span>
         </Show>
-        <span class="matter-row-text">{truncate(m().text || m().action, 120)}</span>
+        <span class="matter-row-text">{truncate(matterText(m()), 120)}</span>
         <span class={`status-chip matter-${m().status}`}>{statusName(m().status)}</span>
       </span>
       <span class="matter-row-meta">

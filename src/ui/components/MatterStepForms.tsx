@@ -1,5 +1,11 @@
 import { createSignal, For, Show } from "solid-js";
-import { FEEDBACK_HOWS, type DirectoryEntry, type FeedbackHow } from "../../doc/community/schema.ts";
+import {
+  FEEDBACK_HOWS,
+  WITHDRAW_REASONS,
+  type DirectoryEntry,
+  type FeedbackHow,
+  type WithdrawReason,
+} from "../../doc/community/schema.ts";
 import { t } from "../../i18n/i18n.ts";
 import { findDirectoryEntry } from "../matterText.ts";
 import type { MatterStepActions } from "./MatterSteps.tsx";
@@ -165,6 +171,68 @@ export function FeedbackStep(props: StepProps) {
           />
           {t("matter.notSatisfied")}
         </label>
+      </fieldset>
+      <label>
+        {t("field.note")}
+        <textarea rows={2} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+    </StepForm>
+  );
+}
+
+/** Resolved: how (required), on which day (today unless changed: a late entry keeps its real day). */
+export function ResolveStep(props: StepProps) {
+  const [note, setNote] = createSignal("");
+  // eslint-disable-next-line solid/reactivity -- the day defaults to today once; later edits are the user's
+  const [on, setOn] = createSignal(props.today);
+  const submit = (): boolean => {
+    if (props.actions.resolveMatter(props.matterId, { note: note(), on: on() }) === undefined) return false;
+    setNote("");
+    props.onDone();
+    return true;
+  };
+  return (
+    <StepForm frame={props.frame} onSubmit={submit}>
+      <label>
+        {t("field.resolution")}
+        <textarea rows={3} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t("field.resolvedOn")}
+        <input type="date" max={props.today} value={on()} onInput={(e) => setOn(e.currentTarget.value)} />
+      </label>
+    </StepForm>
+  );
+}
+
+/** Withdrawn: entered in error, a duplicate, or withdrawn by the resident, with a note (kept, not counted). */
+export function WithdrawStep(props: StepProps) {
+  const [why, setWhy] = createSignal<WithdrawReason>("error");
+  const [note, setNote] = createSignal("");
+  const submit = (): boolean => {
+    if (props.actions.withdrawMatter(props.matterId, { why: why(), note: note() }) === undefined)
+      return false;
+    setNote("");
+    props.onDone();
+    return true;
+  };
+  return (
+    <StepForm frame={props.frame} onSubmit={submit}>
+      <fieldset>
+        <legend>{t("field.withdrawReason")}</legend>
+        <For each={WITHDRAW_REASONS}>
+          {(w) => (
+            <label class="choice">
+              <input
+                type="radio"
+                name={`withdraw-${props.matterId}`}
+                checked={why() === w}
+                onChange={() => setWhy(w)}
+              />
+              {t(`withdrawReason.${w}`)}
+            </label>
+          )}
+        </For>
       </fieldset>
       <label>
         {t("field.note")}

@@ -1,10 +1,10 @@
 import { createSignal, For } from "solid-js";
-import { allowedFrom } from "../../doc/community/lifecycle.ts";
+import { canTake } from "../../doc/community/lifecycle.ts";
 import type { DirectoryEntry, Matter } from "../../doc/community/schema.ts";
 import { t } from "../../i18n/i18n.ts";
 import type { CommunityActions } from "../../reactive/communityHandle.ts";
 import { matterTitle, stepName } from "../matterText.ts";
-import { EscalateStep, FeedbackStep } from "./MatterStepForms.tsx";
+import { EscalateStep, FeedbackStep, ResolveStep, WithdrawStep } from "./MatterStepForms.tsx";
 import { StepForm, type StepFormFrame } from "./StepForm.tsx";
 import { createOwnerDraft, OwnerFields } from "./OwnerFields.tsx";
 
@@ -17,6 +17,9 @@ type MatterMutators = Pick<
   | "resolveMatter"
   | "feedbackMatter"
   | "reopenMatter"
+  | "withdrawMatter"
+  | "reinstateMatter"
+  | "markActionDone"
 >;
 type DirectoryMutators = Pick<CommunityActions["directory"], "addDirectoryEntry">;
 
@@ -40,17 +43,19 @@ export const STEP_KINDS = [
   "resolve",
   "feedback",
   "reopen",
+  "withdraw",
+  "reinstate",
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /**
- * The steps this matter's status allows (start, assign, escalate 吹哨, acknowledge 报到, resolve, feedback
- * 反馈, reopen), each a small form opened by its button. Forms stay in place while closed, so what was typed
+ * The steps this matter's state allows (start, assign, escalate 吹哨, acknowledge 报到, resolve, feedback
+ * 反馈, reopen, withdraw, reinstate), each a small form opened by its button. Forms stay in place while closed, so what was typed
  * survives switching between steps and a refused step (whose message the bound action shows).
  */
 export function MatterSteps(props: MatterStepsProps) {
   const [open, setOpen] = createSignal<StepKind | null>(null);
-  const allowed = () => STEP_KINDS.filter((k) => allowedFrom(props.matter.status, k));
+  const allowed = () => STEP_KINDS.filter((k) => canTake(props.matter, k));
   const title = () => matterTitle(props.matter);
   const formId = (k: StepKind) => `step-${k}-${props.matter.id}`;
   const frame = (k: StepKind): StepFormFrame => ({
@@ -70,7 +75,6 @@ export function MatterSteps(props: MatterStepsProps) {
   // eslint-disable-next-line solid/reactivity -- the day defaults to today once
   const [ackOn, setAckOn] = createSignal(props.today);
   const [commitment, setCommitment] = createSignal("");
-  const [note, setNote] = createSignal("");
   const [reason, setReason] = createSignal("");
 
   /** Clears a form after its step was taken. */
@@ -111,7 +115,12 @@ export function MatterSteps(props: MatterStepsProps) {
 
       <StepForm
         frame={frame("assign")}
-        onSubmit={() => taken(props.actions.assignMatter(id(), assign.value()), () => {})}
+        onSubmit={() => {
+          // Only what was changed here: a field another tablet changed meanwhile is kept.
+          const changes = assign.changes();
+          if (Object.keys(changes).length === 0) return taken(true, () => {});
+          return taken(props.actions.assignMatter(id(), changes), () => assign.rebase());
+        }}
       >
         <div class="grid-2">
           <OwnerFields draft={assign} />
@@ -156,15 +165,13 @@ export function MatterSteps(props: MatterStepsProps) {
         </label>
       </StepForm>
 
-      <StepForm
+      <ResolveStep
         frame={frame("resolve")}
-        onSubmit={() => taken(props.actions.resolveMatter(id(), { note: note() }), () => setNote(""))}
-      >
-        <label>
-          {t("field.resolution")}
-          <textarea rows={3} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-        </label>
-      </StepForm>
+        matterId={id()}
+        today={props.today}
+        actions={props.actions}
+        onDone={done}
+      />
 
       <FeedbackStep
         frame={frame("feedback")}
@@ -182,6 +189,21 @@ export function MatterSteps(props: MatterStepsProps) {
           {t("field.reason")}
           <textarea rows={2} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
+      </StepForm>
+
+      <WithdrawStep
+        frame={frame("withdraw")}
+        matterId={id()}
+        today={props.today}
+        actions={props.actions}
+        onDone={done}
+      />
+
+      <StepForm
+        frame={frame("reinstate")}
+        onSubmit={() => taken(props.actions.reinstateMatter(id()), () => {})}
+      >
+        <p>{t("steps.reinstateHint")}</p>
       </StepForm>
     </section>
   );

@@ -18,6 +18,10 @@ export interface OwnerDraft {
   setDue(v: string): void;
   /** Empties owner and due (the kind stays as chosen), after a form was submitted. */
   clear(): void;
+  /** Only the fields changed since the draft started (or since `rebase`): what an edit should send. */
+  changes(): Partial<Owner>;
+  /** The current values become the ones `changes` compares with (after they were saved). */
+  rebase(): void;
 }
 
 /** A draft starting from `from` (a copy: later edits are the user's), empty by default. */
@@ -25,12 +29,25 @@ export function createOwnerDraft(from: Owner = { owner: "", ownerKind: "person",
   const [owner, setOwner] = createSignal(from.owner);
   const [ownerKind, setOwnerKind] = createSignal<OwnerKind>(from.ownerKind);
   const [due, setDue] = createSignal(from.due);
+  let base: Owner = { ...from };
+  const value = () => ({ owner: owner(), ownerKind: ownerKind(), due: due() });
   return {
-    value: () => ({ owner: owner(), ownerKind: ownerKind(), due: due() }),
+    value,
     setOwner,
     setOwnerKind,
     setDue,
     clear: () => (setOwner(""), setDue("")),
+    changes: () => {
+      const now = value();
+      const out: Partial<Owner> = {};
+      if (now.owner !== base.owner) out.owner = now.owner;
+      if (now.ownerKind !== base.ownerKind) out.ownerKind = now.ownerKind;
+      if (now.due !== base.due) out.due = now.due;
+      return out;
+    },
+    rebase: () => {
+      base = value();
+    },
   };
 }
 

@@ -69,6 +69,13 @@ export function MatterView(props: {
               sessionHere={(id) => props.sessionHere?.(id) ?? false}
               timeZone={state.meta.timeZone}
               today={today()}
+              onActionDone={
+                state.readOnly ? undefined : (actionId) => actions.markActionDone(m().id, { actionId })
+              }
+              titleOf={(id) => {
+                const other = props.handle.matters().find((x) => x.id === id);
+                return other ? matterTitle(other) : id;
+              }}
             />
             <Show when={!state.readOnly}>
               <MatterSteps matter={m()} directory={state.directory} today={today()} actions={actions} />

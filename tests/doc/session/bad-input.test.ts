@@ -85,7 +85,12 @@ describe("a 1 MB paste", () => {
     ["attendee name", (d) => addAttendee(d, { name: MEGABYTE, role: "resident" }), "name", LIMITS.short],
     ["category label", (d) => addCategory(d, MEGABYTE), "category", LIMITS.short],
     ["vote option", (d, x) => addVoteOption(d, x.voteId, MEGABYTE), "option", LIMITS.short],
-    ["department", (d, x) => escalateFollowUp(d, x.followUpId, MEGABYTE), "escalatedTo", LIMITS.short],
+    [
+      "department",
+      (d, x) => escalateFollowUp(d, x.followUpId, MEGABYTE, "2024-02-01"),
+      "escalatedTo",
+      LIMITS.short,
+    ],
   ];
 
   it.each(pastes)("into %s is refused with tooLong and changes nothing", (_name, paste, field, max) => {
@@ -137,7 +142,7 @@ describe("blank required fields", () => {
     ["vote option", (d, x, b) => renameVoteOption(d, x.voteId, x.optionId, b), "option"],
     ["follow-up action (new)", (d, _x, b) => addFollowUp(d, { action: b }), "action"],
     ["follow-up action", (d, x, b) => updateFollowUp(d, x.followUpId, { action: b }), "action"],
-    ["escalation department", (d, x, b) => escalateFollowUp(d, x.followUpId, b), "escalatedTo"],
+    ["escalation department", (d, x, b) => escalateFollowUp(d, x.followUpId, b, "2024-02-01"), "escalatedTo"],
   ];
 
   it.each(blanks)("%s is required", (_name, call, field) => {
@@ -187,7 +192,7 @@ const EVERY_MUTATOR: [string, (doc: Y.Doc, ids: Ids) => unknown][] = [
   ["setVoteCount", (d, x) => setVoteCount(d, x.voteId, x.optionId, 9)],
   ["addFollowUp", (d) => addFollowUp(d, { action: "新跟進" })],
   ["updateFollowUp", (d, x) => updateFollowUp(d, x.followUpId, { owner: "李主任" })],
-  ["escalateFollowUp", (d, x) => escalateFollowUp(d, x.followUpId, "電力局")],
+  ["escalateFollowUp", (d, x) => escalateFollowUp(d, x.followUpId, "電力局", "2024-02-01")],
 ];
 
 /** What a newer app wrote: a higher schema version and fields this app does not know. */
@@ -336,6 +341,8 @@ describe("records with missing fields", () => {
       urgent: false,
       agendaId: null,
       createdAt: 0,
+      sameAs: "",
+      settled: "",
     });
     expect(s.votes[0]).toMatchObject({
       id: "bare-vote",

@@ -107,7 +107,7 @@ describe("updateFollowUp", () => {
       3_000,
     );
     expect(followUp(doc).history.map((h) => h.field)).toEqual(["created", "owner"]);
-    updateFollowUp(doc, id, { owner: "李主任", status: "resolved" }, 4_000);
+    updateFollowUp(doc, id, { owner: "李主任", status: "resolved", note: "已更換" }, 4_000);
     expect(followUp(doc).history.map((h) => [h.field, h.at])).toEqual([
       ["created", 1_000],
       ["owner", 2_000],
@@ -151,17 +151,17 @@ describe("updateFollowUp", () => {
 describe("escalateFollowUp", () => {
   it("whistles in a department: status and department, each in the history", () => {
     const { doc, id } = withFollowUp();
-    escalateFollowUp(doc, id, "電力局", 5_000);
+    escalateFollowUp(doc, id, "電力局", "2024-02-01", 5_000);
     expect(followUp(doc)).toMatchObject({ status: "escalated", escalatedTo: "電力局" });
     expect(followUp(doc).history.slice(1)).toEqual([
-      { at: 5_000, by: "網格員", field: "status", from: "open", to: "escalated" },
+      { at: 5_000, by: "網格員", field: "status", from: "open", to: "escalated", deadline: "2024-02-01" },
       { at: 5_000, by: "網格員", field: "escalatedTo", from: "", to: "電力局" },
     ]);
   });
 
   it("requires a department", () => {
     const { doc, id } = withFollowUp();
-    expectDocError(() => escalateFollowUp(doc, id, " "), "required", {
+    expectDocError(() => escalateFollowUp(doc, id, " ", "2024-02-01"), "required", {
       params: { field: "escalatedTo" },
       doc,
     });

@@ -23,6 +23,8 @@ describe("addIssue", () => {
       urgent: false,
       agendaId: null,
       createdAt: 1_682_640_000_000,
+      sameAs: "",
+      settled: "",
     });
   });
 

@@ -95,8 +95,9 @@ const OPS: Op[] = [
   (doc, s, g, now) => {
     const fu = pick(g, s.followUps);
     if (!fu) return addFollowUp(doc, { action: "更換電表" }, now);
-    if (prng.bool(g)) return escalateFollowUp(doc, fu.id, "電力局", now);
-    return updateFollowUp(doc, fu.id, { status: pick(g, ["open", "inProgress", "resolved"] as const) }, now);
+    if (prng.bool(g)) return escalateFollowUp(doc, fu.id, "電力局", "2024-02-01", now);
+    const status = pick(g, ["open", "inProgress", "resolved"] as const);
+    return updateFollowUp(doc, fu.id, { status, note: "已办" }, now);
   },
   (doc, _s, _g, now) => lockMinutes(doc, now),
   (doc, _s, _g, now) => reopenMinutes(doc, now),

@@ -1,71 +1,74 @@
 // The report's measures of one matter or one set (days to resolve, acknowledgement on time, percentiles,
 // months of a period), and the adapters from a workspace snapshot to what the report reads.
-import {
-  civilDate,
-  daysBetween,
-  isCalendarDate,
-  monthOf,
-  type Instant,
-  type Period,
-} from "../../civilTime.ts";
-import type { Matter, MatterStatus, WorkspaceSnapshot } from "../schema.ts";
+import { daysBetween, isCalendarDate, monthOf, type Period } from "../../civilTime.ts";
+import type { Matter, WorkspaceSnapshot } from "../schema.ts";
 import type { ReportCommunity, ReportInput } from "./types.ts";
 
-/** Resolved now: resolved, or closed (resolved and the raiser satisfied). */
-export const isResolvedStatus = (s: MatterStatus): boolean => s === "resolved" || s === "closed";
-
 /**
- * The civil date of an instant in `tz`, or null for an instant that is not one (a broken entry).
- * @example civilDateOrNull("2024-01-31T15:30:00Z", "Asia/Shanghai") // "2024-01-31"
+ * The day of the resolution that was in force at the end of day `asOf` (a civil date), or null when the
+ * matter was not resolved then: a resolution counts from its day until the day it was undone (reopened, or
+ * the resident not satisfied).
+ * @example resolvedAsOf({ resolutions: [{ on: "2024-01-26", until: "2024-03-02" }] }, "2024-01-31") // "2024-01-26"
  */
-export function civilDateOrNull(instant: Instant, tz: string): string | null {
-  try {
-    return civilDate(instant, tz);
-  } catch {
-    return null;
-  }
-}
-
-/** True when `date` is a real civil date inside the inclusive period. */
-export const inPeriod = (date: string | null, p: Period): date is string =>
-  date !== null && date >= p.from && date <= p.to && isCalendarDate(date);
-
-/**
- * The civil date the matter's resolution in force was recorded on (in `tz`), or null when it is not resolved.
- * @example resolvedOn(matter, "Asia/Shanghai") // "2024-01-26"
- */
-export function resolvedOn(m: Pick<Matter, "status" | "resolution">, tz: string): string | null {
-  return isResolvedStatus(m.status) && m.resolution ? civilDateOrNull(m.resolution.at, tz) : null;
+export function resolvedAsOf(m: Pick<Matter, "resolutions">, asOf: string): string | null {
+  let found: string | null = null;
+  for (const e of m.resolutions) if (e.on <= asOf && (e.until === null || e.until > asOf)) found = e.on;
+  return found;
 }
 
 /**
- * Whole days from the day raised to the day of the resolution in force (in `tz`), never below 0 (a tablet
- * clock set wrong); null when it is not resolved or a date is broken.
- * @example daysToResolve({ raisedOn: "2023-04-28", status: "closed", resolution }, "Asia/Shanghai") // 273
+ * Whole days from the day raised to the day of the resolution in force, never below 0 (a date entered
+ * wrong); null when it is not resolved now or a date is broken.
+ * @example daysToResolve({ raisedOn: "2023-04-28", status: "closed", resolution: { on: "2024-01-26", … } }) // 273
  */
-export function daysToResolve(
-  m: Pick<Matter, "raisedOn" | "status" | "resolution">,
-  tz: string,
-): number | null {
-  const on = resolvedOn(m, tz);
-  if (on === null || !isCalendarDate(m.raisedOn)) return null;
+export function daysToResolve(m: Pick<Matter, "raisedOn" | "status" | "resolution">): number | null {
+  const on = m.resolution?.on;
+  if ((m.status !== "resolved" && m.status !== "closed") || !on) return null;
+  if (!isCalendarDate(m.raisedOn) || !isCalendarDate(on)) return null;
   return Math.max(0, daysBetween(m.raisedOn, on));
 }
 
 export type AckState = "within" | "late" | "notYet";
 
 /**
- * How the department whistled in reported (报到), or null when the matter was not escalated: "within" when
- * acknowledged on or before the deadline (or there was none), "late" after it, "notYet" when no
- * acknowledgement is recorded for the escalation in force.
- * @example ackState({ escalation: { deadline: "2023-05-15", … }, acknowledgement: { on: "2023-05-10", … } }) // "within"
+ * How the department whistled in reported (报到) as of the end of day `asOf`, or null when that does not
+ * apply (no escalation in force, or resolved without one): "within" when acknowledged on or before the
+ * deadline (or there was none), "late" after it, "notYet" when not acknowledged and not resolved.
+ * @example ackStateAsOf({ escalation: { deadline: "2023-05-15", … }, acknowledgement: { on: "2023-05-10", … } }, "2023-05-31", false) // "within"
  */
-export function ackState(m: Pick<Matter, "escalation" | "acknowledgement">): AckState | null {
+export function ackStateAsOf(
+  m: Pick<Matter, "escalation" | "acknowledgement">,
+  asOf: string,
+  resolved: boolean,
+): AckState | null {
   if (!m.escalation) return null;
-  if (!m.acknowledgement) return "notYet";
+  const ack = m.acknowledgement;
+  if (!ack || ack.on > asOf) return resolved ? null : "notYet";
   const { deadline } = m.escalation;
-  const { on } = m.acknowledgement;
-  return deadline !== "" && on !== "" && on > deadline ? "late" : "within";
+  return deadline !== "" && ack.on !== "" && ack.on > deadline ? "late" : "within";
+}
+
+/**
+ * Whether the resident was satisfied, by the latest feedback given by the end of day `asOf` (null: none).
+ * @example feedbackAsOf({ feedbacks: [{ on: "2024-02-01", satisfied: false }] }, "2024-02-29") // false
+ */
+export function feedbackAsOf(m: Pick<Matter, "feedbacks">, asOf: string): boolean | null {
+  let latest: boolean | null = null;
+  for (const f of m.feedbacks) if (f.on <= asOf) latest = f.satisfied;
+  return latest;
+}
+
+/**
+ * The report's key of a category, by name: a category's own label (its current one in the community, else
+ * the one the matter recorded), or the id of a default category never renamed (the UI translates it), so the
+ * same name is one row across communities and a community's renamed default is not another's.
+ * @example categoryKeys([{ id: "parking", label: "停车难" }])("parking", "") // "停车难"
+ */
+export function categoryKeys(
+  categories: readonly { id: string; label: string }[],
+): (id: string, recorded: string) => string {
+  const labels = new Map(categories.map((c) => [c.id, c.label]));
+  return (id, recorded) => labels.get(id) || recorded || id;
 }
 
 /**

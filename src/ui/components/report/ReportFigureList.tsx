@@ -34,7 +34,7 @@ const ALERTS: ReadonlySet<ReportFigureKey> = new Set([
 ]);
 
 /**
- * The report's figures, each one a link to the matters behind it (`hrefOf` gives it; a figure without
+ * The report's figures, each with its definition under it and a link to the matters behind it (`hrefOf` gives it; a figure without
  * matters is plain text). The link's name says the figure, its value and how many matters it opens. A
  * figure whose matters are in several communities also links to the combined register filtered to them.
  */
@@ -77,6 +77,7 @@ export function ReportFigureList(props: {
                           </a>
                         )}
                       </Show>
+                      <span class="figure-def">{t(`report.def.${key}` as MessageKey)}</span>
                       <Show when={allRegisterHrefOf(props.hrefOf(key), figure().ids)}>
                         {(href) => (
                           <a

@@ -3,6 +3,7 @@ import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from "../../..
 import { formatDateTime, t, type MessageKey } from "../../../i18n/i18n.ts";
 import { shortText } from "../../labels.ts";
 import { FollowUpEditForm } from "./FollowUpEditForm.tsx";
+import { EscalateForm, ResolveForm } from "./GuestStepForms.tsx";
 import { useSession } from "./sessionContext.ts";
 
 /** The follow-up just made with one tap (from an issue): its card opens with its editor, to be completed. */
@@ -13,6 +14,7 @@ export function FollowUpCard(props: { followUp: FollowUp; issueText: string | un
   const { handle } = useSession();
   const { actions } = handle;
   const [escalating, setEscalating] = createSignal(false);
+  const [resolving, setResolving] = createSignal(false);
   // eslint-disable-next-line solid/reactivity -- read once: a card made by one tap opens with its editor
   const [editing, setEditing] = createSignal(justMade() === props.followUp.id);
   const f = () => props.followUp;
@@ -53,8 +55,11 @@ export function FollowUpCard(props: { followUp: FollowUp; issueText: string | un
             value={f().status}
             onChange={(e) => {
               const status = e.currentTarget.value as FollowUpStatus;
+              // Escalating and resolving ask what the register asks: a deadline, a note of how.
               if (status === "escalated") setEscalating(true);
+              else if (status === "resolved") setResolving(true);
               else actions.followUps.updateFollowUp(f().id, { status });
+              e.currentTarget.value = f().status;
             }}
           >
             <For each={FOLLOW_UP_STATUSES}>
@@ -88,10 +93,22 @@ export function FollowUpCard(props: { followUp: FollowUp; issueText: string | un
       </div>
       <Show when={escalating()}>
         <EscalateForm
-          onSubmit={(unit) => {
-            if (actions.followUps.escalateFollowUp(f().id, unit)) setEscalating(false);
+          action={name()}
+          onSubmit={(unit, deadline) => {
+            if (actions.followUps.escalateFollowUp(f().id, unit, deadline) !== undefined)
+              setEscalating(false);
           }}
           onCancel={() => setEscalating(false)}
+        />
+      </Show>
+      <Show when={resolving()}>
+        <ResolveForm
+          action={name()}
+          onSubmit={(note) => {
+            const patch = { status: "resolved" as const, note };
+            if (actions.followUps.updateFollowUp(f().id, patch) !== undefined) setResolving(false);
+          }}
+          onCancel={() => setResolving(false)}
         />
       </Show>
       <details class="history">
@@ -114,31 +131,5 @@ export function FollowUpCard(props: { followUp: FollowUp; issueText: string | un
         </ul>
       </details>
     </li>
-  );
-}
-
-function EscalateForm(props: { onSubmit: (unit: string) => void; onCancel: () => void }) {
-  const [unit, setUnit] = createSignal("");
-  return (
-    <form
-      class="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSubmit(unit());
-      }}
-    >
-      <input
-        value={unit()}
-        aria-label={t("field.escalatedTo")}
-        placeholder={t("followUp.departmentPlaceholder")}
-        onInput={(e) => setUnit(e.currentTarget.value)}
-      />
-      <button type="submit" class="primary">
-        {t("followUp.blowWhistle")}
-      </button>
-      <button type="button" onClick={() => props.onCancel()}>
-        {t("action.cancel")}
-      </button>
-    </form>
   );
 }

@@ -32,13 +32,13 @@ export function FollowUpsPanel() {
     }
   };
   const issueText = (id: string | null) => state.issues.find((i) => i.id === id)?.text;
-  // On a tablet paired with the session's community, a follow-up is a register matter: it shows and takes
-  // the register's steps; elsewhere (a guest tablet) it is kept in the session as before.
+  // On a tablet paired with the session's community, a follow-up is an action of a register matter: it
+  // shows and takes the register's steps; elsewhere (a guest tablet) it is kept in the session as before.
   const matterOf = (id: string) =>
     handle
       .community()
       ?.matters()
-      .find((m) => m.id === id);
+      .find((m) => m.actions.some((a) => a.id === id));
 
   return (
     <div class="panel">

@@ -4,6 +4,7 @@ import { t } from "../../../i18n/i18n.ts";
 import { createIncremental } from "../../incremental.ts";
 import { categoryLabel, joinFilled, shortText } from "../../labels.ts";
 import { CategoryEditor } from "./CategoryEditor.tsx";
+import { IssueAtTable } from "./IssueAtTable.tsx";
 import { IssueForm } from "./IssueForm.tsx";
 import { setJustMade } from "./FollowUpCard.tsx";
 import { useSession } from "./sessionContext.ts";
@@ -74,6 +75,7 @@ export function IssuesPanel() {
                     agendaTitle(issue.agendaId),
                   ])}
                 </p>
+                <IssueAtTable issue={issue} />
                 <div class="row wrap">
                   <button
                     type="button"

@@ -1,0 +1,182 @@
+// The register's raw roots gathered per matter: each matter's info (as made, with the copy fields changed
+// since), its actions, and its steps in log order. Reads what an older version stored too: it kept one
+// matter per follow-up, keyed by the follow-up's id; such a follow-up is read as an action of its issue's
+// matter, and its steps are routed there.
+import type * as Y from "yjs";
+import type { ActionSeed, FoldStep } from "./lifecycle.ts";
+import { cleanEvent } from "./stepReader.ts";
+import { workspaceRoots } from "./workspaceDoc.ts";
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+
+/** Marks what this version stores in `matters` and `actions` (an older version's entries have no `v`). */
+export const INFO_VERSION = 2;
+
+const SEP = "\u001f";
+/** The `fields` key of one copy field of a matter ("m") or an action ("a"). */
+export const copyFieldKey = (of: "m" | "a", id: string, field: string): string =>
+  `${of}${SEP}${id}${SEP}${field}`;
+
+function parseFieldKey(key: string): { of: string; id: string; field: string } | null {
+  const parts = key.split(SEP);
+  return parts.length === 3 ? { of: parts[0]!, id: parts[1]!, field: parts[2]! } : null;
+}
+
+/** An action as stored, with the matter it belongs to. */
+export type ActionRecord = ActionSeed & { matter: string };
+
+export interface MatterIndex {
+  /** Each matter's info: as made, with every copy field changed since (unknown keys kept). */
+  infos: Map<string, Json>;
+  /** Each matter's actions, in the order they were made. */
+  actions: Map<string, ActionSeed[]>;
+  /** Each matter's steps in log order (an older version's steps keyed by an action are `routed`). */
+  steps: Map<string, FoldStep[]>;
+  /** Sessions where an issue linked to the matter ("same as") was raised. */
+  linkedFrom: Map<string, string[]>;
+  /** Every action as stored now (with copy fields applied), by id, whatever its matter. */
+  actionRecords: Map<string, ActionRecord>;
+  /** The id of every step in the log. */
+  stepIds: Set<string>;
+  /** The matter a key of the roots belongs to (a matter, an action or a copy field), if any. */
+  matterOfKey(key: string): string | undefined;
+}
+
+const CARRIED = [
+  "sessionId",
+  "talkPointId",
+  "issueId",
+  "raisedOn",
+  "createdAt",
+  "text",
+  "categoryId",
+  "category",
+  "urgent",
+  "raisedBy",
+  "anonymous",
+  "location",
+] as const;
+
+/** What an older version's follow-up-matter says of the issue it came from. */
+function infoOfLegacy(id: string, value: Json): Json {
+  const info: Json = { id };
+  for (const key of CARRIED) if (key in value) info[key] = value[key];
+  return info;
+}
+
+function actionOfLegacy(id: string, matter: string, value: Json): ActionRecord {
+  return {
+    id,
+    matter,
+    sessionId: str(value.sessionId),
+    voteId: str(value.voteId) || null,
+    action: str(value.action),
+    createdAt: num(value.createdAt),
+    removed: false,
+  };
+}
+
+function actionOf(id: string, value: Json): ActionRecord {
+  return { ...actionOfLegacy(id, str(value.matter), value), removed: value.removed === true };
+}
+
+const byMade = (a: [string, Json], b: [string, Json]) =>
+  num(a[1].createdAt) - num(b[1].createdAt) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * Reads the workspace's matters, actions, copy fields and steps into one index; with `only`, just what
+ * matter `only` is made of (a mutator's check: the log is still read once, but nothing else is built).
+ */
+export function buildMatterIndex(doc: Y.Doc, only?: string): MatterIndex {
+  const r = workspaceRoots(doc);
+  const infos = new Map<string, Json>();
+  const legacy: [string, Json][] = [];
+  r.matters.forEach((value, key) => {
+    if (!isObject(value)) return;
+    if (value.v === undefined) {
+      if (only === undefined || (str(value.issueId) || key) === only) legacy.push([key, value]);
+    } else if (only === undefined || key === only) infos.set(key, { ...value });
+  });
+  const actions = new Map<string, ActionRecord>();
+  for (const [key, value] of legacy.sort(byMade)) {
+    const matter = str(value.issueId) || key;
+    if (!infos.has(matter)) infos.set(matter, infoOfLegacy(matter, value));
+    actions.set(key, actionOfLegacy(key, matter, value));
+  }
+  r.actions.forEach((value, key) => {
+    if (isObject(value)) actions.set(key, actionOf(key, value));
+  });
+  r.fields.forEach((value, key) => {
+    const f = parseFieldKey(key);
+    if (!f) return;
+    if (f.of === "m") {
+      const info = infos.get(f.id);
+      if (info) info[f.field] = value;
+    } else if (f.of === "a") {
+      const a = actions.get(f.id);
+      if (!a) return;
+      if (f.field === "action") a.action = str(value);
+      else if (f.field === "voteId") a.voteId = str(value) || null;
+      else if (f.field === "matter" && typeof value === "string" && value !== "") a.matter = value;
+      else if (f.field === "removed") a.removed = value === true;
+    }
+  });
+
+  const byMatter = new Map<string, ActionSeed[]>();
+  const actionMatter = new Map<string, string>();
+  for (const a of actions.values()) {
+    if (!infos.has(a.matter)) continue;
+    actionMatter.set(a.id, a.matter);
+    const { matter, ...seed } = a;
+    let list = byMatter.get(matter);
+    if (!list) byMatter.set(matter, (list = []));
+    list.push(seed);
+  }
+  for (const list of byMatter.values())
+    list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const steps = new Map<string, FoldStep[]>();
+  const stepIds = new Set<string>();
+  for (const raw of r.steps.toArray()) {
+    if (!isObject(raw)) continue;
+    if (typeof raw.id === "string") stepIds.add(raw.id);
+    const key = str(raw.matter);
+    if (only !== undefined && key !== only && !actionMatter.has(key) && !actionMatter.has(str(raw.actionId)))
+      continue;
+    const event = cleanEvent(raw);
+    if (!event || key === "") continue;
+    let matter: string | undefined;
+    let step: FoldStep = event;
+    if (event.actionId && actionMatter.has(event.actionId)) matter = actionMatter.get(event.actionId);
+    else if (infos.has(key)) matter = key;
+    else if (actionMatter.has(key)) {
+      matter = actionMatter.get(key);
+      step = { ...event, actionId: key, routed: true };
+    }
+    if (matter === undefined) continue;
+    let list = steps.get(matter);
+    if (!list) steps.set(matter, (list = []));
+    list.push(step);
+  }
+
+  const linkedFrom = new Map<string, string[]>();
+  for (const [id, info] of infos) {
+    const target = str(info.sameAs);
+    if (!target || target === id || !infos.has(target)) continue;
+    const list = linkedFrom.get(target) ?? [];
+    list.push(str(info.sessionId));
+    linkedFrom.set(target, list);
+  }
+
+  const matterOfKey = (key: string): string | undefined => {
+    if (infos.has(key)) return key;
+    const viaAction = actionMatter.get(key);
+    if (viaAction !== undefined) return viaAction;
+    const f = parseFieldKey(key);
+    return f ? matterOfKey(f.id) : undefined;
+  };
+  return { infos, actions: byMatter, steps, linkedFrom, actionRecords: actions, stepIds, matterOfKey };
+}

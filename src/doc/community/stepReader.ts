@@ -1,0 +1,63 @@
+// A step of the register's log as any peer stored it, cleaned: known kinds only, fields of the right type.
+import {
+  FEEDBACK_HOWS,
+  MATTER_EVENT_KINDS,
+  WITHDRAW_REASONS,
+  type MatterEvent,
+  type MatterEventKind,
+} from "./schema.ts";
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+
+const TEXT_FIELDS = [
+  "actionId",
+  "owner",
+  "due",
+  "departmentId",
+  "department",
+  "reason",
+  "deadline",
+  "escalationId",
+  "person",
+  "commitment",
+  "on",
+  "note",
+  "resolutionId",
+  "sessionId",
+  "of",
+] as const;
+
+/** A step as stored by any peer, or null when it is not one (skipped, never fatal). Unknown keys are kept. */
+export function cleanEvent(raw: unknown): MatterEvent | null {
+  if (!isObject(raw) || !MATTER_EVENT_KINDS.includes(raw.kind as MatterEventKind)) return null;
+  const { matter: _matter, ...rest } = raw;
+  const e: MatterEvent = {
+    ...rest,
+    id: str(raw.id),
+    at: num(raw.at),
+    by: str(raw.by),
+    kind: raw.kind as MatterEventKind,
+  };
+  for (const key of TEXT_FIELDS) {
+    if (key in raw) e[key] = str(raw[key]);
+  }
+  if (e.actionId === "") delete e.actionId;
+  if ("ownerKind" in raw) e.ownerKind = raw.ownerKind === "unit" ? "unit" : "person";
+  if ("how" in raw)
+    e.how = FEEDBACK_HOWS.includes(raw.how as never) ? (raw.how as MatterEvent["how"]) : "inPerson";
+  if ("satisfied" in raw) e.satisfied = raw.satisfied === true;
+  if ("heard" in raw)
+    e.heard = Array.isArray(raw.heard) ? raw.heard.filter((x) => typeof x === "string") : [];
+  if ("why" in raw) {
+    if (WITHDRAW_REASONS.includes(raw.why as never)) e.why = raw.why as MatterEvent["why"];
+    else delete e.why;
+  }
+  if ("v" in raw) {
+    if (typeof raw.v === "number" && Number.isFinite(raw.v)) e.v = raw.v;
+    else delete e.v;
+  }
+  return e;
+}
