@@ -12,7 +12,7 @@ const WS_NODE_ENTRY = join(dirname(createRequire(import.meta.url).resolve("ws"))
 const CORE =
   /[\\/]src[\\/](doc|persistence|reactive|i18n[\\/](i18n|zh)\.ts|sync[\\/](deviceSettings|shareCode)\.ts)/;
 const LAZY =
-  /(sampleData|adoptTalkPoints|communitySync|communityDocs|communityRelay|pairCommunity|pairThroughRelay|importArchive|rescueArchive|archive|docx|markdown|csv|minutesModel|minutesStrings|community[\\/]report)/;
+  /(sampleData|adoptTalkPoints|upgradeRegister|communitySync|communityDocs|communityRelay|pairCommunity|pairThroughRelay|importArchive|rescueArchive|archive|docx|markdown|csv|minutesModel|minutesStrings|community[\\/]report)/;
 
 export default defineConfig({
   plugins: [

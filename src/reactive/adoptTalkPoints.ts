@@ -1,7 +1,7 @@
 // Moving talk points and their sessions into community workspaces: what an older app kept on this tablet
 // only (talk points in their own store, follow-ups inside each session), and the sample data. Each talk
 // point goes to the workspace of its community (made when missing), each of its sessions is linked to that
-// community, and every follow-up becomes a register matter. Safe to run again: nothing is made twice.
+// community, and every issue becomes a register matter. Safe to run again: nothing is made twice.
 import * as Y from "yjs";
 import { digest } from "lib0/hash/sha256";
 import { toBase64 } from "lib0/buffer";
@@ -25,7 +25,7 @@ export function communityIdForName(name: string): string {
 }
 
 /** Runs `fn` on a stored session document (loaded, then flushed and closed). */
-async function withSession<T>(appDb: AppDb, id: string, fn: (doc: Y.Doc) => T): Promise<T> {
+export async function withSession<T>(appDb: AppDb, id: string, fn: (doc: Y.Doc) => T): Promise<T> {
   const doc = new Y.Doc();
   const store = new SessionStore(appDb.current, id, doc);
   try {
@@ -48,6 +48,7 @@ export async function adoptTalkPoints(
   appDb: AppDb,
   communities: Communities,
   talkPoints: readonly TalkPoint[],
+  options: { withSessions?: boolean } = {},
 ): Promise<string[]> {
   const byCommunity = new Map<string, TalkPoint[]>();
   for (const tp of talkPoints) {
@@ -72,7 +73,8 @@ export async function adoptTalkPoints(
       addTalkPoint(ws.doc, { name: tpName, location, facilitator, schedule }, tp.id, createdAt);
     }
     const timeZone = readCommunityMeta(ws.doc).timeZone;
-    const mine = new Set(tps.map((tp) => tp.id));
+    // A talk point moved to another community leaves its sessions and matters where they were held.
+    const mine = new Set(options.withSessions === false ? [] : tps.map((tp) => tp.id));
     for (const summary of sessions.filter((s) => mine.has(s.talkPointId))) {
       const state = await withSession(appDb, summary.id, (session) => {
         // The session learns its community (a repair: allowed in a locked session, never on a display).

@@ -24,6 +24,7 @@ import { SessionStore } from "../persistence/sessionStore.ts";
 import { deviceName } from "../sync/deviceSettings.ts";
 // Moving talk points into workspaces is rare work (an upgrade, sample data, a saved talk point): loaded then.
 const adopting = () => import("./adoptTalkPoints.ts");
+import { needsRegisterUpgrade } from "./registerVersion.ts";
 import type { AppDb } from "./appDb.ts";
 import type { CommunityHandle } from "./communityHandle.ts";
 import type { Communities } from "./communities.ts";
@@ -108,6 +109,12 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     }
     await communities.refresh();
     const handles = await Promise.all(communities.list().map((c) => communities.open(c.id)));
+    // A register an older version wrote counts per follow-up: this version counts every issue raised.
+    const older = handles.filter(needsRegisterUpgrade);
+    if (older.length > 0) {
+      const { upgradeRegister } = await import("./upgradeRegister.ts");
+      for (const ws of older) await upgradeRegister(appDb, ws);
+    }
     setOpen(handles);
     setSessions(await listSessions(db()));
     setLoaded(true);
@@ -143,9 +150,11 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
           const patch = { name, location, facilitator, schedule };
           if (!current.actions.talkPoints.updateTalkPoint(tp.id, patch)) return false;
         } else {
-          // A new talk point, or one moved to another community: it goes to the community of that name.
+          // A new talk point, or one moved to another community: it goes to the community of that name. A
+          // moved one takes none of its sessions and matters along: they stay where they were held and
+          // counted, so no register or report holds them twice.
           if (current && !current.actions.talkPoints.setTalkPointDeleted(tp.id, true)) return false;
-          await adoptTalkPoints(appDb, communities, [tp]);
+          await adoptTalkPoints(appDb, communities, [tp], { withSessions: !current });
         }
         await Promise.all(open().map((ws) => ws.flush()));
         return true;

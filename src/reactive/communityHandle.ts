@@ -21,6 +21,7 @@ import {
   workspaceSnapshot,
 } from "../doc/community/readers.ts";
 import { buildMatterIndex } from "../doc/community/matterIndex.ts";
+import { repairWorkspace } from "../doc/community/repair.ts";
 import { isNewerWorkspace, workspaceRoots } from "../doc/community/workspaceDoc.ts";
 import type { Matter, WorkspaceSnapshot } from "../doc/community/schema.ts";
 import { setActor, setDeviceReadOnly } from "../doc/device.ts";
@@ -179,7 +180,10 @@ export async function openCommunity(
     readHead: () => headOf(unwrap(shown.state!), shown.matters!()),
     onHead: (data) => options.onHead?.(headFrom(data, id)),
     isView: (data): data is WorkspaceSnapshot => isWorkspaceView(data, id),
-    afterLoad: () => setLoaded(true),
+    afterLoad: () => {
+      setLoaded(true);
+      repairWorkspace(doc);
+    },
     mark: "community",
     loadWhenShown: true,
   });
@@ -210,10 +214,21 @@ export async function openCommunity(
     const state: WorkspaceState = createSlicedStore(doc, rootTypes, slices, initial);
     // One refresh per transaction for both the matters and their steps (a load touches both).
     const [matters, setMatters] = createSignal<readonly Matter[]>(first, { equals: false });
+    // What arrives from a peer may leave a name stored for an anonymous matter (repair.ts): mend it after.
+    let repairQueued = false;
+    const repairSoon = () => {
+      if (repairQueued) return;
+      repairQueued = true;
+      queueMicrotask(() => {
+        repairQueued = false;
+        if (loaded()) repairWorkspace(doc);
+      });
+    };
     const onTransaction = (tr: Y.Transaction) => {
       const changed = tr.changedParentTypes as Map<unknown, unknown>;
       if (changed.has(r.matters) || changed.has(r.steps) || changed.has(r.actions) || changed.has(r.fields))
         setMatters((before) => nextMatters(doc, before, tr));
+      if (!tr.local && (changed.has(r.matters) || changed.has(r.fields))) repairSoon();
     };
     doc.on("afterTransaction", onTransaction);
     onCleanup(() => doc.off("afterTransaction", onTransaction));

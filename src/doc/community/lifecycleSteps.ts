@@ -230,8 +230,8 @@ function feedback(s: FoldState, e: FoldStep): StepOutcome {
   return FACT;
 }
 
+/** Reopened (a reason is asked by the register's form; a guest's reopening carries none). */
 function reopen(s: FoldState, e: FoldStep): StepOutcome {
-  if (checked(e) && blank(e.note)) return refuse("needsNote");
   s.feedback = null;
   reopenBy(s, dayOf(s, e));
   return APPLIED;

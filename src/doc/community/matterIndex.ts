@@ -163,6 +163,14 @@ export function buildMatterIndex(doc: Y.Doc, only?: string): MatterIndex {
   }
 
   const linkedFrom = new Map<string, string[]>();
+  if (only !== undefined) {
+    // Only one matter read: the issues linked to it are found by their copy field alone.
+    r.fields.forEach((value, key) => {
+      const f = parseFieldKey(key);
+      const info = f && f.of === "m" && f.field === "sameAs" && value === only ? r.matters.get(f.id) : null;
+      if (isObject(info)) linkedFrom.set(only, [...(linkedFrom.get(only) ?? []), str(info.sessionId)]);
+    });
+  }
   for (const [id, info] of infos) {
     const target = str(info.sameAs);
     if (!target || target === id || !infos.has(target)) continue;
