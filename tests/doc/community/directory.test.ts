@@ -33,7 +33,7 @@ describe("one directory entry per department", () => {
     const a = made(1);
     const b = made(2);
     // As an older version made them: the same names under other ids.
-    for (const [id, rec] of b.getMap<Y.Map<unknown>>("directory").entries()) {
+    for (const [id, rec] of [...b.getMap<Y.Map<unknown>>("directory").entries()]) {
       const copy = new Y.Map<unknown>();
       for (const [k, v] of rec.entries()) copy.set(k, k === "id" ? `old-${id}` : v);
       b.getMap<Y.Map<unknown>>("directory").set(`old-${id}`, copy);
