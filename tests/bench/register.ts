@@ -78,7 +78,7 @@ const OPEN_TIMES = `(async () => {
 })()`;
 
 /** Opens the register in a fresh page: when its rows were first painted, and when the Yjs state was in. */
-async function openCold(tablet: LaunchedBrowser, url: string) {
+export async function openCold(tablet: LaunchedBrowser, url: string) {
   const { page } = await openRegisterCold(tablet.context, url);
   const times = (await page.evaluate(OPEN_TIMES)) as {
     shown: number;
@@ -111,7 +111,7 @@ const ARM_FILTER_PROBE = `(() => {
  * one whose frame callback first sees the count changed and the list re-rendered (a timeout set in a frame
  * callback runs once that frame is painted).
  */
-async function timeClick(page: Page, checkbox: ReturnType<Page["getByLabel"]>): Promise<number> {
+export async function timeClick(page: Page, checkbox: ReturnType<Page["getByLabel"]>): Promise<number> {
   await page.evaluate(ARM_FILTER_PROBE);
   await checkbox.click();
   return (await page.evaluate("window.yishiFiltered")) as number;
@@ -122,8 +122,12 @@ async function timeClick(page: Page, checkbox: ReturnType<Page["getByLabel"]>): 
  * tablet did before (the app stores the register's view a second after loading), then the browser restarted
  * so nothing of the workspace is left in memory.
  */
-export async function installRegister(serverUrl: string, matters: number) {
-  const workspace = buildRegisterWorkspace({ matters, sessions: 500 });
+export async function installRegister(
+  serverUrl: string,
+  matters: number,
+  build: typeof buildRegisterWorkspace = buildRegisterWorkspace,
+) {
+  const workspace = build({ matters, sessions: 500 });
   const { id } = workspace;
   const profile = mkdtempSync(join(tmpdir(), "yishi-register-"));
   const register = `${serverUrl}/#/register/${id}`;

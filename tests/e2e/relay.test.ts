@@ -113,10 +113,12 @@ describe("two tablets synced only through the relay", () => {
     await raise(a.page, "路灯不亮");
     await a.page.getByRole("tab", { name: /Follow-ups/ }).click();
     await a.page.getByLabel("Action", { exact: true }).fill("联系城管修路灯");
+    await a.page.getByLabel("Linked issue").selectOption({ label: "路灯不亮" });
     await a.page.getByRole("button", { name: "Add follow-up" }).click();
 
     await b.page.goto(`${server.url}/?lang=en#/register/${encodeURIComponent(communityId)}`);
-    const row = b.page.getByRole("link", { name: /联系城管修路灯.*: Open|路灯不亮.*: Open/ });
+    // The matter is the issue raised; the follow-up is its action.
+    const row = b.page.getByRole("link", { name: /路灯不亮.*: Open/ });
     await row.first().waitFor({ timeout: 30_000 });
     await row.first().click();
     await b.page

@@ -107,7 +107,7 @@ describe("follow-ups", () => {
     await page.getByRole("button", { name: /^Make a follow-up: 电表老化/ }).click();
     const card = page.locator(".follow-up").first();
     await card.getByRole("button", { name: /^Edit follow-up/ }).click();
-    await card.getByLabel("Action").fill("电力局统一更换鸿雁小区电表");
+    await card.getByLabel("Action", { exact: true }).fill("电力局统一更换鸿雁小区电表");
     await card.getByRole("button", { name: "Save" }).click();
     await expect
       .poll(() => card.locator(".follow-up-action").textContent())
