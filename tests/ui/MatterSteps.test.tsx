@@ -205,6 +205,21 @@ describe("MatterView and MatterSteps", () => {
     expect(host.textContent).toContain("1 次");
   });
 
+  it("an assign sends only what was changed in the form: an owner set on another tablet meanwhile is kept", () => {
+    const doc = newWorkspace();
+    meters(doc);
+    matters.startMatter(doc, "m1", { owner: "王炎", due: "2030-01-01" });
+    const { open, confirm, field, type } = mount(doc);
+    const form = open("指派");
+    // Another tablet's change arrives while the form is open (it still shows 王炎).
+    matters.assignMatter(doc, "m1", { owner: "李四" });
+    type(field(form, "期限"), "2030-02-01");
+    confirm("指派");
+    expect(readMatter(doc, "m1")).toMatchObject({ owner: "李四", due: "2030-02-01" });
+    expect(readMatter(doc, "m1")!.history.at(-1)).toMatchObject({ kind: "assign", due: "2030-02-01" });
+    expect(readMatter(doc, "m1")!.history.at(-1)!.owner).toBeUndefined();
+  });
+
   it("shows a step a concurrent one overtook as not applied, and names status and step in a refusal", () => {
     const doc = newWorkspace();
     meters(doc);

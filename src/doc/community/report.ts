@@ -100,6 +100,20 @@ const byRaisedThenName = (a: BreakdownRow, b: BreakdownRow) =>
   b.raised.value - a.raised.value || a.key.localeCompare(b.key, "zh");
 
 /**
+ * Talk points moved from one community to another: deleted in one and held by another. Their matters may be
+ * in both registers (an older version copied them along).
+ */
+function movedTalkPoints(communities: ReportInput["communities"]): Set<string> {
+  const deleted = new Set<string>();
+  for (const c of communities) for (const tp of c.talkPoints) if (tp.deleted) deleted.add(tp.id);
+  const moved = new Set<string>();
+  if (deleted.size === 0) return moved;
+  for (const c of communities)
+    for (const tp of c.talkPoints) if (!tp.deleted && deleted.has(tp.id)) moved.add(tp.id);
+  return moved;
+}
+
+/**
  * The report over the communities for the period and scope. In short (each figure's definition is written
  * under it on the report: report.def.* in the dictionaries): matter figures count the matters raised in the
  * period (Matter.raisedOn), withdrawn ones left out, as they stood at the end of the period (a later
@@ -127,8 +141,10 @@ export function computeReport(input: ReportInput): Report {
   const within = (d: string | null): d is string =>
     d !== null && d >= period.from && d <= period.to && isDate(d);
 
-  // A matter moved with its talk point to another community is in two registers: counted once.
+  // A talk point moved to another community is in both workspaces, and so may be its matters: those of a
+  // moved talk point are counted once.
   const counted = new Set<string>();
+  const shared = movedTalkPoints(input.communities);
   for (const c of input.communities) {
     if (scope.communityId && c.id !== scope.communityId) continue;
     const tz = c.timeZone;
@@ -167,23 +183,32 @@ export function computeReport(input: ReportInput): Report {
     for (const m of c.matters) {
       if (scope.talkPointId && m.talkPointId !== scope.talkPointId) continue;
       // A withdrawn matter (in error, a duplicate, linked "same as", deleted in its session) counts nowhere.
-      if (m.status === "withdrawn" || counted.has(m.id)) continue;
-      counted.add(m.id);
+      if (m.status === "withdrawn") continue;
+      if (shared.size > 0 && shared.has(m.talkPointId)) {
+        if (counted.has(m.id)) continue;
+        counted.add(m.id);
+      }
       // Now, whenever it was raised: every open matter of the scope.
       if (isMatterOverdue(m, today)) add(f.overdueNow, m.id);
       if (isAckOverdue(m, today)) add(f.ackOverdueNow, m.id);
       // Resolutions made in the period (a month of the trend) and still in force at its end.
-      const months = new Set<string>();
+      const rs = m.resolutions;
       let inPeriod = false;
-      for (const e of m.resolutions) {
-        if (!within(e.on)) continue;
+      let months: Set<string> | null = null;
+      // (A resolution's day is a real day: the readers keep no other.)
+      for (let k = 0; k < rs.length; k++) {
+        const e = rs[k]!;
+        if (e.on < period.from || e.on > period.to) continue;
+        const until = e.until;
+        if (until === null || until > asOf) inPeriod = true;
         const month = e.on.slice(0, 7);
-        const monthEnd = `${month}-31` < asOf ? `${month}-31` : asOf;
-        if (e.until === null || e.until > asOf) inPeriod = true;
-        if ((e.until === null || e.until > monthEnd) && !months.has(month)) {
-          months.add(month);
-          add(monthRow(trend, month).resolved, m.id);
+        // In force at the end of its month (or now, in the month not over): undone only in a later month.
+        if (until !== null && until <= asOf && until.slice(0, 7) <= month) continue;
+        if (rs.length > 1) {
+          if (months?.has(month)) continue;
+          (months ??= new Set()).add(month);
         }
+        add(monthRow(trend, month).resolved, m.id);
       }
       if (inPeriod) add(f.resolvedInPeriod, m.id);
       for (const g of heldIn.get(m.sessionId) ?? NONE) {
@@ -201,7 +226,7 @@ export function computeReport(input: ReportInput): Report {
       if (resolved) {
         add(f.resolved, m.id);
         // As daysToResolve: whole days from the day raised to the resolution's day, never below 0.
-        if (isDate(on)) samples.push([Math.max(0, dayNumber(on) - dayNumber(m.raisedOn)), m.id]);
+        samples.push([Math.max(0, dayNumber(on) - dayNumber(m.raisedOn)), m.id]);
       }
       tally(community, m, resolved);
       tally(rowOf(categories, categoryKey(m.categoryId, m.category), m.category, row), m, resolved);

@@ -1,4 +1,5 @@
 // A step of the register's log as any peer stored it, cleaned: known kinds only, fields of the right type.
+import { isCalendarDate } from "../civilTime.ts";
 import {
   FEEDBACK_HOWS,
   MATTER_EVENT_KINDS,
@@ -45,6 +46,8 @@ export function cleanEvent(raw: unknown): MatterEvent | null {
     if (key in raw) e[key] = str(raw[key]);
   }
   if (e.actionId === "") delete e.actionId;
+  // A day that is no day (a peer's garbage) is dropped: the step then happened on its recording day.
+  if (e.on !== undefined && !isCalendarDate(e.on)) delete e.on;
   if ("ownerKind" in raw) e.ownerKind = raw.ownerKind === "unit" ? "unit" : "person";
   if ("how" in raw)
     e.how = FEEDBACK_HOWS.includes(raw.how as never) ? (raw.how as MatterEvent["how"]) : "inPerson";

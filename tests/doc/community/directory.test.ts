@@ -8,6 +8,7 @@ import { computeReport, reportCommunityOf } from "../../../src/doc/community/rep
 import { renameCommunityCategory } from "../../../src/doc/community/directory.ts";
 import { initWorkspace } from "../../../src/doc/community/workspaceDoc.ts";
 import { createMatter } from "../../../src/doc/community/matters.ts";
+import { addTalkPoint, setTalkPointDeleted } from "../../../src/doc/community/talkPoints.ts";
 import { isOrderKey } from "../../../src/doc/order.ts";
 
 const made = (client: number) => {
@@ -88,9 +89,15 @@ describe("categories are compared by name across communities", () => {
   });
 
   it("never counts an id twice across communities (a talk point moved with its matters)", () => {
+    const schedule = { kind: "monthDays" as const, days: [1], time: "10:00" };
+    const tp = { name: "说事点", location: "", facilitator: "", schedule };
     const one = initWorkspace(new Y.Doc(), { id: "a", name: "a", createdAt: 0 });
+    addTalkPoint(one, tp, "tp");
     createMatter(one, { id: "m", sessionId: "s", talkPointId: "tp", raisedOn: "2024-03-01", text: "x" });
+    // Moved to community b: deleted in a, made in b, and an older version copied its matters along.
+    setTalkPointDeleted(one, "tp", true);
     const two = initWorkspace(new Y.Doc(), { id: "b", name: "b", createdAt: 0 });
+    addTalkPoint(two, tp, "tp");
     createMatter(two, { id: "m", sessionId: "s", talkPointId: "tp", raisedOn: "2024-03-01", text: "x" });
     const r = computeReport({
       communities: [one, two].map((d) => reportCommunityOf(workspaceSnapshot(d))),

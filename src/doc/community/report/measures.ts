@@ -12,7 +12,11 @@ import type { ReportCommunity, ReportInput } from "./types.ts";
  */
 export function resolvedAsOf(m: Pick<Matter, "resolutions">, asOf: string): string | null {
   let found: string | null = null;
-  for (const e of m.resolutions) if (e.on <= asOf && (e.until === null || e.until > asOf)) found = e.on;
+  const rs = m.resolutions;
+  for (let i = 0; i < rs.length; i++) {
+    const e = rs[i]!;
+    if (e.on <= asOf && (e.until === null || e.until > asOf)) found = e.on;
+  }
   return found;
 }
 
@@ -54,7 +58,8 @@ export function ackStateAsOf(
  */
 export function feedbackAsOf(m: Pick<Matter, "feedbacks">, asOf: string): boolean | null {
   let latest: boolean | null = null;
-  for (const f of m.feedbacks) if (f.on <= asOf) latest = f.satisfied;
+  const fs = m.feedbacks;
+  for (let i = 0; i < fs.length; i++) if (fs[i]!.on <= asOf) latest = fs[i]!.satisfied;
   return latest;
 }
 
@@ -111,7 +116,7 @@ export function reportCommunityOf(s: WorkspaceSnapshot): ReportCommunity {
     timeZone: s.meta.timeZone,
     sessions: s.sessions,
     matters: s.matters,
-    talkPoints: s.talkPoints.map(({ id, name }) => ({ id, name })),
+    talkPoints: s.talkPoints.map(({ id, name, deleted }) => ({ id, name, deleted })),
     directory: s.directory.map(({ id, name }) => ({ id, name })),
     categories: s.categories.map(({ id, label }) => ({ id, label })),
   };

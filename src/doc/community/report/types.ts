@@ -11,7 +11,8 @@ export interface ReportCommunity {
   timeZone: string;
   sessions: SessionEntry[];
   matters: Matter[];
-  talkPoints: { id: string; name: string }[];
+  /** `deleted`: taken out of this community (moved to another one, say). */
+  talkPoints: { id: string; name: string; deleted?: boolean }[];
   directory: { id: string; name: string }[];
   categories: { id: string; label: string }[];
 }

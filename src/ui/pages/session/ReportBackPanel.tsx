@@ -30,7 +30,8 @@ function ReportBackEntry(props: { item: ReportBackItem }) {
   const matter = () =>
     community()
       ?.matters()
-      .find((m) => m.id === props.item.id);
+      // An older version reported back on follow-ups: such an item names an action of the matter.
+      .find((m) => m.id === props.item.id || m.actions.some((a) => a.id === props.item.id));
   const today = createToday(() => community()?.state.meta.timeZone ?? "Asia/Shanghai");
   const saidId = () => `said-${props.item.id}`;
   return (
