@@ -20,7 +20,7 @@ import {
   readTalkPoints,
   workspaceSnapshot,
 } from "../doc/community/readers.ts";
-import { buildMatterIndex } from "../doc/community/matterIndex.ts";
+import { buildMatterIndex, mattersOfKeys } from "../doc/community/matterIndex.ts";
 import { repairWorkspace } from "../doc/community/repair.ts";
 import { isNewerWorkspace, workspaceRoots } from "../doc/community/workspaceDoc.ts";
 import type { Matter, WorkspaceSnapshot } from "../doc/community/schema.ts";
@@ -116,24 +116,24 @@ function nextMatters(doc: Y.Doc, before: readonly Matter[], tr: Y.Transaction): 
   const keys = touchedKeys(doc, tr);
   if (keys === null || keys.size > 200) return readMatters(doc);
   if (keys.size === 0) return before;
-  const index = buildMatterIndex(doc);
   const list = [...before];
   const at = new Map(list.map((m, i) => [m.id, i]));
-  const touched = new Set<string>();
-  for (const key of keys) {
-    const id = index.matterOfKey(key);
-    if (id !== undefined) touched.add(id);
-    // A key that named a matter before (an action moved to another matter, a matter gone) refreshes it too.
-    else if (at.has(key)) touched.add(key);
-  }
+  const touched = mattersOfKeys(doc, keys);
+  // A key that named a matter before (a matter gone) refreshes it too, and so does an action that moved.
+  for (const key of keys) if (at.has(key)) touched.add(key);
+  for (const m of before) for (const a of m.actions) if (keys.has(a.id)) touched.add(m.id);
   // A matter linked to another ("same as…") changes that one's sessions: both are read again.
   for (const id of [...touched]) {
     const old = at.has(id) ? list[at.get(id)!]!.withdrawal : null;
     if (old?.why === "sameAs") touched.add(old.of);
-    const sameAs = index.infos.get(id)?.sameAs;
-    if (typeof sameAs === "string" && sameAs) touched.add(sameAs);
   }
-  for (const m of before) for (const a of m.actions) if (keys.has(a.id)) touched.add(m.id);
+  let index = buildMatterIndex(doc, touched);
+  let linked = false;
+  for (const id of [...touched]) {
+    const sameAs = index.infos.get(id)?.sameAs;
+    if (typeof sameAs === "string" && sameAs && !touched.has(sameAs)) linked = touched.add(sameAs) !== null;
+  }
+  if (linked) index = buildMatterIndex(doc, touched);
   const dayOf = dayReader(readCommunityMeta(doc).timeZone);
   let resort = false;
   const removed = new Set<number>();

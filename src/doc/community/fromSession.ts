@@ -18,7 +18,7 @@ import {
 import type { StoredStep } from "./matters.ts";
 import { STEP_RULES, type MatterEvent } from "./schema.ts";
 import { putSessionEntry, sessionEntryOf, staleSession, writeSessionState } from "./sessionIndex.ts";
-import { changeWorkspace } from "./workspaceDoc.ts";
+import { changeWorkspace, workspaceRoots } from "./workspaceDoc.ts";
 
 export { isHeld, sessionEntryOf } from "./sessionIndex.ts";
 
@@ -164,9 +164,22 @@ function markRemoved(workspace: Y.Doc, s: SessionSnapshot, index: MatterIndex): 
       updateActionCopy(workspace, id, { removed: true }, a);
 }
 
+/** The register's matters a session can touch: its issues', its follow-ups', and any made from it before. */
+function mattersOfSession(workspace: Y.Doc, s: SessionSnapshot): Set<string> {
+  const out = new Set<string>(s.issues.map((i) => i.id));
+  for (const f of s.followUps) out.add(matterOfFollowUp(f, s));
+  workspaceRoots(workspace).matters.forEach((value, key) => {
+    const v = value as { v?: unknown; sessionId?: unknown; issueId?: unknown } | null;
+    if (v?.sessionId !== s.meta.id) return;
+    out.add(v.v === undefined && typeof v.issueId === "string" && v.issueId ? v.issueId : key);
+  });
+  return out;
+}
+
 /** Matters for the issues and for follow-ups of no issue; actions for the follow-ups; their copies. */
 function syncRecords(workspace: Y.Doc, s: SessionSnapshot, timeZone: string, now: number): void {
-  const index = buildMatterIndex(workspace);
+  // Only this session's part of the register is read: a community holds thousands of matters.
+  const index = buildMatterIndex(workspace, mattersOfSession(workspace, s));
   for (const issue of s.issues) {
     if (!index.infos.has(issue.id))
       createMatter(workspace, matterInputOf(issue, s, timeZone), issue.createdAt || now);

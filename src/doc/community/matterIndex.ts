@@ -87,34 +87,51 @@ const byMade = (a: [string, Json], b: [string, Json]) =>
   num(a[1].createdAt) - num(b[1].createdAt) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /**
- * Reads the workspace's matters, actions, copy fields and steps into one index; with `only`, just what
- * matter `only` is made of (a mutator's check: the log is still read once, but nothing else is built).
+ * Reads the workspace's matters, actions, copy fields and steps into one index; with `only`, just what the
+ * matters it names are made of (a mutator's check, a refresh of the matters one change touched: the log is
+ * still read once, but nothing else is built).
  */
-export function buildMatterIndex(doc: Y.Doc, only?: string): MatterIndex {
+export function buildMatterIndex(doc: Y.Doc, only?: string | ReadonlySet<string>): MatterIndex {
   const r = workspaceRoots(doc);
+  const wanted = typeof only === "string" ? new Set([only]) : only;
+  const want = (id: string) => wanted === undefined || wanted.has(id);
+  // Infos are the stored values themselves until a copy field changes one (then it is copied first).
   const infos = new Map<string, Json>();
+  const copied = new Set<string>();
   const legacy: [string, Json][] = [];
   r.matters.forEach((value, key) => {
     if (!isObject(value)) return;
     if (value.v === undefined) {
-      if (only === undefined || (str(value.issueId) || key) === only) legacy.push([key, value]);
-    } else if (only === undefined || key === only) infos.set(key, { ...value });
+      if (want(str(value.issueId) || key)) legacy.push([key, value]);
+    } else if (want(key)) infos.set(key, value);
   });
   const actions = new Map<string, ActionRecord>();
   for (const [key, value] of legacy.sort(byMade)) {
     const matter = str(value.issueId) || key;
-    if (!infos.has(matter)) infos.set(matter, infoOfLegacy(matter, value));
+    if (!infos.has(matter)) {
+      infos.set(matter, infoOfLegacy(matter, value));
+      copied.add(matter);
+    }
     actions.set(key, actionOfLegacy(key, matter, value));
   }
   r.actions.forEach((value, key) => {
-    if (isObject(value)) actions.set(key, actionOf(key, value));
+    if (!isObject(value)) return;
+    // An action moved to another matter ("same as…") says so in a copy field.
+    const moved = wanted === undefined ? undefined : r.fields.get(copyFieldKey("a", key, "matter"));
+    if (want(str(value.matter)) || (typeof moved === "string" && want(moved)))
+      actions.set(key, actionOf(key, value));
   });
   r.fields.forEach((value, key) => {
     const f = parseFieldKey(key);
     if (!f) return;
     if (f.of === "m") {
-      const info = infos.get(f.id);
-      if (info) info[f.field] = value;
+      let info = infos.get(f.id);
+      if (!info) return;
+      if (!copied.has(f.id)) {
+        infos.set(f.id, (info = { ...info }));
+        copied.add(f.id);
+      }
+      info[f.field] = value;
     } else if (f.of === "a") {
       const a = actions.get(f.id);
       if (!a) return;
@@ -136,15 +153,20 @@ export function buildMatterIndex(doc: Y.Doc, only?: string): MatterIndex {
     list.push(seed);
   }
   for (const list of byMatter.values())
-    list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (list.length > 1)
+      list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  const log = r.steps.toArray();
   const steps = new Map<string, FoldStep[]>();
-  const stepIds = new Set<string>();
-  for (const raw of r.steps.toArray()) {
+  for (const raw of log) {
     if (!isObject(raw)) continue;
-    if (typeof raw.id === "string") stepIds.add(raw.id);
     const key = str(raw.matter);
-    if (only !== undefined && key !== only && !actionMatter.has(key) && !actionMatter.has(str(raw.actionId)))
+    if (
+      wanted !== undefined &&
+      !infos.has(key) &&
+      !actionMatter.has(key) &&
+      !actionMatter.has(str(raw.actionId))
+    )
       continue;
     const event = cleanEvent(raw);
     if (!event || key === "") continue;
@@ -163,15 +185,17 @@ export function buildMatterIndex(doc: Y.Doc, only?: string): MatterIndex {
   }
 
   const linkedFrom = new Map<string, string[]>();
-  if (only !== undefined) {
-    // Only one matter read: the issues linked to it are found by their copy field alone.
+  if (wanted !== undefined) {
+    // Only some matters read: the issues linked to them are found by their copy field alone.
     r.fields.forEach((value, key) => {
       const f = parseFieldKey(key);
-      const info = f && f.of === "m" && f.field === "sameAs" && value === only ? r.matters.get(f.id) : null;
-      if (isObject(info)) linkedFrom.set(only, [...(linkedFrom.get(only) ?? []), str(info.sessionId)]);
+      if (!f || f.of !== "m" || f.field !== "sameAs" || typeof value !== "string" || !wanted.has(value))
+        return;
+      const info = r.matters.get(f.id);
+      if (isObject(info)) linkedFrom.set(value, [...(linkedFrom.get(value) ?? []), str(info.sessionId)]);
     });
   }
-  for (const [id, info] of infos) {
+  for (const [id, info] of wanted === undefined ? infos : []) {
     const target = str(info.sameAs);
     if (!target || target === id || !infos.has(target)) continue;
     const list = linkedFrom.get(target) ?? [];
@@ -179,6 +203,7 @@ export function buildMatterIndex(doc: Y.Doc, only?: string): MatterIndex {
     linkedFrom.set(target, list);
   }
 
+  let stepIds: Set<string> | undefined;
   const matterOfKey = (key: string): string | undefined => {
     if (infos.has(key)) return key;
     const viaAction = actionMatter.get(key);
@@ -186,5 +211,40 @@ export function buildMatterIndex(doc: Y.Doc, only?: string): MatterIndex {
     const f = parseFieldKey(key);
     return f ? matterOfKey(f.id) : undefined;
   };
-  return { infos, actions: byMatter, steps, linkedFrom, actionRecords: actions, stepIds, matterOfKey };
+  return {
+    infos,
+    actions: byMatter,
+    steps,
+    linkedFrom,
+    actionRecords: actions,
+    // Read only by the session's carry (which needs all of it): made when first asked for.
+    get stepIds() {
+      return (stepIds ??= new Set(log.map((raw) => (isObject(raw) ? str(raw.id) : ""))));
+    },
+    matterOfKey,
+  };
+}
+
+/**
+ * The matters keys of the roots belong to (a matter's, an action's, a copy field's, a step's matter or
+ * action key), looked up one by one: what a change touched, without reading the whole register.
+ */
+export function mattersOfKeys(doc: Y.Doc, keys: Iterable<string>): Set<string> {
+  const r = workspaceRoots(doc);
+  const out = new Set<string>();
+  const add = (key: string): void => {
+    const f = parseFieldKey(key);
+    if (f) return add(f.id);
+    const value = r.matters.get(key);
+    if (isObject(value)) out.add(value.v === undefined ? str(value.issueId) || key : key);
+    const action = r.actions.get(key);
+    if (isObject(action)) {
+      out.add(str(action.matter));
+      const moved = r.fields.get(copyFieldKey("a", key, "matter"));
+      if (typeof moved === "string" && moved) out.add(moved);
+    }
+  };
+  for (const key of keys) add(key);
+  out.delete("");
+  return out;
 }

@@ -49,8 +49,12 @@ describe("the unit is the resident's matter", () => {
     const lamp = addIssue(s, { text: "巷道路灯不亮" }, at("2024-04-21"));
     settleIssue(s, lamp, "社区当场联系物业，今晚修好");
     const meter = addIssue(s, { text: "电表老化", urgent: true }, at("2024-04-21"));
-    addFollowUp(s, { action: "物业入户检查线路", issueId: meter, owner: "物业公司" });
-    addFollowUp(s, { action: "协调电力局更换电表", issueId: meter, owner: "王炎" });
+    addFollowUp(s, { action: "物业入户检查线路", issueId: meter, owner: "物业公司" }, at("2024-04-21"));
+    addFollowUp(
+      s,
+      { action: "协调电力局更换电表", issueId: meter, owner: "王炎" },
+      at("2024-04-21") + 60_000,
+    );
     carry(w, s);
     const f = figures(w, "2024-04-01", "2024-04-30");
     expect([f.raised.value, f.urgent.value, f.resolved.value]).toEqual([2, 1, 1]);
