@@ -3,14 +3,7 @@
 import { civilDate } from "../civilTime.ts";
 import { isAckOverdue, isMatterOverdue } from "./registerQuery.ts";
 import { civilDates, dateMemo } from "./report/fastDates.ts";
-import {
-  ackStateAsOf,
-  categoryKeys,
-  feedbackAsOf,
-  monthsOf,
-  nearestRank,
-  resolvedAsOf,
-} from "./report/measures.ts";
+import { ackStateAsOf, categoryKeys, feedbackAsOf, monthsOf, nearestRank } from "./report/measures.ts";
 import type {
   BreakdownRow,
   Count,
@@ -191,19 +184,23 @@ export function computeReport(input: ReportInput): Report {
       // Now, whenever it was raised: every open matter of the scope.
       if (isMatterOverdue(m, today)) add(f.overdueNow, m.id);
       if (isAckOverdue(m, today)) add(f.ackOverdueNow, m.id);
-      // Resolutions made in the period (a month of the trend) and still in force at its end.
+      // Resolutions made in the period (a month of the trend) and still in force at its end; and `on`, the
+      // day of the one in force at the end (a resolution counts from its day until the day it was undone).
       const rs = m.resolutions;
       let inPeriod = false;
+      let on: string | null = null;
       let months: Set<string> | null = null;
       // (A resolution's day is a real day: the readers keep no other.)
       for (let k = 0; k < rs.length; k++) {
         const e = rs[k]!;
-        if (e.on < period.from || e.on > period.to) continue;
         const until = e.until;
-        if (until === null || until > asOf) inPeriod = true;
+        const inForce = until === null || until > asOf;
+        if (inForce && e.on <= asOf) on = e.on;
+        if (e.on < period.from || e.on > period.to) continue;
+        if (inForce) inPeriod = true;
         const month = e.on.slice(0, 7);
         // In force at the end of its month (or now, in the month not over): undone only in a later month.
-        if (until !== null && until <= asOf && until.slice(0, 7) <= month) continue;
+        if (!inForce && until!.slice(0, 7) <= month) continue;
         if (rs.length > 1) {
           if (months?.has(month)) continue;
           (months ??= new Set()).add(month);
@@ -221,9 +218,8 @@ export function computeReport(input: ReportInput): Report {
       add(f.raised, m.id);
       add(monthRow(trend, m.raisedOn.slice(0, 7)).raised, m.id);
       if (m.urgent) add(f.urgent, m.id);
-      const on = resolvedAsOf(m, asOf);
       const resolved = on !== null;
-      if (resolved) {
+      if (on !== null) {
         add(f.resolved, m.id);
         // As daysToResolve: whole days from the day raised to the resolution's day, never below 0.
         samples.push([Math.max(0, dayNumber(on) - dayNumber(m.raisedOn)), m.id]);
@@ -240,7 +236,7 @@ export function computeReport(input: ReportInput): Report {
         const ack = ackStateAsOf(m, asOf, resolved);
         if (ack) add(ack === "late" ? f.ackLate : ack === "notYet" ? f.ackNotYet : f.ackWithin, m.id);
       }
-      const told = feedbackAsOf(m, asOf);
+      const told = m.feedbacks.length === 0 ? null : feedbackAsOf(m, asOf);
       if (told !== null) {
         add(f.feedback, m.id);
         add(told ? f.satisfied : f.notSatisfied, m.id);

@@ -5,22 +5,6 @@ import type { Matter, WorkspaceSnapshot } from "../schema.ts";
 import type { ReportCommunity, ReportInput } from "./types.ts";
 
 /**
- * The day of the resolution that was in force at the end of day `asOf` (a civil date), or null when the
- * matter was not resolved then: a resolution counts from its day until the day it was undone (reopened, or
- * the resident not satisfied).
- * @example resolvedAsOf({ resolutions: [{ on: "2024-01-26", until: "2024-03-02" }] }, "2024-01-31") // "2024-01-26"
- */
-export function resolvedAsOf(m: Pick<Matter, "resolutions">, asOf: string): string | null {
-  let found: string | null = null;
-  const rs = m.resolutions;
-  for (let i = 0; i < rs.length; i++) {
-    const e = rs[i]!;
-    if (e.on <= asOf && (e.until === null || e.until > asOf)) found = e.on;
-  }
-  return found;
-}
-
-/**
  * Whole days from the day raised to the day of the resolution in force, never below 0 (a date entered
  * wrong); null when it is not resolved now or a date is broken.
  * @example daysToResolve({ raisedOn: "2023-04-28", status: "closed", resolution: { on: "2024-01-26", … } }) // 273
