@@ -22,6 +22,7 @@ import {
 } from "../doc/community/readers.ts";
 import { buildMatterIndex, mattersOfKeys } from "../doc/community/matterIndex.ts";
 import { repairWorkspace } from "../doc/community/repair.ts";
+import { createSoon } from "./soon.ts";
 import { isNewerWorkspace, workspaceRoots } from "../doc/community/workspaceDoc.ts";
 import type { Matter, WorkspaceSnapshot } from "../doc/community/schema.ts";
 import { setActor, setDeviceReadOnly } from "../doc/device.ts";
@@ -215,15 +216,9 @@ export async function openCommunity(
     // One refresh per transaction for both the matters and their steps (a load touches both).
     const [matters, setMatters] = createSignal<readonly Matter[]>(first, { equals: false });
     // What arrives from a peer may leave a name stored for an anonymous matter (repair.ts): mend it after.
-    let repairQueued = false;
-    const repairSoon = () => {
-      if (repairQueued) return;
-      repairQueued = true;
-      queueMicrotask(() => {
-        repairQueued = false;
-        if (loaded()) repairWorkspace(doc);
-      });
-    };
+    const repairSoon = createSoon(() => {
+      if (loaded()) repairWorkspace(doc);
+    });
     const onTransaction = (tr: Y.Transaction) => {
       const changed = tr.changedParentTypes as Map<unknown, unknown>;
       if (changed.has(r.matters) || changed.has(r.steps) || changed.has(r.actions) || changed.has(r.fields))

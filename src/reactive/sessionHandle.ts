@@ -13,6 +13,7 @@ import * as session from "../doc/session/session.ts";
 import * as votes from "../doc/session/votes.ts";
 import { setActor, setDeviceReadOnly, type CollectionName } from "../doc/session/sessionDoc.ts";
 import { repairDoc } from "../doc/session/repair.ts";
+import { createSoon } from "./soon.ts";
 import { VIEW_VERSION, type SessionSnapshot } from "../doc/session/schema.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import type { AppDb } from "./appDb.ts";
@@ -149,15 +150,9 @@ export async function openSession(
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
   };
   // What arrives from a peer may break a rule no single edit can (see repair.ts): mend it just after.
-  let repairQueued = false;
-  const repairSoon = () => {
-    if (repairQueued) return;
-    repairQueued = true;
-    queueMicrotask(() => {
-      repairQueued = false;
-      if (store.synced) repairDoc(doc);
-    });
-  };
+  const repairSoon = createSoon(() => {
+    if (store.synced) repairDoc(doc);
+  });
   // Not an "update" listener: with one, Yjs encodes every transaction for it, the stored state's too.
   const onTransaction = (tr: Y.Transaction) => {
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
+import { makeAndPairCommunity } from "../helpers/pairing.ts";
 
 let server: AppServer;
 let a: LaunchedBrowser;
@@ -49,23 +50,9 @@ const matterStatus = (page: Page) => page.locator("#matter-status");
 
 describe("a community paired across two tablets", () => {
   it("pairs B with the community A made, once", async () => {
-    await a.page.goto(`${server.url}/?lang=en#/community/new`);
-    const form = a.page.getByRole("form", { name: "New community" });
-    await form.getByLabel("Community").fill("老城路社区");
-    await form.getByRole("button", { name: "Create community" }).click();
-    await a.page.getByRole("heading", { level: 1, name: "老城路社区" }).waitFor();
-    communityId = decodeURIComponent(new URL(a.page.url()).hash.split("/")[2]!);
-    await a.page.getByRole("button", { name: "Pair another tablet" }).click();
-    const code = (await a.page.locator(".pairing .share-code").textContent())!
-      .replace("Pairing code", "")
-      .trim();
-    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-
-    await b.page.goto(`${server.url}/?lang=en#/pair/${code}`);
-    await b.page.getByLabel("Grid worker").check();
-    await b.page.getByLabel("Device name").fill("网格员平板");
-    await b.page.getByRole("button", { name: "Pair", exact: true }).click();
-    await b.page.getByRole("heading", { level: 1, name: "老城路社区" }).waitFor({ timeout: 30_000 });
+    const paired = await makeAndPairCommunity(server.url, a.page, b.page);
+    communityId = paired.communityId;
+    expect(paired.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await a.page
       .locator(".pairing")
       .getByText(/Connected to 1/)

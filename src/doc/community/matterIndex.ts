@@ -6,11 +6,7 @@ import type * as Y from "yjs";
 import type { ActionSeed, FoldStep } from "./lifecycle.ts";
 import { cleanEvent } from "./stepReader.ts";
 import { workspaceRoots } from "./workspaceDoc.ts";
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+import { isObject, num, str, type Json } from "./plainValues.ts";
 
 /** Marks what this version stores in `matters` and `actions` (an older version's entries have no `v`). */
 export const INFO_VERSION = 2;

@@ -19,12 +19,7 @@ import {
   type WorkspaceSnapshot,
 } from "./schema.ts";
 import { isNewerWorkspace, workspaceRoots, type YRecord } from "./workspaceDoc.ts";
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
-const idOrNull = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+import { idOrNull, isObject, num, str, type Json } from "./plainValues.ts";
 
 /** The map records of a root as JSON with their ids, cleaned by `clean`; non-maps skipped. */
 function read<T>(ymap: Y.Map<YRecord>, clean: (j: Json) => T): T[] {

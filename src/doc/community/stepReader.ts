@@ -7,11 +7,7 @@ import {
   type MatterEvent,
   type MatterEventKind,
 } from "./schema.ts";
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+import { isObject, num, str } from "./plainValues.ts";
 
 const TEXT_FIELDS = [
   "actionId",
