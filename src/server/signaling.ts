@@ -8,6 +8,10 @@ export interface SignalingOptions {
   path?: string;
   maxMessageBytes?: number;
   maxConnections?: number;
+  /** Sockets one address may hold at once (a stranger on the LAN cannot take every place). */
+  maxConnectionsPerAddress?: number;
+  /** A socket that has not subscribed to a room this long after opening is closed. */
+  subscribeDeadlineMs?: number;
   maxTopicsPerClient?: number;
   /** Sustained messages a second one connection may send; a client over it is dropped. */
   maxMessagesPerSecond?: number;
@@ -36,6 +40,7 @@ type Message =
   | { type: "ping" };
 
 const MAX_TOPIC_LENGTH = 512;
+const PONG = JSON.stringify({ type: "pong" });
 
 /**
  * A token bucket: the returned check is true while the caller stays within `perSecond` on average, allowing
@@ -101,6 +106,8 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
     path = "/signal",
     maxMessageBytes = 256 * 1024,
     maxConnections = 200,
+    maxConnectionsPerAddress = 32,
+    subscribeDeadlineMs = 15_000,
     maxTopicsPerClient = 50,
     maxMessagesPerSecond = 100,
     messageBurst = 2 * maxMessagesPerSecond,
@@ -112,7 +119,8 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
   const topics = new Map<string, Set<WebSocket>>();
   const alive = new WeakMap<WebSocket, boolean>();
 
-  const send = (conn: WebSocket, message: unknown) => {
+  /** Sends an already serialised frame (a publish is serialised once for all its receivers). */
+  const send = (conn: WebSocket, frame: string) => {
     if (conn.readyState !== conn.OPEN) return;
     // A receiver that stopped reading (asleep, or hostile) would make us buffer every publish for it.
     if (conn.bufferedAmount > maxBufferedBytes) {
@@ -121,21 +129,46 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
       return;
     }
     try {
-      conn.send(JSON.stringify(message));
+      conn.send(frame);
     } catch {
       conn.terminate();
     }
   };
 
+  const perAddress = new Map<string, number>();
+  const refuse = (socket: Duplex, status: string, event: string) => {
+    log(event);
+    socket.on("error", () => {});
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // Whatever the peer does next, the socket is gone shortly.
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  };
+
+  // The only upgrade this server serves: any other request for one is answered and closed, never left open.
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname !== path) return; // another handler may own this path
-    if (wss.clients.size >= maxConnections) {
-      log("refused: too many connections", { connections: wss.clients.size });
-      socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
-      return;
+    const target = request.url ?? "";
+    // Only an origin-form path of our own ("/signal", "/signal?…"): no "//…", no absolute URLs.
+    if (target !== path && !target.startsWith(`${path}?`))
+      return refuse(socket, "404 Not Found", "refused an upgrade to another path");
+    if (wss.clients.size >= maxConnections)
+      return refuse(socket, "503 Service Unavailable", "refused: too many connections");
+    const address = request.socket.remoteAddress ?? "";
+    const held = perAddress.get(address) ?? 0;
+    if (held >= maxConnectionsPerAddress)
+      return refuse(socket, "503 Service Unavailable", "refused: too many connections from one address");
+    try {
+      wss.handleUpgrade(request, socket, head, (conn) => {
+        perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+        conn.once("close", () => {
+          const left = (perAddress.get(address) ?? 1) - 1;
+          if (left <= 0) perAddress.delete(address);
+          else perAddress.set(address, left);
+        });
+        wss.emit("connection", conn, request);
+      });
+    } catch {
+      refuse(socket, "400 Bad Request", "refused a malformed upgrade");
     }
-    wss.handleUpgrade(request, socket, head, (conn) => wss.emit("connection", conn, request));
   };
   const servers: HttpServer[] = [];
 
@@ -150,10 +183,18 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
     const subscribed = new Set<string>();
     const withinRate = makeRateLimit(maxMessagesPerSecond, messageBurst);
     let loggedStrayPublish = false;
+    // A socket that joins no room holds a place for nothing: closed after the deadline.
+    const deadline = setTimeout(() => {
+      if (subscribed.size > 0) return;
+      log("closed a socket that did not subscribe in time");
+      conn.terminate();
+    }, subscribeDeadlineMs);
+    deadline.unref();
     alive.set(conn, true);
     conn.on("pong", () => alive.set(conn, true));
     conn.on("error", () => conn.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
     conn.on("close", () => {
+      clearTimeout(deadline);
       for (const name of subscribed) leave(conn, name);
       subscribed.clear();
     });
@@ -196,11 +237,11 @@ export function createSignalingHub(options: SignalingOptions = {}): SignalingHub
         }
         const receivers = topics.get(message.topic);
         if (receivers) {
-          const out = { ...message, clients: receivers.size };
-          for (const receiver of receivers) send(receiver, out);
+          const frame = JSON.stringify({ ...message, clients: receivers.size });
+          for (const receiver of receivers) send(receiver, frame);
         }
       } else {
-        send(conn, { type: "pong" });
+        send(conn, PONG);
       }
     });
   });

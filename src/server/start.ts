@@ -17,6 +17,8 @@ export interface ServerOptions {
   signaling?: Omit<SignalingOptions, "log">;
   /** Also serve HTTPS (a secure context on LAN addresses) on this port with this certificate. */
   https?: { port: number; cert: string; key: string };
+  /** A client must send a request's headers within this time (a slow sender is closed); 10 s by default. */
+  headersTimeoutMs?: number;
   /** Receives one line when the HTTPS port is busy and the server goes on with HTTP only; console.warn by default. */
   warn?: (line: string) => void;
 }
@@ -71,9 +73,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   };
   const hub = createSignalingHub({ path: "/signal", ...options.signaling, log });
-  const servers: Server[] = [createServer(handler)];
+  // Bounded requests: headers within 10 s, a whole request within 30 s, headers of at most 16 KiB.
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const limits = {
+    headersTimeout,
+    requestTimeout: Math.max(30_000, headersTimeout),
+    maxHeaderSize: 16 * 1024,
+    // How often Node looks for requests past their timeouts (30 s by default).
+    connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+  };
+  const servers: Server[] = [createServer(limits, handler)];
   if (options.https)
-    servers.push(createHttpsServer({ cert: options.https.cert, key: options.https.key }, handler));
+    servers.push(
+      createHttpsServer({ ...limits, cert: options.https.cert, key: options.https.key }, handler),
+    );
+  // A request Node cannot parse is answered and its socket closed, never left open.
+  for (const server of servers)
+    server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+      const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      socket.destroy();
+    });
   for (const server of servers) hub.attach(server);
   const stopAll = async () => {
     await hub.close();

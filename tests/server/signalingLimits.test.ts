@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import {
   createSignalingHub,
@@ -161,4 +161,24 @@ describe("slow receivers", () => {
     await until(() => reader.inbox.length === sent + 1);
     expect(reader.inbox.at(-1)).toMatchObject({ clients: 1 });
   }, 150_000);
+});
+
+describe("a publish to many receivers", () => {
+  it("is serialised once for all of them, not once per receiver", async () => {
+    await start({ maxMessagesPerSecond: 100_000 });
+    const receivers = await Promise.all(Array.from({ length: 20 }, () => client()));
+    for (const r of receivers) send(r.ws, { type: "subscribe", topics: ["room"] });
+    send(receivers[0]!.ws, { type: "ping" });
+    await until(() => receivers[0]!.inbox.length === 1);
+    const big = "x".repeat(200_000);
+    const stringify = vi.spyOn(JSON, "stringify");
+    send(receivers[0]!.ws, { type: "publish", topic: "room", data: big });
+    stringify.mockClear(); // the sender's own JSON.stringify above
+    await until(() => receivers.every((r) => r.inbox.length >= 1 + (r === receivers[0] ? 1 : 0)), 10_000);
+    const serverCalls = stringify.mock.calls.filter(
+      ([value]) => (value as { data?: string } | null)?.data === big,
+    );
+    stringify.mockRestore();
+    expect(serverCalls).toHaveLength(1);
+  }, 20_000);
 });
