@@ -84,13 +84,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const servers: Server[] = [createServer(limits, handler)];
   if (options.https)
-    servers.push(
-      createHttpsServer({ ...limits, cert: options.https.cert, key: options.https.key }, handler),
-    );
+    servers.push(createHttpsServer({ ...limits, cert: options.https.cert, key: options.https.key }, handler));
   // A request Node cannot parse is answered and its socket closed, never left open.
   for (const server of servers)
     server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-      const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+      const status =
+        error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
       if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
     });
