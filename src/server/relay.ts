@@ -11,6 +11,7 @@ import { WebSocketServer } from "ws";
 import { lanAddresses, listen, PortBusyError } from "./start.ts";
 import { openRelayStore } from "./relay/store.ts";
 import { accessFor, communityOf, isValidId, logId } from "./relay/tokens.ts";
+import { DEFAULT_GUARD, guardSocket, type GuardLimits, type SocketState } from "./relay/guard.ts";
 import { changedNotice, parseChangedNotice } from "../sync/relayNames.ts";
 
 export { readOnlyToken } from "./relay/tokens.ts";
@@ -39,6 +40,8 @@ export interface RelayOptions {
   maxConnections?: number;
   /** Largest WebSocket frame accepted (a first sync carries a whole document). */
   maxMessageBytes?: number;
+  /** Authentication deadline and what a socket may send before it authenticates (DEFAULT_GUARD). */
+  guard?: Partial<GuardLimits>;
   /** Receives event names, counts and at most 4 characters of a community id; never tokens or content. */
   log?: (event: string, detail?: Record<string, string | number>) => void;
 }
@@ -78,8 +81,10 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   } = options;
   const store = openRelayStore(options.db);
   let storeOpen = true;
+  const guard = { ...DEFAULT_GUARD, ...options.guard };
+  const sockets = new WeakMap<IncomingMessage, SocketState>();
 
-  const authenticate = async ({ documentName, token, connectionConfig }: onAuthenticatePayload) => {
+  const authenticate = async ({ documentName, token, connectionConfig, request }: onAuthenticatePayload) => {
     const community = communityOf(documentName);
     if (community === null) {
       log("refused: document name outside the scheme");
@@ -93,8 +98,14 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       });
       throw new Refusal();
     }
-    // Hocuspocus then drops this connection's sync updates (and says so to the client) instead of applying them.
+    // Hocuspocus then drops this connection's sync updates (and says so to the client) instead of applying them;
+    // the socket's guard drops the rest of what a read-only connection could send to others.
     if (access === "read-only") connectionConfig.readOnly = true;
+    const state = sockets.get(request);
+    if (state) {
+      state.authenticated = true;
+      state.readOnly ||= access === "read-only";
+    }
   };
 
   const hocuspocus = new Hocuspocus({
@@ -138,6 +149,10 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       ws.on("error", () => ws.terminate()); // e.g. a frame over maxPayload
       ws.on("close", () => log("connection closed", { connections: wss.clients.size }));
       log("connection opened", { connections: wss.clients.size });
+      sockets.set(
+        request,
+        guardSocket(ws, guard, (event) => log(event)),
+      );
       hocuspocus.handleConnection(ws, request);
     });
   });
