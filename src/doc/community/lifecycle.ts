@@ -90,16 +90,19 @@ function initialState(input: FoldInput): FoldState {
     status: "open",
     founded: false,
     lead: { owner: "", ownerKind: "person", due: "" },
-    actions: new Map(
-      input.actions.map((a) => [
-        a.id,
-        { seed: a, owner: "", ownerKind: "person", due: "", founded: false, done: false, doneOn: null },
-      ]),
-    ),
-    escalations: new Map(),
+    actions: input.actions.map((seed) => ({
+      seed,
+      owner: "",
+      ownerKind: "person" as const,
+      due: "",
+      founded: false,
+      done: false,
+      doneOn: null,
+    })),
+    escalations: [],
     escalation: null,
-    acks: new Map(),
-    resolutions: new Map(),
+    acks: [],
+    resolutions: [],
     resolution: null,
     notSatisfied: [],
     feedback: null,
@@ -120,17 +123,22 @@ function initialState(input: FoldInput): FoldState {
  */
 export function foldLifecycle(input: FoldInput): Lifecycle {
   const s = initialState(input);
-  const seen = new Set<string>();
+  // Each step id once: a matter has a few steps, looked up in the history; a long log gets a set.
+  const seen = input.steps.length > 16 ? new Set<string>() : null;
   const history: MatterStep[] = [];
   for (const e of input.steps) {
     if (e.id !== "") {
-      if (seen.has(e.id)) continue;
-      seen.add(e.id);
+      if (seen ? seen.has(e.id) : history.some((h) => h.id === e.id)) continue;
+      seen?.add(e.id);
     }
-    const { routed: _routed, ...step } = e;
-    history.push({ ...step, ...applyStep(s, e) });
+    const outcome = applyStep(s, e);
+    const step: MatterStep & { routed?: boolean } = { ...e, applied: outcome.applied };
+    if (outcome.refused) step.refused = outcome.refused;
+    if (outcome.factOnly) step.factOnly = true;
+    if (step.routed) delete step.routed;
+    history.push(step);
   }
-  const actions = [...s.actions.values()].map(({ seed, owner, ownerKind, due, done, doneOn }) => ({
+  const actions = s.actions.map(({ seed, owner, ownerKind, due, done, doneOn }) => ({
     id: seed.id,
     sessionId: seed.sessionId,
     voteId: seed.voteId,
@@ -154,7 +162,9 @@ export function foldLifecycle(input: FoldInput): Lifecycle {
     due: s.lead.due || openDues.sort()[0] || "",
     actions,
     escalation: s.escalation,
-    acknowledgement: s.escalation ? (s.acks.get(s.escalation.id) ?? null) : null,
+    acknowledgement: s.escalation
+      ? (s.acks.find((a) => a.escalationId === s.escalation!.id)?.ack ?? null)
+      : null,
     resolution: s.resolution,
     feedback: s.feedback,
     withdrawal: s.withdrawal,

@@ -21,12 +21,13 @@ export interface FoldState {
   status: MatterStatus;
   founded: boolean;
   lead: { owner: string; ownerKind: OwnerKind; due: string };
-  actions: Map<string, ActionFold>;
-  escalations: Map<string, Escalation>;
+  // Arrays, not maps: a matter has one or two of each, and a register folds thousands of matters.
+  actions: ActionFold[];
+  escalations: Escalation[];
   escalation: Escalation | null;
   /** 报到 by the escalation it answers. */
-  acks: Map<string, NonNullable<Matter["acknowledgement"]>>;
-  resolutions: Map<string, Resolution>;
+  acks: { escalationId: string; ack: NonNullable<Matter["acknowledgement"]> }[];
+  resolutions: Resolution[];
   resolution: Resolution | null;
   /** Ids of "not satisfied" feedbacks so far: a resolution that did not hear of one is refused. */
   notSatisfied: string[];
@@ -59,7 +60,7 @@ const dayOf = (s: FoldState, e: FoldStep) => e.on || s.dayOf(e.at);
 /** Who handles the matter now: its lead, or the owner of its first action still kept. */
 function ownerOf(s: FoldState): string {
   if (s.lead.owner) return s.lead.owner;
-  for (const a of s.actions.values()) if (!a.seed.removed && a.owner) return a.owner;
+  for (const a of s.actions) if (!a.seed.removed && a.owner) return a.owner;
   return "";
 }
 
@@ -76,7 +77,7 @@ function setOwner(target: { owner: string; ownerKind: OwnerKind; due: string }, 
 
 /** The action a step names, or null (refused) when the matter has no such action. */
 const actionOf = (s: FoldState, e: FoldStep): ActionFold | null =>
-  e.actionId ? (s.actions.get(e.actionId) ?? null) : null;
+  e.actionId ? (s.actions.find((a) => a.seed.id === e.actionId) ?? null) : null;
 
 function created(s: FoldState, e: FoldStep): StepOutcome {
   if (e.actionId) {
@@ -134,7 +135,7 @@ function escalate(s: FoldState, e: FoldStep): StepOutcome {
     at: e.at,
     on: dayOf(s, e),
   };
-  s.escalations.set(e.id, escalation);
+  s.escalations.push(escalation);
   s.escalation = escalation;
   s.status = "escalated";
   return APPLIED;
@@ -142,16 +143,19 @@ function escalate(s: FoldState, e: FoldStep): StepOutcome {
 
 /** 报到 is a fact: recorded for the escalation it answers even when the matter moved on meanwhile. */
 function acknowledge(s: FoldState, e: FoldStep): StepOutcome {
-  const target = e.escalationId ? s.escalations.get(e.escalationId) : s.escalation;
+  const target = e.escalationId ? s.escalations.find((x) => x.id === e.escalationId) : s.escalation;
   if (!target) return refuse("noEscalation");
   // An older version acknowledged only an escalation in force.
   if (!checked(e) && s.status !== "escalated") return refuse("transition");
-  if (s.acks.has(target.id)) return refuse("alreadyAcknowledged");
-  s.acks.set(target.id, {
-    person: e.person ?? "",
-    commitment: e.commitment ?? "",
-    on: dayOf(s, e),
-    at: e.at,
+  if (s.acks.some((a) => a.escalationId === target.id)) return refuse("alreadyAcknowledged");
+  s.acks.push({
+    escalationId: target.id,
+    ack: {
+      person: e.person ?? "",
+      commitment: e.commitment ?? "",
+      on: dayOf(s, e),
+      at: e.at,
+    },
   });
   if (s.escalation?.id === target.id && s.status === "escalated") {
     s.status = "acknowledged";
@@ -173,7 +177,7 @@ function resolveMatter(s: FoldState, e: FoldStep): void {
     at: e.at,
     sessionId: e.sessionId ?? "",
   };
-  s.resolutions.set(e.id, resolution);
+  s.resolutions.push(resolution);
   s.resolution = resolution;
   s.feedback = null;
   s.status = "resolved";
@@ -192,7 +196,7 @@ function resolve(s: FoldState, e: FoldStep): StepOutcome {
     if (a.done) return refuse("transition");
     a.done = true;
     a.doneOn = dayOf(s, e);
-    const allDone = [...s.actions.values()].every((x) => x.done || x.seed.removed);
+    const allDone = s.actions.every((x) => x.done || x.seed.removed);
     if (allDone && HANDLING.includes(s.status)) resolveMatter(s, e);
     return APPLIED;
   }
@@ -210,7 +214,7 @@ function reopenBy(s: FoldState, on: string): void {
 
 /** Feedback is a fact: recorded whenever it was given; "not satisfied" opens the matter again. */
 function feedback(s: FoldState, e: FoldStep): StepOutcome {
-  const target = e.resolutionId ? s.resolutions.get(e.resolutionId) : s.resolution;
+  const target = e.resolutionId ? s.resolutions.find((x) => x.id === e.resolutionId) : s.resolution;
   if (!target) return refuse("noResolution");
   if (!checked(e) && s.status !== "resolved") return refuse("transition");
   const on = dayOf(s, e);

@@ -143,10 +143,9 @@ export function buildMatterIndex(doc: Y.Doc, only?: string | ReadonlySet<string>
   for (const a of actions.values()) {
     if (!infos.has(a.matter)) continue;
     actionMatter.set(a.id, a.matter);
-    const { matter, ...seed } = a;
-    let list = byMatter.get(matter);
-    if (!list) byMatter.set(matter, (list = []));
-    list.push(seed);
+    let list = byMatter.get(a.matter);
+    if (!list) byMatter.set(a.matter, (list = []));
+    list.push(a);
   }
   for (const list of byMatter.values())
     if (list.length > 1)

@@ -27,12 +27,24 @@ const TEXT_FIELDS = [
   "of",
 ] as const;
 
+/** Days seen, checked once each (a register's steps name a few thousand days). */
+const days = new Map<string, boolean>();
+function isDay(value: string): boolean {
+  let ok = days.get(value);
+  if (ok === undefined) {
+    ok = isCalendarDate(value);
+    if (days.size > 100_000) days.clear();
+    days.set(value, ok);
+  }
+  return ok;
+}
+
 /** A step as stored by any peer, or null when it is not one (skipped, never fatal). Unknown keys are kept. */
 export function cleanEvent(raw: unknown): MatterEvent | null {
   if (!isObject(raw) || !MATTER_EVENT_KINDS.includes(raw.kind as MatterEventKind)) return null;
-  const { matter: _matter, ...rest } = raw;
+  // One copy (a register holds tens of thousands of steps); the log's `matter` key rides along, unread.
   const e: MatterEvent = {
-    ...rest,
+    ...raw,
     id: str(raw.id),
     at: num(raw.at),
     by: str(raw.by),
@@ -43,7 +55,7 @@ export function cleanEvent(raw: unknown): MatterEvent | null {
   }
   if (e.actionId === "") delete e.actionId;
   // A day that is no day (a peer's garbage) is dropped: the step then happened on its recording day.
-  if (e.on !== undefined && !isCalendarDate(e.on)) delete e.on;
+  if (e.on !== undefined && !isDay(e.on)) delete e.on;
   if ("ownerKind" in raw) e.ownerKind = raw.ownerKind === "unit" ? "unit" : "person";
   if ("how" in raw)
     e.how = FEEDBACK_HOWS.includes(raw.how as never) ? (raw.how as MatterEvent["how"]) : "inPerson";
