@@ -40,6 +40,18 @@ export function relaySocketUrl(raw: string): string | null {
   return url.replace(/^http/, "ws");
 }
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * True for an unencrypted ws:// address of another device: anyone on the network between could read and
+ * rewrite what goes through it. Only a relay on this very device may be reached without TLS.
+ */
+export function isInsecureRelay(url: string): boolean {
+  const socket = relaySocketUrl(url);
+  if (!socket?.startsWith("ws://")) return false;
+  return !LOOPBACK.test(new URL(socket).hostname);
+}
+
 /** A relay setting as read from storage or a link: cleaned, or null when it is not one. */
 export function cleanRelaySetting(raw: unknown): RelaySetting | null {
   if (typeof raw !== "object" || raw === null) return null;

@@ -6,7 +6,6 @@ import { newId } from "../doc/ids.ts";
 import { initWorkspace } from "../doc/community/workspaceDoc.ts";
 import { workspaceSnapshot } from "../doc/community/readers.ts";
 import {
-  cleanRelaySetting,
   getCommunity,
   listCommunities,
   putCommunity,
@@ -23,6 +22,7 @@ import { notify, reportError } from "./notices.ts";
 import type { CommunitySync } from "./communitySync.ts";
 import type { CommunityRelay } from "./communityRelay.ts";
 import { createCommunityLinks } from "./communityLinks.ts";
+import { createRelayOffers } from "./relayOffers.ts";
 import { readOnlyToken } from "../sync/relayNames.ts";
 import { formatShareCode, newShareCode } from "../sync/shareCode.ts";
 
@@ -49,6 +49,10 @@ export interface Communities {
   pair(id: string): Promise<string | undefined>;
   /** Remembers a community this tablet was paired with (its workspace is stored) and starts its sync. */
   adopt(row: CommunityRow): Promise<void>;
+  /** A relay a paired tablet uses, offered to this tablet (null: none); used only once answered yes. */
+  relayOffer(id: string): RelaySetting | null;
+  /** The staff user's answer to the relay offered: use it, or never offer it again. */
+  answerRelayOffer(id: string, accept: boolean): Promise<void>;
   /** The community's sync through the relay (null while none is set on this tablet). */
   relay(id: string): CommunityRelay | null;
   /** Sets (null: removes) the relay this tablet syncs the community through; false if it failed. */
@@ -105,20 +109,19 @@ export function createCommunities(appDb: AppDb): Communities {
     const handle = resolved.get(id);
     if (handle) follow(handle);
   };
-  // A paired tablet told the room its relay: use it too, unless this tablet was told to stop using it.
-  const hearing = new Set<string>();
-  const hearRelay = async (id: string, raw: unknown) => {
-    const setting = typeof raw === "object" ? cleanRelaySetting({ ...raw, readOnly: false }) : null;
-    const row = list().find((c) => c.id === id);
-    if (!setting || !row || row.relay || row.relayIgnored === setting.url || hearing.has(id)) return;
-    hearing.add(id);
-    try {
+  // A paired tablet told the room its relay: offered on the community's page, used only once confirmed.
+  const offers = createRelayOffers({
+    row: (id) => list().find((c) => c.id === id),
+    adopt: async (id, setting) => {
       await keepRelay(id, setting);
       notify({ kind: "info", key: "relay.received", params: { url: setting.url } });
-    } finally {
-      hearing.delete(id);
-    }
-  };
+    },
+    ignore: async (id, url) => {
+      const row = list().find((c) => c.id === id);
+      if (row) await keepRelay(id, row.relay ?? null, url);
+    },
+  });
+  const hearRelay = async (id: string, raw: unknown) => offers.hear(id, raw);
 
   const refresh = async () => {
     setList(await listCommunities(appDb.current));
@@ -166,6 +169,8 @@ export function createCommunities(appDb: AppDb): Communities {
     flush: async () => void (await Promise.all([...resolved.values()].map((h) => h.flush()))),
     sync: links.sync,
     relay: links.relay,
+    relayOffer: offers.offer,
+    answerRelayOffer: (id, accept) => offers.answer(id, accept).catch(reportError),
     setRelay: async (id, setting) => {
       try {
         const old = list().find((c) => c.id === id)?.relay;

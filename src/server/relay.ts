@@ -40,7 +40,7 @@ export interface RelayOptions {
   maxConnections?: number;
   /** Largest WebSocket frame accepted (a first sync carries a whole document). */
   maxMessageBytes?: number;
-  /** Authentication deadline and what a socket may send before it authenticates (DEFAULT_GUARD). */
+  /** Authentication deadline and what a socket may send before it first authenticates (DEFAULT_GUARD). */
   guard?: Partial<GuardLimits>;
   /** Receives event names, counts and at most 4 characters of a community id; never tokens or content. */
   log?: (event: string, detail?: Record<string, string | number>) => void;

@@ -27,6 +27,12 @@ export const relayEn: RelayMessages = {
   "relay.linkDisplay": "Link for a display (read-only)",
   "relay.qrStaff": "QR code of the staff tablet's link",
   "relay.qrDisplay": "QR code of the display's link",
+  "relay.offer":
+    "A paired tablet uses the subdistrict relay at {url}. Use it on this tablet too? Everything of this community would then be sent to that address.",
+  "relay.offerAccept": "Use the relay at {url}",
+  "relay.offerDecline": "Not the relay at {url}",
+  "relay.insecure":
+    "A ws:// address is not encrypted: it is accepted only for a relay on this device. Use the relay's wss:// address.",
   "relay.received": "Relay settings received from a paired tablet: {url}",
   "relay.badUrl": "The relay's address starts with ws://, wss://, http:// or https://.",
   "relay.badToken": "Enter the relay token.",

@@ -25,6 +25,11 @@ export const relayZh = {
   "relay.linkDisplay": "展示屏的链接（只读）",
   "relay.qrStaff": "工作人员平板链接的二维码",
   "relay.qrDisplay": "展示屏链接的二维码",
+  "relay.offer":
+    "已配对的平板使用街道中继 {url}。这台平板也使用吗？使用后本社区的全部内容都会发送到这个地址。",
+  "relay.offerAccept": "使用中继 {url}",
+  "relay.offerDecline": "不使用中继 {url}",
+  "relay.insecure": "ws:// 地址不加密，只能用于本机上的中继。请使用中继的 wss:// 地址。",
   "relay.received": "已从配对的平板收到中继设置：{url}",
   "relay.badUrl": "中继地址要以 ws://、wss://、http:// 或 https:// 开头。",
   "relay.badToken": "请填写中继令牌。",

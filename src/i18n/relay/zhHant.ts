@@ -25,6 +25,11 @@ export const relayZhHant: RelayMessages = {
   "relay.linkDisplay": "顯示螢幕的連結（唯讀）",
   "relay.qrStaff": "工作人員平板連結的 QR 碼",
   "relay.qrDisplay": "顯示螢幕連結的 QR 碼",
+  "relay.offer":
+    "已配對的平板使用街道中繼 {url}。這台平板也使用嗎？使用後本社區的全部內容都會傳送到這個位址。",
+  "relay.offerAccept": "使用中繼 {url}",
+  "relay.offerDecline": "不使用中繼 {url}",
+  "relay.insecure": "ws:// 位址不加密，只能用於本機上的中繼。請使用中繼的 wss:// 位址。",
   "relay.received": "已從配對的平板收到中繼設定：{url}",
   "relay.badUrl": "中繼網址必須以 ws://、wss://、http:// 或 https:// 開頭。",
   "relay.badToken": "請填寫中繼權杖。",

@@ -22,11 +22,16 @@ export interface GuardLimits {
   namesBeforeAuth: number;
 }
 
+/**
+ * A tablet opens all of a community's documents on one socket at once (a year of sessions: a few hundred
+ * names, an authentication and a sync step 1 each) before the first answer arrives; a stranger's socket may
+ * queue no more than that.
+ */
 export const DEFAULT_GUARD: GuardLimits = {
   authDeadlineMs: 10_000,
-  framesBeforeAuth: 64,
-  bytesBeforeAuth: 4 * 1024 * 1024,
-  namesBeforeAuth: 256,
+  framesBeforeAuth: 4096,
+  bytesBeforeAuth: 8 * 1024 * 1024,
+  namesBeforeAuth: 2048,
 };
 
 /** What the relay knows of one socket: whether it authenticated, and with the read-only token. */

@@ -1,4 +1,5 @@
 import { createSignal, Show, untrack } from "solid-js";
+import { isInsecureRelay } from "../../../persistence/communities.ts";
 import { t } from "../../../i18n/i18n.ts";
 import { pairThroughRelay, RelayPairError } from "../../../reactive/pairThroughRelay.ts";
 import type { CommunityRole } from "../../../persistence/communities.ts";
@@ -24,11 +25,13 @@ export function RelayPairPage(props: { communityId: string; search: string }) {
   const [role, setRole] = createSignal<CommunityRole>(pairing?.setting.readOnly ? "display" : "gridWorker");
   const [name, setName] = createSignal(deviceName());
   const [state, setState] = createSignal<RelayState | null>(null);
-  const attempt = createJoinAttempt(pairing ? null : "relayPair.badLink");
+  // An unencrypted ws:// relay on another device is refused (anyone on the way could read and rewrite).
+  const insecure = pairing !== null && isInsecureRelay(pairing.setting.url);
+  const attempt = createJoinAttempt(!pairing ? "relayPair.badLink" : insecure ? "relay.insecure" : null);
 
   const join = async (e: Event) => {
     e.preventDefault();
-    if (!pairing) return;
+    if (!pairing || insecure) return;
     const { communityId, setting } = pairing;
     const chosen = role();
     await attempt.run(
@@ -80,7 +83,7 @@ export function RelayPairPage(props: { communityId: string; search: string }) {
             {state() === "connected" ? t("relayPair.receiving") : t("relayPair.connecting")}
           </p>
         </Show>
-        <Show when={pairing}>
+        <Show when={pairing && !insecure}>
           <JoinButtons label={t("relayPair.action")} busy={attempt.busy()} onCancel={attempt.cancel} />
         </Show>
       </form>

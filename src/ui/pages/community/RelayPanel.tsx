@@ -1,6 +1,11 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { t, type MessageKey } from "../../../i18n/i18n.ts";
-import { cleanRelaySetting, relaySocketUrl, type CommunityRow } from "../../../persistence/communities.ts";
+import {
+  cleanRelaySetting,
+  isInsecureRelay,
+  relaySocketUrl,
+  type CommunityRow,
+} from "../../../persistence/communities.ts";
 import { readOnlyToken } from "../../../sync/relayNames.ts";
 import { useApp } from "../../appContext.ts";
 import { relayPairLink } from "../../relayLink.ts";
@@ -13,9 +18,11 @@ export function RelayPanel(props: { row: CommunityRow; readOnly: boolean }) {
   const [problem, setProblem] = createSignal<MessageKey | null>(null);
   const relay = () => communities.relay(props.row.id);
 
+  const offer = () => (props.readOnly ? null : communities.relayOffer(props.row.id));
   const connect = async (e: Event) => {
     e.preventDefault();
     if (!relaySocketUrl(url())) return setProblem("relay.badUrl");
+    if (isInsecureRelay(url())) return setProblem("relay.insecure");
     const setting = cleanRelaySetting({ url: url(), token: token(), readOnly: false });
     if (!setting) return setProblem("relay.badToken");
     setProblem(null);
@@ -34,6 +41,25 @@ export function RelayPanel(props: { row: CommunityRow; readOnly: boolean }) {
           )}
         </Show>
       </div>
+      <Show when={offer()}>
+        {(o) => (
+          <div class="offer" role="alert">
+            <p>{t("relay.offer", { url: o().url })}</p>
+            <div class="row wrap">
+              <button
+                type="button"
+                class="primary"
+                onClick={() => void communities.answerRelayOffer(props.row.id, true)}
+              >
+                {t("relay.offerAccept", { url: o().url })}
+              </button>
+              <button type="button" onClick={() => void communities.answerRelayOffer(props.row.id, false)}>
+                {t("relay.offerDecline", { url: o().url })}
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
       <Show
         when={props.row.relay}
         fallback={
