@@ -31,7 +31,8 @@ export interface RelaySetting {
 }
 
 const RELAY_URL = /^(wss?|https?):\/\/[^\s/?#]+(\/[^\s]*)?$/;
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+/** A display's or a legacy token, or a staff token `<write>.<read>` (each part 16 to 128 characters). */
+const TOKEN = /^[A-Za-z0-9_-]{16,128}(\.[A-Za-z0-9_-]{16,128})?$/;
 
 /** The WebSocket address of a relay address typed as http(s):// or ws(s)://, or null if it is neither. */
 export function relaySocketUrl(raw: string): string | null {

@@ -7,10 +7,12 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type { onAuthenticatePayload } from "@hocuspocus/server";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import { lanAddresses, listen, PortBusyError } from "./start.ts";
 import { openRelayStore } from "./relay/store.ts";
-import { accessFor, communityOf, isValidId, logId } from "./relay/tokens.ts";
+import { accessFor, communityOf, logId, type TokenHashes } from "./relay/tokens.ts";
+import { watchRotations } from "./relay/rotation.ts";
+import { addCommunityCommand, rotateTokenCommand } from "./relay/admin.ts";
 import { DEFAULT_GUARD, guardSocket, type GuardLimits, type SocketState } from "./relay/guard.ts";
 import { changedNotice, parseChangedNotice } from "../sync/relayNames.ts";
 
@@ -42,6 +44,8 @@ export interface RelayOptions {
   maxMessageBytes?: number;
   /** Authentication deadline and what a socket may send before it first authenticates (DEFAULT_GUARD). */
   guard?: Partial<GuardLimits>;
+  /** How often the tokens of communities with connections are read again (rotation closes sockets; 1500 ms). */
+  tokenCheckMs?: number;
   /** Receives event names, counts and at most 4 characters of a community id; never tokens or content. */
   log?: (event: string, detail?: Record<string, string | number>) => void;
 }
@@ -64,9 +68,13 @@ class Refusal extends Error {
   }
 }
 
+/** What a rotation changes of a community's stored hashes. */
+const keyOf = (hashes: TokenHashes | null) => (hashes ? `${hashes.write}.${hashes.read}` : null);
+
 /**
  * Starts the relay. Documents are `<community>/workspace` and `<community>/session/<id>`; a connection is
- * allowed when the community was added and the token is its token (read-write) or its read-only token.
+ * allowed when the community was added and the token is its staff token (read-write) or its display token
+ * (read-only). Sockets authenticated with tokens that were since rotated are closed within `tokenCheckMs`.
  * @example const relay = await startRelay({ db: "relay.sqlite", host: "127.0.0.1", port: 0 });
  */
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
@@ -77,12 +85,19 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     maxDebounce = 10_000,
     maxConnections = 1000,
     maxMessageBytes = 16 * 1024 * 1024,
+    tokenCheckMs = 1500,
     log = (event, detail) => console.log(`[relay] ${event}`, detail ?? ""),
   } = options;
   const store = openRelayStore(options.db);
   let storeOpen = true;
   const guard = { ...DEFAULT_GUARD, ...options.guard };
-  const sockets = new WeakMap<IncomingMessage, SocketState>();
+  const sockets = new WeakMap<IncomingMessage, { ws: WebSocket; state: SocketState }>();
+  const rotations = watchRotations(
+    (community) => keyOf(store.communityHashes(community)),
+    tokenCheckMs,
+    (community, count) =>
+      log("closed sockets of rotated tokens", { community: logId(community), sockets: count }),
+  );
 
   const authenticate = async ({ documentName, token, connectionConfig, request }: onAuthenticatePayload) => {
     const community = communityOf(documentName);
@@ -90,10 +105,10 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       log("refused: document name outside the scheme");
       throw new Refusal();
     }
-    const communityToken = store.communityToken(community);
-    const access = communityToken === null ? null : accessFor(communityToken, token ?? "");
+    const hashes = store.communityHashes(community);
+    const access = hashes === null ? null : accessFor(hashes, token ?? "");
     if (access === null) {
-      log(communityToken === null ? "refused: unknown community" : "refused: wrong token", {
+      log(hashes === null ? "refused: unknown community" : "refused: wrong token", {
         community: logId(community),
       });
       throw new Refusal();
@@ -101,10 +116,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     // Hocuspocus then drops this connection's sync updates (and says so to the client) instead of applying them;
     // the socket's guard drops the rest of what a read-only connection could send to others.
     if (access === "read-only") connectionConfig.readOnly = true;
-    const state = sockets.get(request);
-    if (state) {
-      state.authenticated = true;
-      state.readOnly ||= access === "read-only";
+    const socket = sockets.get(request);
+    if (socket) {
+      socket.state.authenticated = true;
+      socket.state.readOnly ||= access === "read-only";
+      rotations.admitted(socket.ws, community, keyOf(hashes)!);
     }
   };
 
@@ -149,10 +165,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       ws.on("error", () => ws.terminate()); // e.g. a frame over maxPayload
       ws.on("close", () => log("connection closed", { connections: wss.clients.size }));
       log("connection opened", { connections: wss.clients.size });
-      sockets.set(
-        request,
-        guardSocket(ws, guard, (event) => log(event)),
-      );
+      sockets.set(request, { ws, state: guardSocket(ws, guard, (event) => log(event)) });
       hocuspocus.handleConnection(ws, request);
     });
   });
@@ -161,6 +174,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   try {
     actual = await listen(server, port, host);
   } catch (error) {
+    rotations.stop();
     store.close();
     throw error;
   }
@@ -185,6 +199,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         if (hocuspocus.debouncer.isDebounced(pendingStore(name)))
           await hocuspocus.debouncer.executeNow(pendingStore(name));
       storeOpen = false;
+      rotations.stop();
       store.close();
       server.closeAllConnections();
       await new Promise<void>((done) => wss.close(() => done()));
@@ -199,26 +214,12 @@ function flag(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-/** `--add-community <id>`: prints the community's token (made now, or the one it has) for the admin. */
-function addCommunity(dbPath: string, id: string): void {
-  if (!isValidId(id)) {
-    console.error("A community id is 1 to 64 letters, digits, '-' or '_'.");
-    process.exit(2);
-  }
-  const store = openRelayStore(dbPath);
-  const { token, created } = store.addCommunity(id);
-  store.close();
-  console.log(`${created ? "Added" : "Already added:"} community ${id}. Its relay token:`);
-  console.log(token);
-  console.log(
-    "Give this token to the community's facilitator (and nobody else); it opens all of its documents.",
-  );
-}
-
 async function main(): Promise<void> {
   const dbPath = resolve(flag("db") ?? process.env.RELAY_DB ?? "relay.sqlite");
-  const community = flag("add-community");
-  if (community !== undefined) return addCommunity(dbPath, community);
+  // An admin command without its id is refused (the id check), rather than starting the relay.
+  if (process.argv.includes("--add-community"))
+    return addCommunityCommand(dbPath, flag("add-community") ?? "");
+  if (process.argv.includes("--rotate-token")) return rotateTokenCommand(dbPath, flag("rotate-token") ?? "");
   const host = flag("host") ?? process.env.RELAY_HOST ?? "0.0.0.0";
   const port = Number(flag("port") ?? process.env.RELAY_PORT ?? 4500);
   const certFile = flag("cert") ?? process.env.YISHI_CERT;

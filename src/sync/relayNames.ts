@@ -1,6 +1,6 @@
 // Names and tokens shared by the tablets and the relay: documents are `<communityId>/workspace` and
 // `<communityId>/session/<sessionId>` (so "a token for one community only" is a check of the first part),
-// and a display uses the read-only token derived from the community's token.
+// and a display uses the read-only part of the community's staff token.
 import { digest } from "lib0/hash/sha256";
 import { toBase64 } from "lib0/buffer";
 
@@ -23,10 +23,15 @@ export function communityOfDocName(name: string): string | null {
 }
 
 /**
- * The read-only token of a community's token: base64url(SHA-256("yishi-relay-ro:" + token)). A display
- * connects with it, and the relay then refuses its writes.
+ * A display's token from a community's staff token. A staff token is `<write>.<read>` (two independent
+ * secrets; "." is not in base64url) and a display connects with `<read>`, which nothing derives from
+ * `<write>`. A legacy token (one secret, no dot: tablets paired before) keeps its derivation,
+ * base64url(SHA-256("yishi-relay-ro:" + token)), which the relay accepts until the community's tokens are
+ * rotated. The relay refuses a display's writes.
  */
 export function readOnlyToken(token: string): string {
+  const dot = token.indexOf(".");
+  if (dot >= 0) return token.slice(dot + 1);
   const bytes = digest(new TextEncoder().encode(`yishi-relay-ro:${token}`));
   return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

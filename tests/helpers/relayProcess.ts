@@ -56,10 +56,10 @@ export function runRelayCommand(
   );
 }
 
-/** `--add-community`: the token the command printed (the line after "Its relay token:"). */
+/** `--add-community`: the staff token the command printed (the line after "Staff token:"). */
 export async function addCommunity(db: string, id: string): Promise<string> {
   const { code, output } = await runRelayCommand(["--db", db, "--add-community", id]);
-  const token = /relay token:\n([A-Za-z0-9_-]{43})\n/.exec(output)?.[1];
+  const token = /^Staff token:\n([A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43})$/m.exec(output)?.[1];
   if (code !== 0 || !token) throw new Error(`--add-community failed (${code}): ${output}`);
   return token;
 }

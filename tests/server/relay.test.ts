@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { readOnlyToken, startRelay, type RunningRelay } from "../../src/server/relay.ts";
 import { openRelayStore } from "../../src/server/relay/store.ts";
 import { PortBusyError } from "../../src/server/start.ts";
-import { accessFor, communityOf } from "../../src/server/relay/tokens.ts";
+import { accessFor, communityOf, hashesOf, legacyReadOnlyToken } from "../../src/server/relay/tokens.ts";
 import { communityOfDocName, readOnlyToken as clientReadOnlyToken } from "../../src/sync/relayNames.ts";
 import {
   relayClient,
@@ -67,17 +67,26 @@ afterAll(async () => {
 });
 
 describe("tokens and names", () => {
-  it("derives the read-only token as base64url(sha256('yishi-relay-ro:' + token)), as the tablets do", () => {
+  it("takes the read-only token as the tablets do: after the dot, or legacy base64url(sha256('yishi-relay-ro:' + token))", () => {
     const expected = createHash("sha256").update("yishi-relay-ro:abc").digest("base64url");
     expect(readOnlyToken("abc")).toBe(expected);
+    expect(legacyReadOnlyToken("abc")).toBe(expected);
     expect(readOnlyToken(alphaToken)).toBe(clientReadOnlyToken(alphaToken));
+    expect(readOnlyToken(alphaToken)).toBe(alphaToken.split(".")[1]);
     expect(readOnlyToken(alphaToken)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(alphaToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(accessFor(alphaToken, alphaToken)).toBe("read-write");
-    expect(accessFor(alphaToken, readOnlyToken(alphaToken))).toBe("read-only");
-    expect(accessFor(alphaToken, betaToken)).toBeNull();
-    expect(accessFor(alphaToken, "")).toBeNull();
-    expect(accessFor(alphaToken, readOnlyToken(readOnlyToken(alphaToken)))).toBeNull();
+    expect(alphaToken).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
+    const alpha = hashesOf(alphaToken);
+    expect(accessFor(alpha, alphaToken)).toBe("read-write");
+    expect(accessFor(alpha, readOnlyToken(alphaToken))).toBe("read-only");
+    expect(accessFor(alpha, betaToken)).toBeNull();
+    expect(accessFor(alpha, "")).toBeNull();
+    expect(accessFor(alpha, readOnlyToken(readOnlyToken(alphaToken)))).toBeNull();
+    expect(accessFor(alpha, legacyReadOnlyToken(alphaToken))).toBeNull();
+    expect(accessFor(alpha, `${alphaToken.split(".")[0]}.${readOnlyToken(betaToken)}`)).toBeNull();
+    const legacy = hashesOf("L".repeat(43));
+    expect(accessFor(legacy, "L".repeat(43))).toBe("read-write");
+    expect(accessFor(legacy, readOnlyToken("L".repeat(43)))).toBe("read-only");
+    expect(accessFor(legacy, alphaToken)).toBeNull();
   });
 
   it("reads the community from a name exactly as the tablets build names", () => {
@@ -95,10 +104,11 @@ describe("tokens and names", () => {
     expect(communityOf(`${"a".repeat(65)}/workspace`)).toBeNull();
   });
 
-  it("adds a community once: asking again gives the same token", () => {
+  it("adds a community once: asking again issues no token (it can only be rotated)", () => {
     const store = openRelayStore(db);
     try {
-      expect(store.addCommunity(ALPHA)).toEqual({ token: alphaToken, created: false });
+      expect(() => store.addCommunity(ALPHA)).toThrow(/already exists/);
+      expect(store.communityHashes(ALPHA)).toEqual(hashesOf(alphaToken));
     } finally {
       store.close();
     }

@@ -18,18 +18,61 @@ export function communityOf(documentName: string): string | null {
   return DOCUMENT_NAME.exec(documentName)?.[1] ?? null;
 }
 
-/** A new read-write community token: 32 random bytes, base64url (43 characters). */
-export function newToken(): string {
+/** A community's two tokens as issued, shown to the admin once: the staff tablets' and a display's. */
+export interface IssuedTokens {
+  /** `<write>.<read>`: two independent secrets ("." is not in base64url). */
+  token: string;
+  /** `<read>` alone: what a display connects with (read-only). */
+  displayToken: string;
+}
+
+/** What the relay keeps of a community's tokens: sha256 (base64url) of its write and of its read secret. */
+export interface TokenHashes {
+  write: string;
+  read: string;
+}
+
+/** A new secret: 32 random bytes, base64url (43 characters). */
+function newSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** New, independent staff and display tokens. */
+export function issueTokens(): IssuedTokens {
+  const read = newSecret();
+  return { token: `${newSecret()}.${read}`, displayToken: read };
+}
+
+/** sha256 of a secret, base64url: what the relay stores and compares. */
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("base64url");
+}
+
 /**
- * The read-only token derived from a community's token. Tablets with the display role derive it themselves,
- * so the facilitator hands out one secret, and a display never holds the token that writes.
- * @example readOnlyToken(token) // base64url(sha256("yishi-relay-ro:" + token))
+ * The read-only token tablets derived from a legacy token (one secret, no dot). Displays paired before
+ * tokens had two parts hold it.
+ * @example legacyReadOnlyToken(token) // base64url(sha256("yishi-relay-ro:" + token))
+ */
+export function legacyReadOnlyToken(token: string): string {
+  return createHash("sha256").update(`yishi-relay-ro:${token}`).digest("base64url");
+}
+
+/**
+ * A display's token from a staff token, as the tablets compute it (src/sync/relayNames.ts): the part after
+ * the dot, or the legacy derivation for a token without one.
  */
 export function readOnlyToken(token: string): string {
-  return createHash("sha256").update(`yishi-relay-ro:${token}`).digest("base64url");
+  const dot = token.indexOf(".");
+  return dot < 0 ? legacyReadOnlyToken(token) : token.slice(dot + 1);
+}
+
+/** The hashes a relay keeps for a staff token (for a legacy one: of it, and of its derived read-only token). */
+export function hashesOf(token: string): TokenHashes {
+  const dot = token.indexOf(".");
+  return {
+    write: hashSecret(dot < 0 ? token : token.slice(0, dot)),
+    read: hashSecret(readOnlyToken(token)),
+  };
 }
 
 /** Compares two secrets in constant time (their digests, so lengths never leak or throw). */
@@ -38,11 +81,18 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
-/** What `token` allows on a community whose token is `communityToken`. */
-export function accessFor(communityToken: string, token: string): "read-write" | "read-only" | null {
+/**
+ * What `token` allows on a community whose tokens hash to `hashes`: a staff token `<write>.<read>` must
+ * match both; a token without a dot is a legacy staff token (its write hash) or a display's (its read hash).
+ */
+export function accessFor(hashes: TokenHashes, token: string): "read-write" | "read-only" | null {
+  const dot = token.indexOf(".");
+  const write = dot < 0 ? token : token.slice(0, dot);
+  const read = dot < 0 ? token : token.slice(dot + 1);
   // Both comparisons always run, so the time taken says nothing about which one matched.
-  const writes = sameSecret(communityToken, token);
-  const reads = sameSecret(readOnlyToken(communityToken), token);
+  const writes = sameSecret(hashSecret(write), hashes.write);
+  const reads = sameSecret(hashSecret(read), hashes.read);
+  if (dot >= 0) return writes && reads ? "read-write" : null;
   return writes ? "read-write" : reads ? "read-only" : null;
 }
 
