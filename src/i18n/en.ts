@@ -3,6 +3,7 @@ import type { Messages } from "./zh.ts";
 import { reportEn } from "./report/en.ts";
 import { tableEn } from "./table/en.ts";
 import { relayEn } from "./relay/en.ts";
+import { accessEn } from "./access/en.ts";
 import { allRegisterEn } from "./allRegister/en.ts";
 import { matterEn } from "./matter/en.ts";
 
@@ -238,11 +239,11 @@ export const en: Messages = {
   "pair.start": "Pair another tablet",
   "pair.instructions":
     "On the other tablet, scan the QR code, or type the pairing code under “Pair with a community” on the home screen:",
-  "pair.codeLabel": "Pairing code",
+  "pair.codeLabel": "Invitation code",
   "pair.qrLabel": "QR code of the pairing link",
   "pair.joinHeading": "Pair with a community",
   "pair.joinExplain":
-    "Type the pairing code shown on one of the community's tablets. Once paired, this tablet receives the community's talk points, sessions and register, and stays in sync.",
+    "Type the invitation code made on one of the community's staff tablets (it is valid for 24 hours, once). Once paired, this tablet receives the community's talk points, sessions and register, and stays in sync.",
   "pair.joinAction": "Pair",
   "pair.receiving": "Connected: receiving the community…",
   "pair.statusLine": "Community sync: {status}",
@@ -534,6 +535,7 @@ export const en: Messages = {
   ...reportEn,
   ...tableEn,
   ...relayEn,
+  ...accessEn,
   ...allRegisterEn,
   ...matterEn,
 };

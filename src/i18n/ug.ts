@@ -3,6 +3,7 @@ import type { Messages } from "./zh.ts";
 import { reportUg } from "./report/ug.ts";
 import { tableUg } from "./table/ug.ts";
 import { relayUg } from "./relay/ug.ts";
+import { accessUg } from "./access/ug.ts";
 import { allRegisterUg } from "./allRegister/ug.ts";
 import { matterUg } from "./matter/ug.ts";
 
@@ -241,11 +242,11 @@ export const ug: Messages = {
   "pair.start": "باشقا تاختا كومپيۇتېرنى جۈپلەش",
   "pair.instructions":
     "باشقا تاختا كومپيۇتېردا QR كودىنى سكانىرلاڭ ياكى باش بەتتىكى «مەھەللە بىلەن جۈپلەش» دېگەن يەرگە جۈپلەش كودىنى كىرگۈزۈڭ:",
-  "pair.codeLabel": "جۈپلەش كودى",
+  "pair.codeLabel": "تەكلىپ كودى",
   "pair.qrLabel": "جۈپلەش ئۇلانمىسىنىڭ QR كودى",
   "pair.joinHeading": "مەھەللە بىلەن جۈپلەش",
   "pair.joinExplain":
-    "مەھەللىنىڭ تاختا كومپيۇتېرىدا كۆرسىتىلگەن جۈپلەش كودىنى كىرگۈزۈڭ. جۈپلەنگەندىن كېيىن بۇ تاختا كومپيۇتېر مەھەللىنىڭ سۆھبەت نۇقتىلىرى، يىغىنلىرى ۋە خاتىرە دەپتىرىنى قوبۇل قىلىدۇ.",
+    "مەھەللىنىڭ خىزمەت تاختىسىدا ھاسىل قىلىنغان تەكلىپ كودىنى كىرگۈزۈڭ (24 سائەت، بىر قېتىم). جۈپلەنگەندىن كېيىن بۇ تاختا مەھەللىنىڭ مەزمۇنلىرىنى تاپشۇرۇۋالىدۇ ۋە ماس قەدەمدە تۇرىدۇ.",
   "pair.joinAction": "جۈپلەش",
   "pair.receiving": "ئۇلاندى، مەھەللە مەزمۇنى قوبۇل قىلىنىۋاتىدۇ…",
   "pair.statusLine": "مەھەللە ماس قەدەملەش: {status}",
@@ -540,6 +541,7 @@ export const ug: Messages = {
   ...reportUg,
   ...tableUg,
   ...relayUg,
+  ...accessUg,
   ...allRegisterUg,
   ...matterUg,
 };

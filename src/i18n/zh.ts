@@ -2,6 +2,7 @@
 import { reportZh } from "./report/zh.ts";
 import { tableZh } from "./table/zh.ts";
 import { relayZh } from "./relay/zh.ts";
+import { accessZh } from "./access/zh.ts";
 import { allRegisterZh } from "./allRegister/zh.ts";
 import { matterZh } from "./matter/zh.ts";
 export const zh = {
@@ -232,11 +233,11 @@ export const zh = {
     "把社区的其他平板配对一次，之后所有说事点、议事和台账的修改在平板之间连网时自动同步，无需每次分享。",
   "pair.start": "配对另一台平板",
   "pair.instructions": "在另一台平板上扫描二维码，或在首页“与社区配对”中输入配对码：",
-  "pair.codeLabel": "配对码",
+  "pair.codeLabel": "邀请码",
   "pair.qrLabel": "配对链接的二维码",
   "pair.joinHeading": "与社区配对",
   "pair.joinExplain":
-    "输入社区平板上显示的配对码。配对后，这台平板会收到社区的说事点、议事和台账，并一直保持同步。",
+    "输入社区某台工作平板生成的邀请码（24 小时内有效，只能用一次）。配对后，这台平板会收到社区的议事点、会议和台账，并保持同步。",
   "pair.joinAction": "配对",
   "pair.receiving": "已连接，正在接收社区的内容…",
   "pair.statusLine": "社区同步：{status}",
@@ -509,6 +510,7 @@ export const zh = {
   ...reportZh,
   ...tableZh,
   ...relayZh,
+  ...accessZh,
   ...allRegisterZh,
   ...matterZh,
 };

@@ -5,6 +5,7 @@ import type { Messages } from "./zh.ts";
 import { reportZhHant } from "./report/zhHant.ts";
 import { tableZhHant } from "./table/zhHant.ts";
 import { relayZhHant } from "./relay/zhHant.ts";
+import { accessZhHant } from "./access/zhHant.ts";
 import { allRegisterZhHant } from "./allRegister/zhHant.ts";
 import { matterZhHant } from "./matter/zhHant.ts";
 
@@ -236,11 +237,11 @@ export const zhHant: Messages = {
     "把社區的其他平板配對一次，之後所有說事點、議事和台帳的修改，會在平板之間連上網路時自動同步，不必每次共用。",
   "pair.start": "配對另一台平板",
   "pair.instructions": "在另一台平板上掃描 QR 碼，或在首頁「與社區配對」中輸入配對碼：",
-  "pair.codeLabel": "配對碼",
+  "pair.codeLabel": "邀請碼",
   "pair.qrLabel": "配對連結的 QR 碼",
   "pair.joinHeading": "與社區配對",
   "pair.joinExplain":
-    "輸入社區平板上顯示的配對碼。配對後，這台平板會收到社區的說事點、議事和台帳，並一直保持同步。",
+    "輸入社區某台工作平板產生的邀請碼（24 小時內有效，只能用一次）。配對後，這台平板會收到社區的議事點、會議和台帳，並保持同步。",
   "pair.joinAction": "配對",
   "pair.receiving": "已連線，正在接收社區的內容…",
   "pair.statusLine": "社區同步：{status}",
@@ -513,6 +514,7 @@ export const zhHant: Messages = {
   ...reportZhHant,
   ...tableZhHant,
   ...relayZhHant,
+  ...accessZhHant,
   ...allRegisterZhHant,
   ...matterZhHant,
 };

@@ -9,13 +9,23 @@ import type { CommunityHandle } from "./communityHandle.ts";
 import type { CommunityDocs } from "./communityDocs.ts";
 import { markSyncOrigin, unmarkSyncOrigin } from "../sync/syncOrigins.ts";
 import { reportError } from "./notices.ts";
+import { deviceIdentity } from "../sync/deviceKey.ts";
+import type { PeerGate } from "../sync/peerGate.ts";
+import { admitMember, type MemberRole } from "../doc/community/members.ts";
+import { createCommunityAccess, foundMemberList, type CommunityAccess, type Stranger } from "./roomAccess.ts";
 
 export interface CommunitySync {
   status: Accessor<SyncStatus | null>;
   presence: Accessor<Presence[]>;
   wrongKey: Accessor<boolean>;
-  /** Tells the room this tablet's relay setting (none, or a display's read-only one: nothing). */
+  /** Tells the room's verified staff tablets this tablet's relay setting (none, or a display's: nothing). */
   tellRelay(setting: RelaySetting | null): void;
+  /** Tablets not on the member list that asked in (staff may admit them). */
+  strangers: Accessor<Stranger[]>;
+  /** Admits a stranger with `role` (staff only), or turns it away (null). */
+  answerStranger(device: string, role: MemberRole | null): void;
+  /** This tablet's id in the member list (null until known). */
+  self: Accessor<string | null>;
   stop(): Promise<void>;
 }
 
@@ -50,17 +60,47 @@ export function startCommunitySync(
   const [presence, setPresence] = createSignal<Presence[]>([]);
   const [wrongKey, setWrongKey] = createSignal(false);
   let stopped = false;
-  let current: { stop: () => Promise<void>; sync: PeerSync } | null = null;
+  let current: { stop: () => Promise<void>; sync: PeerSync; gate: PeerGate } | null = null;
+  const [accessNow, setAccess] = createSignal<CommunityAccess | null>(null);
+  const [self, setSelf] = createSignal<string | null>(null);
+  // Told only to verified staff, again whenever a peer's standing changes (a newly verified one).
+  const tellRelayNow = () => current?.gate.tellStaff("relay", JSON.stringify(told(relay.relay())));
+  const onTell = (field: string, value: string) => {
+    if (field !== "relay" || relay.relay() !== null) return;
+    try {
+      relay.onRelayHeard(JSON.parse(value));
+    } catch {
+      // Not JSON: nothing to offer.
+    }
+  };
   // Joining and leaving are serialised: y-webrtc allows one provider per room at a time.
   let queue: Promise<void> = Promise.resolve();
 
   const connect = async () => {
-    const [{ PeerSync }, { DocMux }] = await Promise.all([
+    const [{ PeerSync }, { DocMux }, { PeerGate }, identity] = await Promise.all([
       import("../sync/peerSync.ts"),
       import("../sync/docMux.ts"),
+      import("../sync/peerGate.ts"),
+      deviceIdentity(),
     ]);
     if (stopped) return;
     community.load();
+    setSelf(identity.id);
+    foundMemberList(community.doc, identity, deviceName(), community.role !== "display");
+    const access =
+      accessNow() ??
+      setAccess(
+        createCommunityAccess(
+          community.id,
+          communityRoom(code).room,
+          community.doc,
+          identity,
+          deviceName(),
+          onTell,
+        ),
+      );
+    const gate = new PeerGate(access.access);
+    gate.onChange(tellRelayNow);
     const mux = new DocMux(docs);
     markSyncOrigin(mux, "peers");
     const stopIndex = docs.onNewSessions(() => mux.refresh());
@@ -70,26 +110,26 @@ export function startCommunitySync(
       role: presenceRole(community.role),
       deviceId: deviceId(),
       deviceName: deviceName(),
+      deviceKey: identity.id,
       mux,
+      gate,
     });
     setStatus(sync.status);
     sync.on("status", (s) => {
       setStatus(s);
       if (s.state === "connected") setWrongKey(false);
     });
-    sync.tellPeers("relay", told(relay.relay()));
-    sync.on("presence", (list) => {
-      setPresence(list);
-      if (relay.relay() === null) for (const raw of sync.heardFromPeers("relay")) relay.onRelayHeard(raw);
-    });
+    sync.on("presence", setPresence);
     sync.on("wrongKey", () => setWrongKey(true));
     // No connection opens though a peer is there (a failed offer/answer race): start afresh.
     sync.on("stuck", () => void restart());
     current = {
       sync,
+      gate,
       stop: async () => {
         stopIndex();
         await sync.destroy();
+        gate.destroy();
         mux.destroy();
         unmarkSyncOrigin(mux);
       },
@@ -119,7 +159,22 @@ export function startCommunitySync(
     status,
     presence,
     wrongKey,
-    tellRelay: (setting) => current?.sync.tellPeers("relay", told(setting)),
+    tellRelay: () => tellRelayNow(),
+    strangers: () => accessNow()?.strangers() ?? [],
+    self,
+    answerStranger(device, role) {
+      const known = accessNow()
+        ?.strangers()
+        .find((s) => s.device === device);
+      accessNow()?.dismiss(device);
+      const by = self();
+      if (!known || !role || !by) return;
+      try {
+        admitMember(community.doc, { device, role, name: known.name, by });
+      } catch (e) {
+        reportError(e);
+      }
+    },
     stop: async () => {
       stopped = true;
       window.removeEventListener("offline", onNetwork);

@@ -77,7 +77,17 @@ interface Unclaimed {
   bytes: number;
 }
 
+/**
+ * Decides per message whether it may leave for, or be handed on from, a peer (peerGate.ts): `receive`
+ * returning false means the filter handled it (held, dropped, or delivered later with `deliver`).
+ */
+export interface PeerFilter {
+  send(peer: object, mux: boolean, data: Uint8Array): boolean;
+  receive(peer: object, message: Unframed): boolean;
+}
+
 let installed = false;
+let filter: PeerFilter | null = null;
 let nextMessageId = 1;
 /** The peer whose message y-webrtc is handling right now (synchronously, inside its message event). */
 let delivering: object | null = null;
@@ -191,6 +201,7 @@ export function unframeTagged(
  */
 export function sendMux(peer: object, data: Uint8Array): void {
   installChunking();
+  if (filter && !filter.send(peer, true, data)) return;
   for (const f of frame(data, nextMessageId++, true)) rawSend!.call(peer, f);
 }
 
@@ -251,6 +262,19 @@ export function sendingExcept(peer: object, fn: () => void): void {
   }
 }
 
+/** Installs the one filter every message in and out passes (peerGate.ts). */
+export function setPeerFilter(f: PeerFilter): void {
+  filter = f;
+}
+
+let handOn: (peer: PeerInternals, data: ArrayBuffer) => void = () => {};
+
+/** Hands a complete incoming message on (to y-webrtc, or to the peer's mux handler), past the filter. */
+export function deliver(peer: object, message: Unframed): void {
+  if (message.mux) deliverMux(peer, message.data.slice());
+  else handOn(peer as PeerInternals, message.data.slice().buffer);
+}
+
 /** Patches simple-peer once, before any connection is made. */
 export function installChunking(): void {
   if (installed) return;
@@ -262,10 +286,11 @@ export function installChunking(): void {
   proto.send = function (this: PeerInternals, data: Uint8Array) {
     if (this === skipped) return;
     const bytes = data instanceof Uint8Array ? data : new TextEncoder().encode(String(data));
+    if (filter && !filter.send(this, false, bytes)) return;
     for (const f of frame(bytes, nextMessageId++)) originalSend.call(this, f);
   };
   // To y-webrtc, with the peer it came from known meanwhile (deliveringPeer).
-  const handOn = (peer: PeerInternals, data: ArrayBuffer) => {
+  handOn = (peer: PeerInternals, data: ArrayBuffer) => {
     const outer = delivering;
     delivering = peer;
     try {
@@ -287,7 +312,7 @@ export function installChunking(): void {
       return;
     }
     if (!message) return;
-    if (message.mux) deliverMux(this, message.data.slice());
-    else handOn(this, message.data.slice().buffer);
+    if (filter && !filter.receive(this, message)) return;
+    deliver(this, message);
   };
 }

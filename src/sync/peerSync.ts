@@ -13,6 +13,8 @@ import { skipEchoes, type EchoingRoom } from "./echoSkip.ts";
 import type { Role } from "./deviceSettings.ts";
 import type { ShareCode } from "./shareCode.ts";
 import type { DocMux } from "./docMux.ts";
+import type { PeerGate } from "./peerGate.ts";
+import { encodeAwarenessUpdate } from "y-protocols/awareness";
 
 /** "off": this tablet has peer-to-peer sync switched off (device settings). */
 export type SyncState = "offline" | "searching" | "connected" | "off";
@@ -25,6 +27,8 @@ export interface SyncStatus {
 
 export interface Presence {
   deviceId: string;
+  /** The device's member-list id, as it says (peerGate.ts checks it; presence only shows it). */
+  key: string;
   name: string;
   role: Role;
   online: boolean;
@@ -37,8 +41,12 @@ export interface PeerSyncOptions {
   role: Role;
   deviceId: string;
   deviceName: string;
+  /** This tablet's id in a community's member list (deviceKey.ts), shown to peers beside its name. */
+  deviceKey?: string;
   /** Also syncs the community's other documents over this room's connections (docMux.ts). */
   mux?: DocMux;
+  /** A community room's access rules: then only verified members count as connected (peerGate.ts). */
+  gate?: PeerGate;
 }
 
 interface PeerSyncEvents {
@@ -54,6 +62,7 @@ interface PeerSyncEvents {
 }
 
 const MESSAGE_SYNC = 0; // y-webrtc's message type for Yjs sync messages
+const MESSAGE_AWARENESS = 1;
 const POLL_MS = 500;
 /** Peer ids this app used lately: the server may still echo an old room's announce to a rejoined one. */
 const ownPeerIds: string[] = [];
@@ -109,12 +118,15 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     this.internal = this.provider as unknown as InternalProvider;
     // y-webrtc opens its room once the key is derived (its own callback on the key runs before this one).
     void this.internal.key.then(() => {
-      if (!this.destroyed && this.internal.room) this.stopSkippingEchoes = skipEchoes(this.internal.room);
+      if (this.destroyed || !this.internal.room) return;
+      this.stopSkippingEchoes = skipEchoes(this.internal.room);
+      if (opts.gate) this.gateConnections(this.internal.room.webrtcConns, opts.gate);
     });
     this.provider.awareness.setLocalStateField("device", {
       id: opts.deviceId,
       name: opts.deviceName,
       role: opts.role,
+      key: opts.deviceKey ?? "",
     });
     this.provider.awareness.on("change", this.onAwareness);
     for (const conn of this.internal.signalingConns) conn.on("message", this.onSignal);
@@ -130,14 +142,51 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.provider.doc);
     const message = encoding.toUint8Array(encoder);
-    for (const conn of this.internal.room?.webrtcConns.values() ?? []) {
-      if (conn.connected) conn.peer.send(message);
-    }
+    for (const [, conn] of this.openConns()) conn.peer.send(message);
+  }
+
+  /**
+   * Every connection y-webrtc opens in this room is put under the gate as it is made, before its first
+   * message can arrive; a change of a peer's standing is acted on at once.
+   */
+  private gateConnections(conns: Map<string, InternalConn>, gate: PeerGate): void {
+    const set = conns.set.bind(conns);
+    const remove = conns.delete.bind(conns);
+    conns.set = (id, conn) => {
+      gate.attach(conn.peer);
+      return set(id, conn);
+    };
+    conns.delete = (id) => {
+      const conn = conns.get(id);
+      if (conn) gate.detach(conn.peer);
+      return remove(id);
+    };
+    this.stopGate = gate.onChange(() => this.poll());
+  }
+
+  private stopGate = () => {};
+
+  /** Connections open both ways: all open ones, or in a community room the verified members' only. */
+  private openConns(): [string, InternalConn][] {
+    const open = [...(this.internal.room?.webrtcConns.entries() ?? [])].filter(([, c]) => c.connected);
+    const gate = this.opts.gate;
+    return gate ? open.filter(([, c]) => gate.roleOf(c.peer) !== null) : open;
+  }
+
+  /** Our awareness states to `conns` (y-webrtc sent them on connect, before the gate let anything out). */
+  private sendAwareness(conns: InternalConn[]): void {
+    const awareness = this.provider.awareness;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of conns) conn.peer.send(message);
   }
 
   private readonly poll = (): void => {
+    if (this.destroyed) return;
     this.health.check(this.internal.room?.webrtcConns.values() ?? []);
-    const conns = [...(this.internal.room?.webrtcConns.entries() ?? [])].filter(([, c]) => c.connected);
+    const conns = this.openConns();
     const ids = conns
       .map(([id]) => id)
       .sort()
@@ -145,11 +194,12 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     if (ids !== this.connectedIds) {
       // A peer came (back): both sides exchange state vectors again, so nothing stays one-way.
       if (conns.length > 0) this.resync();
+      if (this.opts.gate) this.sendAwareness(conns.map(([, c]) => c));
       this.connectedIds = ids;
     }
     this.tellMux(conns);
     this.rememberPeerId();
-    const verdict = this.watch.poll(conns.length);
+    const verdict = this.watch.poll(this.opts.gate ? this.openCount() : conns.length);
     if (verdict.wrongKey) this.emit("wrongKey", []);
     if (verdict.stuck) this.emit("stuck", []);
     const signalingUp = this.internal.signalingConns.some((c) => c.connected);
@@ -177,6 +227,10 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
       this.muxPeers.set(id, peer);
       mux.peerConnected(id, peer);
     }
+  }
+
+  private openCount(): number {
+    return [...(this.internal.room?.webrtcConns.values() ?? [])].filter((c) => c.connected).length;
   }
 
   private rememberPeerId(): void {
@@ -222,11 +276,13 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     const awareness = this.provider.awareness;
     const online = new Set<string>();
     for (const [clientId, state] of awareness.getStates()) {
-      const device = (state as { device?: { id?: unknown; name?: unknown; role?: unknown } }).device;
+      const device = (state as { device?: { id?: unknown; name?: unknown; role?: unknown; key?: unknown } })
+        .device;
       if (!device || typeof device.id !== "string") continue;
       online.add(device.id);
       this.seen.set(device.id, {
         deviceId: device.id,
+        key: typeof device.key === "string" ? device.key.slice(0, 100) : "",
         name: typeof device.name === "string" ? device.name.slice(0, 60) : "",
         role: device.role === "secretary" || device.role === "display" ? device.role : "facilitator",
         online: true,
@@ -258,6 +314,7 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
   override async destroy(): Promise<void> {
     this.destroyed = true;
     clearInterval(this.timer);
+    this.stopGate();
     window.removeEventListener("online", this.poll);
     window.removeEventListener("offline", this.poll);
     this.provider.awareness.off("change", this.onAwareness);

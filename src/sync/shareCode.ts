@@ -17,23 +17,32 @@ export interface ShareCode {
 
 /** A fresh random share code. */
 export function newShareCode(): ShareCode {
-  const bytes = crypto.getRandomValues(new Uint8Array(CODE_LENGTH));
-  return fromCanonical(Array.from(bytes, (b) => ALPHABET[b % 32]).join(""));
+  return fromCanonical(randomCodeChars(CODE_LENGTH));
 }
 
-function fromCanonical(code: string): ShareCode {
+export function fromCanonical(code: string): ShareCode {
   return { code, room: `yishi-${code.slice(0, ROOM_CHARS)}`, key: code.slice(ROOM_CHARS) };
 }
 
 /** Reads a typed or scanned code ("k7qd-3m9x f2pa w8tn"), forgiving case, separators and O/I/L look-alikes. */
 export function parseShareCode(input: string): ShareCode | null {
+  const code = canonicalCode(input, CODE_LENGTH);
+  return code ? fromCanonical(code) : null;
+}
+
+/** `input` forgiving case, separators and look-alikes, when it is `length` code characters; else null. */
+export function canonicalCode(input: string, length: number): string | null {
   const code = input
     .toUpperCase()
     .replace(/[\s\-_.]/g, "")
     .replace(/O/g, "0")
     .replace(/[IL]/g, "1");
-  if (code.length !== CODE_LENGTH || [...code].some((c) => !ALPHABET.includes(c))) return null;
-  return fromCanonical(code);
+  return code.length === length && [...code].every((c) => ALPHABET.includes(c)) ? code : null;
+}
+
+/** `count` random code characters. */
+export function randomCodeChars(count: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(count)), (b) => ALPHABET[b % 32]).join("");
 }
 
 /** "K7QD-3M9X-F2PA-W8TN": groups of four for reading aloud. */

@@ -51,7 +51,7 @@ async function community(c: (typeof COMMUNITIES)[number]) {
   ids.push(decodeURIComponent(new URL(page.url()).hash.split("/")[2]!));
   // Paired, the community has a room: another tab of this browser then syncs it live.
   await page.getByRole("button", { name: "Pair another tablet" }).click();
-  await page.locator(".pairing .share-code").waitFor();
+  await page.getByRole("button", { name: "Invite a staff tablet" }).waitFor();
 
   await page.goto(`${server.url}/?lang=en#/talk-point/new`);
   await page.getByLabel("Talk point name").fill(c.talkPoint);

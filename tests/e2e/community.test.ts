@@ -52,7 +52,7 @@ describe("a community paired across two tablets", () => {
   it("pairs B with the community A made, once", async () => {
     const paired = await makeAndPairCommunity(server.url, a.page, b.page);
     communityId = paired.communityId;
-    expect(paired.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(paired.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     await a.page
       .locator(".pairing")
       .getByText(/Connected to 1/)

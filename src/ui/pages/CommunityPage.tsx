@@ -15,6 +15,8 @@ import { reportToSearch } from "../reportAddress.ts";
 import { CommunityGate } from "./CommunityGate.tsx";
 import { PairingPanel } from "./community/PairingPanel.tsx";
 import { RelayPanel } from "./community/RelayPanel.tsx";
+import { MembersPanel } from "./community/MembersPanel.tsx";
+import { createCommunityMembers } from "../../reactive/communityMembers.ts";
 
 /** A community's workspace (`id`), or the form for a new community (`id` null). */
 export function CommunityPage(props: { id: string | null }) {
@@ -77,6 +79,8 @@ function CommunityView(props: { handle: CommunityHandle }) {
   const registerHref = (filter: RegisterFilter) =>
     routeHash({ page: "register", id: props.handle.id, search: filterToSearch(filter) });
   const readOnly = () => state.readOnly || props.handle.role === "display";
+  // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view
+  const members = createCommunityMembers(props.handle);
 
   return (
     <main class="page community">
@@ -181,9 +185,17 @@ function CommunityView(props: { handle: CommunityHandle }) {
       />
 
       <PairingPanel
+        members={members}
+        display={props.handle.role === "display"}
         code={communities.list().find((c) => c.id === props.handle.id)?.code ?? null}
         sync={communities.sync(props.handle.id)}
         onPair={() => void communities.pair(props.handle.id)}
+      />
+      <MembersPanel
+        communityId={props.handle.id}
+        members={members}
+        sync={communities.sync(props.handle.id)}
+        staff={!readOnly()}
       />
       <Show when={communities.list().find((c) => c.id === props.handle.id)}>
         {(row) => <RelayPanel row={row()} readOnly={readOnly()} />}

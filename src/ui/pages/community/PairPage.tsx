@@ -4,7 +4,8 @@ import { pairCommunity } from "../../../reactive/pairCommunity.ts";
 import type { CommunityRole } from "../../../persistence/communities.ts";
 import { deviceName } from "../../../sync/deviceSettings.ts";
 import type { SyncStatus } from "../../../sync/peerSync.ts";
-import { formatShareCode, parseShareCode } from "../../../sync/shareCode.ts";
+import { parseShareCode } from "../../../sync/shareCode.ts";
+import { formatInvitationCode, parseInvitationCode } from "../../../sync/invitation.ts";
 import { useApp } from "../../appContext.ts";
 import { go } from "../../router.ts";
 import { createJoinAttempt, joinRefusal } from "../../joinAttempt.ts";
@@ -21,8 +22,8 @@ export function PairPage(props: { code: string }) {
   const { db, communities } = useApp();
   // The code from the link is only the starting value of the field.
   const initial = untrack(() => props.code);
-  const parsed = parseShareCode(initial);
-  const [code, setCode] = createSignal(parsed ? formatShareCode(parsed) : initial);
+  const parsed = parseInvitationCode(initial);
+  const [code, setCode] = createSignal(parsed ? formatInvitationCode(parsed) : initial);
   const [role, setRole] = createSignal<CommunityRole>("gridWorker");
   const [name, setName] = createSignal(deviceName());
   const [status, setStatus] = createSignal<SyncStatus | null>(null);
@@ -32,7 +33,9 @@ export function PairPage(props: { code: string }) {
     e.preventDefault();
     const typed = code();
     const chosen = role();
-    if (!parseShareCode(typed)) return attempt.setProblem("join.badCode");
+    // A pairing code of an earlier version names the room but admits no one.
+    if (parseShareCode(typed)) return attempt.setProblem("access.oldCode");
+    if (!parseInvitationCode(typed)) return attempt.setProblem("join.badCode");
     void attempt.run(
       name(),
       async (signal) => {

@@ -1,17 +1,23 @@
-import { createResource, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { t } from "../../../i18n/i18n.ts";
 import type { CommunitySync } from "../../../reactive/communitySync.ts";
+import type { CommunityMembers } from "../../../reactive/communityMembers.ts";
 import { parseShareCode } from "../../../sync/shareCode.ts";
 import { syncStatusText } from "../../syncText.ts";
+import { InvitePanel } from "./InvitePanel.tsx";
 
-/** The community's pairing: its code, the QR of the pairing link, the tablets in its room. */
-export function PairingPanel(props: { code: string | null; sync: CommunitySync | null; onPair: () => void }) {
-  const link = () => (props.code ? `${location.origin}/#/pair/${props.code}` : "");
-  // The QR writer is loaded only when the code is shown.
-  const [qr] = createResource(link, async (url) => {
-    const svg = await (await import("qrcode")).toString(url, { type: "svg", margin: 1 });
-    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  });
+/**
+ * The community's pairing: on a staff tablet, invitations (code, link, QR); the tablets in its room. A
+ * display shows no code and no invitation: what it holds lets it read, never bring a tablet in.
+ */
+export function PairingPanel(props: {
+  members: CommunityMembers;
+  display: boolean;
+  code: string | null;
+  sync: CommunitySync | null;
+  onPair: () => void;
+}) {
+  const unlisted = () => props.display && !props.members.listed();
   return (
     <section class="card pairing" aria-labelledby="pairing-heading">
       <div class="panel-head">
@@ -24,30 +30,28 @@ export function PairingPanel(props: { code: string | null; sync: CommunitySync |
           )}
         </Show>
       </div>
-      <Show
-        when={props.code && parseShareCode(props.code)}
-        fallback={
-          <>
-            <p>{t("pair.explain")}</p>
-            <button type="button" class="primary" onClick={() => props.onPair()}>
-              {t("pair.start")}
-            </button>
-          </>
-        }
-      >
-        <div class="share-body">
-          <div>
-            <p>{t("pair.instructions")}</p>
-            <p class="share-code">
-              <span class="visually-hidden">{t("pair.codeLabel")} </span>
-              {props.code}
-            </p>
-            <p class="share-link">
-              <a href={link()}>{link()}</a>
-            </p>
-          </div>
-          <Show when={qr()}>{(src) => <img class="qr" src={src()} alt={t("pair.qrLabel")} />}</Show>
-        </div>
+      <Show when={props.display}>
+        <p>{t("access.displayNoInvite")}</p>
+        <Show when={unlisted()}>
+          <p class="error" role="alert">
+            {t("access.repairDisplay")}
+          </p>
+        </Show>
+      </Show>
+      <Show when={!props.display}>
+        <Show
+          when={props.code ? parseShareCode(props.code) : null}
+          fallback={
+            <>
+              <p>{t("pair.explain")}</p>
+              <button type="button" class="primary" onClick={() => props.onPair()}>
+                {t("pair.start")}
+              </button>
+            </>
+          }
+        >
+          {(code) => <InvitePanel code={code()} members={props.members} self={props.sync?.self() ?? null} />}
+        </Show>
       </Show>
       <Show when={props.sync?.wrongKey()}>
         <p class="error" role="alert">

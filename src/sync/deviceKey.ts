@@ -1,0 +1,87 @@
+// This tablet's identity among a community's tablets: an ECDSA P-256 key pair made once. The private key is
+// not extractable (WebCrypto keeps it; IndexedDB stores the CryptoKey object, never its bytes); the public
+// key, base64url of its raw form, is the tablet's id in a community's member list.
+import { openDB } from "idb";
+
+export interface DeviceIdentity {
+  /** base64url of the raw public key (65 bytes): 87 characters. */
+  id: string;
+  sign(data: Uint8Array): Promise<Uint8Array>;
+}
+
+const ALGORITHM = { name: "ECDSA", namedCurve: "P-256" } as const;
+const SIGNING = { name: "ECDSA", hash: "SHA-256" } as const;
+const DB_NAME = "yishi-device";
+const STORE = "keys";
+const KEY_NAME = "identity";
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(plain, (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** A new identity (not stored): for tests and for a tablet whose storage refuses keys. */
+export async function newDeviceIdentity(): Promise<{ identity: DeviceIdentity; pair: CryptoKeyPair }> {
+  const pair = await crypto.subtle.generateKey(ALGORITHM, false, ["sign", "verify"]);
+  return { identity: await identityOf(pair), pair };
+}
+
+async function identityOf(pair: CryptoKeyPair): Promise<DeviceIdentity> {
+  const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
+  return {
+    id: toBase64Url(raw),
+    sign: async (data) =>
+      new Uint8Array(await crypto.subtle.sign(SIGNING, pair.privateKey, data as BufferSource)),
+  };
+}
+
+/** True when `signature` over `data` was made by the tablet whose id is `deviceId`. Never throws. */
+export async function verifyDevice(
+  deviceId: string,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  const raw = fromBase64Url(deviceId);
+  if (!raw || raw.length !== 65) return false;
+  try {
+    const key = await crypto.subtle.importKey("raw", raw as BufferSource, ALGORITHM, false, ["verify"]);
+    return await crypto.subtle.verify(SIGNING, key, signature as BufferSource, data as BufferSource);
+  } catch {
+    return false;
+  }
+}
+
+let loading: Promise<DeviceIdentity> | null = null;
+
+/** This tablet's identity, made and stored on first use. Storage refused: one for this visit only. */
+export function deviceIdentity(): Promise<DeviceIdentity> {
+  return (loading ??= load());
+}
+
+async function load(): Promise<DeviceIdentity> {
+  try {
+    const db = await openDB(DB_NAME, 1, { upgrade: (d) => void d.createObjectStore(STORE) });
+    try {
+      const stored = (await db.get(STORE, KEY_NAME)) as CryptoKeyPair | undefined;
+      if (stored?.privateKey && stored.publicKey) return await identityOf(stored);
+      const { identity, pair } = await newDeviceIdentity();
+      await db.put(STORE, pair, KEY_NAME);
+      return identity;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return (await newDeviceIdentity()).identity;
+  }
+}
