@@ -33,6 +33,8 @@ let db = "";
 let port = 0;
 let communityId = "";
 let sessionId = "";
+/** The community's staff token, printed once by --add-community (the relay keeps only its hash). */
+let staffToken = "";
 
 const P2P_OFF = () => localStorage.setItem("yishi.peerToPeer", "off");
 
@@ -74,7 +76,7 @@ describe("two tablets synced only through the relay", () => {
     await form.getByRole("button", { name: "Create community" }).click();
     await a.page.getByRole("heading", { level: 1, name: "椿树路社区" }).waitFor();
     communityId = decodeURIComponent(new URL(a.page.url()).hash.split("/")[2]!);
-    const token = await addCommunity(db, communityId);
+    const token = (staffToken = await addCommunity(db, communityId));
 
     const panel = a.page.locator(".relay");
     await panel.getByText(`This community's id, for the relay's admin: ${communityId}`).waitFor();
@@ -181,7 +183,7 @@ describe("two tablets synced only through the relay", () => {
     expect(expected.length).toBe(13);
 
     // What the relay holds, read by a fresh client, and what it stored in SQLite once stopped.
-    const token = await addCommunity(db, communityId);
+    const token = staffToken;
     const client = relayClient(relay.url, `${communityId}/session/${sessionId}`, token);
     await until(
       () => readIssues(client.doc).length === expected.length,
@@ -238,7 +240,7 @@ describe("two tablets synced only through the relay", () => {
       await c.page.getByRole("heading", { level: 1, name: "别的社区" }).waitFor();
       const panel = c.page.locator(".relay");
       await panel.getByLabel("Relay address (ws:// or wss://)").fill(`ws://127.0.0.1:${port}`);
-      await panel.getByLabel("This community's relay token").fill(await addCommunity(db, communityId));
+      await panel.getByLabel("This community's relay token").fill(staffToken);
       await panel.getByRole("button", { name: "Connect to the relay" }).click();
       await relayState(c.page, "refused");
       await panel
