@@ -3,10 +3,12 @@
 import type * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
 import {
+  addInvitation,
   admitMember,
   admittedWith,
   closeInvitation,
   hasMembers,
+  INVITATION_MS,
   memberRole,
   memberRoots,
   readInvitation,
@@ -22,7 +24,6 @@ import {
   newInvitationCode,
   type InvitationCode,
 } from "../sync/invitation.ts";
-import { addInvitation, INVITATION_MS } from "../doc/community/members.ts";
 import { invitationVerifier } from "../sync/peerAuth.ts";
 import type { ShareCode } from "../sync/shareCode.ts";
 

@@ -2,6 +2,7 @@
 // not extractable (WebCrypto keeps it; IndexedDB stores the CryptoKey object, never its bytes); the public
 // key, base64url of its raw form, is the tablet's id in a community's member list.
 import { openDB } from "idb";
+import { fromBase64UrlEncoded, toBase64UrlEncoded } from "lib0/buffer";
 
 export interface DeviceIdentity {
   /** base64url of the raw public key (65 bytes): 87 characters. */
@@ -15,17 +16,11 @@ const DB_NAME = "yishi-device";
 const STORE = "keys";
 const KEY_NAME = "identity";
 
-export function toBase64Url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-export function fromBase64Url(text: string): Uint8Array | null {
+/** The bytes of a base64url device id a peer sent, or null when it is not one. Never throws. */
+function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
-    const plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(plain, (c) => c.charCodeAt(0));
+    return fromBase64UrlEncoded(text);
   } catch {
     return null;
   }
@@ -40,7 +35,7 @@ export async function newDeviceIdentity(): Promise<{ identity: DeviceIdentity; p
 async function identityOf(pair: CryptoKeyPair): Promise<DeviceIdentity> {
   const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
   return {
-    id: toBase64Url(raw),
+    id: toBase64UrlEncoded(raw),
     sign: async (data) =>
       new Uint8Array(await crypto.subtle.sign(SIGNING, pair.privateKey, data as BufferSource)),
   };

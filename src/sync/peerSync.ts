@@ -293,23 +293,6 @@ export class PeerSync extends ObservableV2<PeerSyncEvents> {
     this.emit("presence", [[...this.seen.values()].map((p) => ({ ...p }))]);
   };
 
-  /**
-   * Tells the peers in the room (awareness, encrypted with the room's key like everything else in it) a
-   * value under `field`; null stops telling. The community's relay setting travels this way.
-   */
-  tellPeers(field: string, value: unknown): void {
-    this.provider.awareness.setLocalStateField(field, value);
-  }
-
-  /** What the other peers in the room tell under `field` (raw: the caller cleans it). */
-  heardFromPeers(field: string): unknown[] {
-    const awareness = this.provider.awareness;
-    const out: unknown[] = [];
-    for (const [clientId, state] of awareness.getStates())
-      if (clientId !== awareness.clientID && state[field] != null) out.push(state[field]);
-    return out;
-  }
-
   /** Leaves the room; resolves once y-webrtc has released it, so the same room can be joined again at once. */
   override async destroy(): Promise<void> {
     this.destroyed = true;
