@@ -28,6 +28,7 @@ const FIRST_SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MS ?? 30_000
 interface SyncBench {
   openChannel(key: string, spec: ChannelSpec, pinger: boolean): Promise<void>;
   closeChannel(key: string): Promise<void>;
+  deviceKey(): Promise<string>;
   roundTrips(key: string, from: number, count: number, timeoutMs?: number): Promise<number[]>;
   buildLarge(items?: number): number;
   serveLarge(code: ShareCode, signalingUrl: string): Promise<void>;
@@ -73,17 +74,28 @@ async function reload(pages: Page[], url: string): Promise<void> {
   }
 }
 
-const CHANNELS = ["sync.latency.app", "sync.latency.bare", "relay.latency", "relay.latency.bare"] as const;
+const CHANNELS = [
+  "sync.latency.app",
+  "sync.latency.gated",
+  "sync.latency.bare",
+  "relay.latency",
+  "relay.latency.bare",
+] as const;
 
 /**
- * Opens the four latency channels (A edits, B answers), warms each up, then runs EDITS round trips on each,
- * BLOCK at a time in turn (app, bare, app, bare, …) so drift hits all alike; one-way samples (halves).
+ * Opens the five latency channels (A edits, B answers), warms each up, then runs EDITS round trips on each,
+ * BLOCK at a time in turn (app, gated, bare, …) so drift hits all alike; one-way samples (halves).
+ * "gated" is the app's path as a community room runs it: both tablets' HELLOs signed and verified, every
+ * message through the PeerGate's filter; "app" is the same without the gate (a session's share code).
  */
 async function latencyCases(a: Page, b: Page, sig: string, relayUrl: string, token: string): Promise<void> {
   const bare = newShareCode();
   const app = newShareCode();
+  const gated = newShareCode();
+  const members = [await call(a, "deviceKey"), await call(b, "deviceKey")];
   const specs: Record<(typeof CHANNELS)[number], ChannelSpec> = {
     "sync.latency.app": { kind: "webrtcApp", code: app, signalingUrl: sig },
+    "sync.latency.gated": { kind: "webrtcGated", code: gated, signalingUrl: sig, members },
     "sync.latency.bare": {
       kind: "webrtcBare",
       room: `bench-bare-${bare.room}`,
@@ -115,7 +127,13 @@ async function latencyCases(a: Page, b: Page, sig: string, relayUrl: string, tok
   }
   const method = { method: "round trip A→B→A / 2", clock_us: await clockStepUs(a) };
   for (const key of CHANNELS) reportTimes(key, oneWay.get(key)!, method);
-  reportRatio("sync.latency.ratio", oneWay.get("sync.latency.app")!, oneWay.get("sync.latency.bare")!);
+  const bareTimes = oneWay.get("sync.latency.bare")!;
+  reportRatio("sync.latency.ratio", oneWay.get("sync.latency.app")!, bareTimes);
+  reportRatio("sync.latency.gated.ratio", oneWay.get("sync.latency.gated")!, bareTimes);
+  // What the gate adds, in the ratio's own units (issue 22: at most 0.15).
+  const rise =
+    (median(oneWay.get("sync.latency.gated")!) - median(oneWay.get("sync.latency.app")!)) / median(bareTimes);
+  console.log(JSON.stringify({ case: "sync.latency.gate.rise", ratio: round(rise), n: bareTimes.length }));
   reportRatio("relay.latency.ratio", oneWay.get("relay.latency")!, oneWay.get("relay.latency.bare")!);
 }
 

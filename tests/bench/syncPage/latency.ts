@@ -7,6 +7,8 @@ import { WebrtcProvider } from "y-webrtc";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { createEffect, createRoot } from "solid-js";
 import { PeerSync } from "../../../src/sync/peerSync.ts";
+import { PeerGate } from "../../../src/sync/peerGate.ts";
+import { newDeviceIdentity, type DeviceIdentity } from "../../../src/sync/deviceKey.ts";
 import { RelaySync, type RelaySessions } from "../../../src/sync/relaySync.ts";
 import type { ShareCode } from "../../../src/sync/shareCode.ts";
 import { initSessionDoc } from "../../../src/doc/session/sessionDoc.ts";
@@ -18,6 +20,8 @@ import { joined } from "./joined.ts";
 export type ChannelSpec =
   | { kind: "webrtcBare"; room: string; password: string; signalingUrl: string }
   | { kind: "webrtcApp"; code: ShareCode; signalingUrl: string }
+  /** As a community room has it: every connection under a PeerGate, both tablets staff by `members`. */
+  | { kind: "webrtcGated"; code: ShareCode; signalingUrl: string; members: string[] }
   | { kind: "relayBare"; url: string; token: string; name: string }
   | { kind: "relayApp"; url: string; token: string; communityId: string; sessionId: string };
 
@@ -112,6 +116,23 @@ function oneSession(workspace: Y.Doc, id: string, doc: Y.Doc): RelaySessions {
   };
 }
 
+let identity: Promise<DeviceIdentity> | null = null;
+/** This page's device key (made once): the other tablet lists it as staff for the gated channel. */
+const deviceKey = () => (identity ??= newDeviceIdentity().then((made) => made.identity));
+
+/** A gate that knows `members` as staff and nobody else (no invitations, no strangers admitted). */
+function staffGate(me: DeviceIdentity, room: string, members: string[]): PeerGate {
+  return new PeerGate({
+    room,
+    identity: me,
+    name: me.id.slice(0, 6),
+    roleOf: (device) => (members.includes(device) ? "staff" : null),
+    onMembersChange: () => () => {},
+    invitationSecret: () => null,
+    admit: () => null,
+  });
+}
+
 async function openChannel(key: string, spec: ChannelSpec, pinger: boolean): Promise<void> {
   await closeChannel(key);
   const doc = new Y.Doc();
@@ -133,6 +154,20 @@ async function openChannel(key: string, spec: ChannelSpec, pinger: boolean): Pro
       deviceName: pinger ? "A" : "B",
     });
     ch = appChannel(doc, pinger, () => void sync.destroy());
+    await joined(sync.provider, spec.code.room);
+  } else if (spec.kind === "webrtcGated") {
+    const me = await deviceKey();
+    const gate = staffGate(me, spec.code.room, spec.members);
+    const sync = new PeerSync(doc, {
+      code: spec.code,
+      signalingUrl: spec.signalingUrl,
+      role: pinger ? "secretary" : "facilitator",
+      deviceId: pinger ? "bench-a" : "bench-b",
+      deviceName: pinger ? "A" : "B",
+      deviceKey: me.id,
+      gate,
+    });
+    ch = appChannel(doc, pinger, async () => (await sync.destroy(), gate.destroy()));
     await joined(sync.provider, spec.code.room);
   } else if (spec.kind === "relayBare") {
     const p = new HocuspocusProvider({ url: spec.url, name: spec.name, document: doc, token: spec.token });
@@ -176,4 +211,9 @@ async function roundTrips(key: string, from: number, count: number, timeoutMs = 
   return out;
 }
 
-export const channels = { openChannel, closeChannel, roundTrips };
+export const channels = {
+  openChannel,
+  closeChannel,
+  roundTrips,
+  deviceKey: async () => (await deviceKey()).id,
+};
