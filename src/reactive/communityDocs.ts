@@ -13,11 +13,12 @@ import type { AppDb } from "./appDb.ts";
 import type { CommunityHandle } from "./communityHandle.ts";
 import { onOpenDocs, openDoc, openDocs } from "./openDocs.ts";
 import { workspaceRoots, type YRecord } from "../doc/community/workspaceDoc.ts";
-import { summarize } from "./summary.ts";
+import { committedDigest, summarize } from "./summary.ts";
 import { isPeerOrigin, isSyncOrigin } from "../sync/syncOrigins.ts";
 import { isSessionRemovedHere } from "../sync/deviceSettings.ts";
 import { notifySessionsChanged } from "./sessionsChanged.ts";
 import { reportError } from "./notices.ts";
+import { onSessionRemoved } from "./removeSession.ts";
 
 const NAME = /^session\/([A-Za-z0-9_-]{1,64})$/;
 /** A loaded copy stays this long after its last use (one connection touches a document several times). */
@@ -36,7 +37,14 @@ interface Loaded {
   /** Changed by a peer since it was last published (listed, digested, fed to the register). */
   changed: boolean;
   publishTimer?: ReturnType<typeof setTimeout>;
+  /** The publish under way, if any. */
+  publishing?: Promise<void>;
+  /** Dropped because the session was removed here: nothing of it is stored, listed or published again. */
+  dropped: boolean;
 }
+
+/** What a sync asking for a session removed from this tablet gets (the mux counts it as a source error). */
+const removedError = (id: string) => new Error(`session ${id} was removed from this tablet`);
 
 export interface CommunityDocs extends DocSource {
   /** Calls `fn` when the workspace's index gains a session (so the sync compares digests again). */
@@ -60,21 +68,31 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
    * What a copy changed by a peer tells the rest of the app, soon after the change (the page may be
    * reloaded before the copy is released): its list row with the digest sync compares, and the register.
    */
-  const publish = async (entry: Loaded) => {
+  const publish = (entry: Loaded): Promise<void> => {
     clearTimeout(entry.publishTimer);
     entry.publishTimer = undefined;
-    if (!entry.changed) return;
+    if (!entry.changed || entry.dropped) return entry.publishing ?? Promise.resolve();
     entry.changed = false;
+    const run = publishNow(entry).finally(() => {
+      if (entry.publishing === run) entry.publishing = undefined;
+    });
+    return (entry.publishing = run);
+  };
+  const publishNow = async (entry: Loaded) => {
     await entry.store.flush();
+    // Checked after the flush, in the same task as the write below: a removal sets its mark first.
+    if (entry.dropped || isSessionRemovedHere(entry.store.sessionId)) return;
     const state = snapshot(entry.doc);
-    await putSessionSummary(appDb.current, { ...summarize(state), digest: docDigest(entry.doc) });
+    // No digest while a newer update waits to be written (it is published again once written).
+    const digest = committedDigest(entry.store);
+    await putSessionSummary(appDb.current, { ...summarize(state), ...(digest && { digest }) });
     notifySessionsChanged();
     community.load();
     syncSessionIntoWorkspace(community.doc, sessionSource(entry.doc, state), community.state.meta.timeZone);
   };
 
   const release = async (id: string, entry: Loaded) => {
-    loaded.delete(id);
+    if (loaded.get(id) === entry) loaded.delete(id);
     try {
       await entry.store.flush();
       await publish(entry);
@@ -89,12 +107,33 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
     entry.timer = setTimeout(() => void release(id, entry), KEEP_MS);
   };
 
+  // A session removed here: its copy goes at once, what it received so far written back (so Undo keeps it
+  // and the removal deletes it), nothing after that; the removal waits for this before deleting the rows.
+  const drop = async (id: string) => {
+    const entry = loaded.get(id);
+    if (!entry) return;
+    loaded.delete(id);
+    entry.dropped = true;
+    clearTimeout(entry.timer);
+    clearTimeout(entry.publishTimer);
+    try {
+      await entry.publishing;
+      await entry.store.destroy();
+    } catch {
+      // Its last updates could not be written: the session is being deleted anyway.
+    } finally {
+      entry.doc.destroy();
+    }
+  };
+  const stopRemovals = onSessionRemoved(drop);
+
   const load = (id: string): Loaded => {
     let entry = loaded.get(id);
     if (!entry) {
       const doc = new Y.Doc();
       const store = new SessionStore(appDb.current, id, doc);
-      const created: Loaded = { doc, store, ready: store.whenSynced.then(() => {}), changed: false };
+      const ready = store.whenSynced.then(() => {});
+      const created: Loaded = { doc, store, ready, changed: false, dropped: false };
       doc.on("update", (_u: Uint8Array, origin: unknown) => {
         if (!isSyncOrigin(origin)) return;
         created.changed = true;
@@ -113,6 +152,7 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
     if (!doc || !entry) return;
     clearTimeout(entry.timer);
     void entry.ready.then(() => {
+      if (entry.dropped) return;
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(entry.doc));
       return release(id, entry);
     });
@@ -166,9 +206,16 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
           if ((await sessionBytes(appDb.current, id)) === 0) continue; // not here: a peer sends it when asked
           const entry = load(id);
           await entry.ready;
+          await entry.store.flush();
+          if (entry.dropped || isSessionRemovedHere(id)) continue; // removed meanwhile
           digest = docDigest(entry.doc);
-          await putSessionSummary(appDb.current, { ...(summary ?? summarize(snapshot(entry.doc))), digest });
-          if (!summary) notifySessionsChanged();
+          // Stored only when it describes what the rows hold (a peer's update may wait to be written).
+          const stored = committedDigest(entry.store);
+          if (stored) {
+            const row = { ...(summary ?? summarize(snapshot(entry.doc))), digest: stored };
+            await putSessionSummary(appDb.current, row);
+            if (!summary) notifySessionsChanged();
+          }
         }
         out.set(sessionDocName(id), digest);
       }
@@ -177,10 +224,12 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
     async withDoc(name, fn) {
       const id = NAME.exec(name)?.[1];
       if (!id) throw new Error(`not a session: ${name}`);
+      if (isSessionRemovedHere(id)) throw removedError(id);
       const open = openDoc(id);
       if (open) return fn(open);
       const entry = load(id);
       await entry.ready;
+      if (entry.dropped) throw removedError(id); // removed while it loaded
       return fn(entry.doc);
     },
     onLocalUpdate(listener) {
@@ -194,6 +243,7 @@ export function createCommunityDocs(appDb: AppDb, community: CommunityHandle): C
     async dispose() {
       stopWatching();
       stopOpenUpdates();
+      stopRemovals();
       sessions.unobserve(onIndex);
       for (const { off } of watched.values()) off();
       await Promise.all(

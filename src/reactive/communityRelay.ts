@@ -11,6 +11,7 @@ import { onOpenDocs, openDocs } from "./openDocs.ts";
 import { reportError } from "./notices.ts";
 import { workspaceRoots } from "../doc/community/workspaceDoc.ts";
 import { isSessionRemovedHere } from "../sync/deviceSettings.ts";
+import { onSessionRemoved } from "./removeSession.ts";
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -29,6 +30,7 @@ function relaySessions(community: CommunityHandle, docs: CommunityDocs): RelaySe
     );
   return {
     ids,
+    has: (id) => !isSessionRemovedHere(id) && workspaceRoots(community.doc).sessions.has(id),
     withDoc: (id, fn) => docs.withDoc(sessionDocName(id), fn),
     open() {
       const mine = new Set(ids());
@@ -39,9 +41,12 @@ function relaySessions(community: CommunityHandle, docs: CommunityDocs): RelaySe
     onChange(fn) {
       const offOpen = onOpenDocs(() => fn());
       const offIndex = docs.onNewSessions(fn);
+      // A visit under way of a session removed here ends at once (before its copy is dropped).
+      const offRemoved = onSessionRemoved(() => fn());
       return () => {
         offOpen();
         offIndex();
+        offRemoved();
       };
     },
   };

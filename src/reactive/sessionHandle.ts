@@ -20,7 +20,7 @@ import type { AppDb } from "./appDb.ts";
 import { openStoredDoc, type SaveStatus } from "./storedDoc.ts";
 import { createYStore } from "./createYStore.ts";
 import { notify } from "./notices.ts";
-import { summarize } from "./summary.ts";
+import { committedDigest, summarize } from "./summary.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
 import { createSessionShare } from "./sessionShare.ts";
 import { createUndoState } from "./undoState.ts";
@@ -29,7 +29,6 @@ import type { CommunityHandle } from "./communityHandle.ts";
 import type { Communities } from "./communities.ts";
 import { createSessionCommunity } from "./sessionCommunity.ts";
 import { setOpenDoc } from "./openDocs.ts";
-import { docDigest } from "../doc/digest.ts";
 import { readMeta } from "../doc/session/snapshot.ts";
 import { textCaret, type TextCaret, type TextPath } from "./textCaret.ts";
 import { roleIn, shareCodeOf, type Role } from "../sync/deviceSettings.ts";
@@ -136,15 +135,23 @@ export async function openSession(
     dispose,
   }));
   shown.state = state;
-  const saveSummary = () => {
+  /** Set when a row went out without its digest: the next write of the rows brings one. */
+  let digestOwed = false;
+  const saveSummary = async () => {
     clearTimeout(summaryTimer);
     summaryTimer = undefined;
-    // The digest is what community sync compares: it must follow the stored state.
-    const digest = store.synced ? docDigest(doc) : undefined;
+    // The digest is what community sync compares after a reload: it describes committed rows only (a failed
+    // write is reported by the store and retried; the row goes out without a digest meanwhile).
+    await store.flush().catch(() => {});
+    const digest = committedDigest(store);
+    digestOwed = !digest && store.synced;
     return putSessionSummary(appDb.current, { ...summarize(state), ...(digest && { digest }) }).catch(
       (e: unknown) => console.error(e),
     );
   };
+  store.on("status", (status: string) => {
+    if (status === "saved" && digestOwed && summaryTimer === undefined) onUpdate();
+  });
   const onUpdate = () => {
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);

@@ -7,6 +7,15 @@
 // An older app that does not know these tags treats them as malformed and drops the connection: acceptable,
 // since all paired tablets run the same app version.
 import Peer from "simple-peer/simplepeer.min.js";
+import { sendDrained } from "./chunkDrain.ts";
+import { deliverMux } from "./muxHandlers.ts";
+
+export {
+  MAX_UNCLAIMED_MUX_BYTES,
+  MAX_UNCLAIMED_MUX_MESSAGES,
+  onMuxMessage,
+  type MuxHandler,
+} from "./muxHandlers.ts";
 
 /** Below every browser's SCTP message limit (Chromium 256 KiB; 64 KiB is the safe common floor). */
 export const CHUNK_BYTES = 64 * 1024;
@@ -19,8 +28,8 @@ const HEADER = 13; // tag, message id (4), part index (4), part count (4)
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /**
  * Incomplete messages one peer may have at once; one more is malformed and the peer is dropped. Our sender
- * writes all parts of a message in one synchronous loop onto an ordered, reliable channel, so a conforming
- * peer never has more than one message pending. Dropping the oldest instead would silently lose an update;
+ * writes all parts of a message, in order and one message after the other (chunkDrain.ts), onto an ordered,
+ * reliable channel, so a conforming peer never has more than one message pending. Dropping the oldest instead would silently lose an update;
  * dropping the peer makes y-webrtc reconnect, and the re-sync on (re)connect then repairs everything.
  */
 export const MAX_PENDING_MESSAGES = 8;
@@ -62,21 +71,6 @@ export interface Unframed {
   data: Uint8Array;
 }
 
-export type MuxHandler = (message: Uint8Array) => void;
-
-/**
- * Mux messages that arrived before a handler was registered for their peer (PeerSync notices a new
- * connection on its next poll, up to 500 ms after the other side may have sent its first messages). Kept
- * up to these bounds, first come first kept; later ones are dropped (a peer with no mux never registers).
- */
-export const MAX_UNCLAIMED_MUX_MESSAGES = 256;
-export const MAX_UNCLAIMED_MUX_BYTES = 16 * 1024 * 1024;
-
-interface Unclaimed {
-  messages: Uint8Array[];
-  bytes: number;
-}
-
 /**
  * Decides per message whether it may leave for, or be handed on from, a peer (peerGate.ts): `receive`
  * returning false means the filter handled it (held, dropped, or delivered later with `deliver`).
@@ -96,8 +90,6 @@ let skipped: object | null = null;
 /** Peers that sent us a frame. */
 const heard = new WeakSet<object>();
 let rawSend: ((this: unknown, data: Uint8Array) => void) | null = null;
-const muxHandlers = new WeakMap<object, MuxHandler>();
-const unclaimed = new WeakMap<object, Unclaimed>();
 
 /** Encodes one outgoing message as frames of at most CHUNK_BYTES + header (`mux`: on the mux channel). */
 export function frame(data: Uint8Array, id: number, mux = false): Uint8Array[] {
@@ -196,46 +188,14 @@ export function unframeTagged(
 }
 
 /**
- * Sends `data` to `peer` (a simple-peer instance) on the mux channel. Throws as simple-peer's send does
- * (a destroyed peer, a closed channel); `data` arrives whole at the handler the other side registered.
+ * Sends `data` to `peer` (a simple-peer instance) on the mux channel, after what was sent to it before.
+ * Throws as simple-peer's send does (a destroyed peer, a closed channel); `data` arrives whole at the
+ * handler the other side registered.
  */
 export function sendMux(peer: object, data: Uint8Array): void {
   installChunking();
   if (filter && !filter.send(peer, true, data)) return;
-  for (const f of frame(data, nextMessageId++, true)) rawSend!.call(peer, f);
-}
-
-/**
- * Registers `handler` for the mux messages of `peer` (one handler per peer; a new one replaces it) and
- * delivers at once what arrived before. The handler runs inside simple-peer's message event: what it
- * throws is caught here. Returns an unregister function (which does nothing once replaced).
- */
-export function onMuxMessage(peer: object, handler: MuxHandler): () => void {
-  muxHandlers.set(peer, handler);
-  const early = unclaimed.get(peer);
-  unclaimed.delete(peer);
-  for (const m of early?.messages ?? []) deliverMux(peer, m);
-  return () => {
-    if (muxHandlers.get(peer) === handler) muxHandlers.delete(peer);
-  };
-}
-
-function deliverMux(peer: object, message: Uint8Array): void {
-  const handler = muxHandlers.get(peer);
-  if (!handler) {
-    const held = unclaimed.get(peer) ?? { messages: [], bytes: 0 };
-    unclaimed.set(peer, held);
-    if (held.messages.length >= MAX_UNCLAIMED_MUX_MESSAGES) return;
-    if (held.bytes + message.length > MAX_UNCLAIMED_MUX_BYTES) return;
-    held.messages.push(message);
-    held.bytes += message.length;
-    return;
-  }
-  try {
-    handler(message);
-  } catch {
-    // A handler's failure is its own; simple-peer's event loop must never see it.
-  }
+  sendDrained(peer, frame(data, nextMessageId++, true), (f) => rawSend!.call(peer, f));
 }
 
 /**
@@ -287,7 +247,7 @@ export function installChunking(): void {
     if (this === skipped) return;
     const bytes = data instanceof Uint8Array ? data : new TextEncoder().encode(String(data));
     if (filter && !filter.send(this, false, bytes)) return;
-    for (const f of frame(bytes, nextMessageId++)) originalSend.call(this, f);
+    sendDrained(this, frame(bytes, nextMessageId++), (f) => originalSend.call(this, f));
   };
   // To y-webrtc, with the peer it came from known meanwhile (deliveringPeer).
   handOn = (peer: PeerInternals, data: ArrayBuffer) => {

@@ -77,23 +77,38 @@ export const customSignalingUrl = (): string => read(SIGNALING_KEY) ?? "";
 export const setSignalingUrl = (url: string): void => write(SIGNALING_KEY, url.trim() || null);
 
 const REMOVED_KEY = "yishi.removedSessions";
-/** Most sessions remembered as removed (the oldest are forgotten first). */
-const REMOVED_KEPT = 2000;
+/**
+ * The sessions removed here, read once and kept in memory: asked for every session at every sync, so a
+ * lookup never parses storage. Never capped: a session forgotten here would come back from the peers.
+ */
+let removedCache: Set<string> | null = null;
 
-function removedList(): string[] {
+function removedSet(): Set<string> {
+  if (removedCache) return removedCache;
+  let ids: string[] = [];
   try {
     const value: unknown = JSON.parse(read(REMOVED_KEY) ?? "[]");
-    return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
+    if (Array.isArray(value)) ids = value.filter((id): id is string => typeof id === "string");
   } catch {
-    return [];
+    // Unreadable: none known (as before the first removal).
   }
+  return (removedCache = new Set(ids));
 }
+// Another tab of the app removed (or restored) one: read the list again at the next lookup.
+if (typeof window !== "undefined")
+  window.addEventListener("storage", (event) => {
+    if (event.key === REMOVED_KEY || event.key === null) removedCache = null;
+  });
+
 /** True for a session deleted from this tablet: its community's sync does not fetch it back. */
-export const isSessionRemovedHere = (id: string): boolean => removedList().includes(id);
+export const isSessionRemovedHere = (id: string): boolean => removedSet().has(id);
 /** Remembers (or, with false, forgets: Undo) that session `id` was deleted from this tablet. */
 export function setSessionRemovedHere(id: string, removed: boolean): void {
-  const rest = removedList().filter((x) => x !== id);
-  write(REMOVED_KEY, JSON.stringify(removed ? [...rest, id].slice(-REMOVED_KEPT) : rest));
+  const all = removedSet();
+  if (removed === all.has(id)) return;
+  if (removed) all.add(id);
+  else all.delete(id);
+  write(REMOVED_KEY, JSON.stringify([...all]));
 }
 
 const P2P_KEY = "yishi.peerToPeer";

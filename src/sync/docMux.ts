@@ -8,6 +8,7 @@
 import * as Y from "yjs";
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
 import { onMuxMessage, sendMux } from "./chunkedPeer.ts";
+import { waitingBytes } from "./chunkDrain.ts";
 import {
   EMPTY_STATE_VECTOR,
   MAX_NAME_CHARS,
@@ -35,7 +36,8 @@ interface PeerState {
 const defaultTransport: MuxTransport = {
   send: sendMux,
   listen: onMuxMessage,
-  buffered: (peer) => (peer as { bufferSize?: number }).bufferSize ?? 0, // simple-peer's bufferedAmount
+  // simple-peer's bufferedAmount, and what waits for it to drain (chunkDrain.ts)
+  buffered: (peer) => ((peer as { bufferSize?: number }).bufferSize ?? 0) + waitingBytes(peer),
 };
 
 /** True for the origin of a transaction a DocMux applied (a DocSource stores those but does not echo them). */

@@ -14,8 +14,10 @@ export type RelayState = "connecting" | "connected" | "unreachable" | "refused";
 
 /** The community's session documents as the relay sync reaches them (see reactive/communityDocs.ts). */
 export interface RelaySessions {
-  /** The sessions of the community this tablet knows of. */
+  /** The sessions of the community this tablet knows of (never one removed here). */
   ids(): string[];
+  /** Whether `id` is one of `ids()` now (a session removed here is not); asked before each visit. */
+  has?(id: string): boolean;
   /** Runs `fn` with session `id`'s document (open on screen, or a stored copy kept while it is used). */
   withDoc<T>(id: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** The sessions open on screen right now. */
@@ -171,11 +173,16 @@ export class RelaySync extends ObservableV2<RelayEvents> {
     return provider;
   }
 
-  /** Open sessions stay attached (their edits go out live); closed ones are detached. */
+  private has(id: string): boolean {
+    return this.opts.sessions.has?.(id) ?? this.opts.sessions.ids().includes(id);
+  }
+
+  /** Open sessions stay attached (their edits go out live); closed ones are detached, removed ones too. */
   private follow(): void {
     if (this.destroyed) return;
     const open = this.opts.sessions.open();
     const ids = new Set(this.opts.sessions.ids());
+    for (const [name, end] of [...this.visiting]) if (!ids.has(name.split("/")[2] ?? "")) end();
     for (const [id, doc] of open) {
       if (!ids.has(id)) continue;
       const name = this.sessionName(id);
@@ -184,7 +191,7 @@ export class RelaySync extends ObservableV2<RelayEvents> {
     }
     for (const [name, provider] of this.attached) {
       const id = name.split("/")[2];
-      if (id && !open.has(id)) this.detach(name, provider);
+      if (id && !(open.has(id) && ids.has(id))) this.detach(name, provider);
     }
     const fresh = [...ids].filter((id) => !this.known.has(id));
     for (const id of fresh) this.known.add(id);
@@ -230,12 +237,16 @@ export class RelaySync extends ObservableV2<RelayEvents> {
           if (this.destroyed || this.state !== "connected") return void (cut = true);
           const id = due[next++]!;
           const name = this.sessionName(id);
-          if (this.attached.has(name) || this.visiting.has(name)) continue;
+          if (this.attached.has(name) || this.visiting.has(name) || !this.has(id)) continue; // removed meanwhile
           if (this.closing.has(name)) {
             this.afterClose.add(id); // visited once the relay answered the close
             continue;
           }
-          await this.opts.sessions.withDoc(id, (doc) => this.visit(name, doc));
+          await this.opts.sessions
+            .withDoc(id, (doc) => this.visit(name, doc))
+            .catch((e: unknown) => {
+              if (this.has(id)) throw e; // else removed while it loaded: skipped
+            });
           if (this.opts.sessions.open().has(id)) this.follow(); // opened meanwhile: attach it now
         }
       };

@@ -8,13 +8,27 @@ export class RelayTablet {
   workspace = new Y.Doc();
   stored = new Map<string, Y.Doc>();
   opened = new Map<string, Y.Doc>();
+  /** Sessions removed from this tablet (its sync no longer reaches them). */
+  removed = new Set<string>();
+  /** The sessions the sync asked for, in order. */
+  asked: string[] = [];
   private listeners = new Set<() => void>();
   sync: RelaySync;
 
-  constructor(url: string, token: string, communityId = "c1", options: { visitMs?: number } = {}) {
+  constructor(
+    url: string,
+    token: string,
+    communityId = "c1",
+    options: { visitMs?: number; loadMs?: number } = {},
+  ) {
     const sessions: RelaySessions = {
-      ids: () => [...this.workspace.getMap("sessions").keys()],
-      withDoc: async (id, fn) => fn(this.doc(id)),
+      ids: () => [...this.workspace.getMap("sessions").keys()].filter((id) => !this.removed.has(id)),
+      withDoc: async (id, fn) => {
+        this.asked.push(id);
+        // A load from storage takes a while (`loadMs`), as the app's does.
+        if (options.loadMs) await new Promise((r) => setTimeout(r, options.loadMs));
+        return fn(this.doc(id));
+      },
       open: () => this.opened,
       onChange: (fn) => {
         this.listeners.add(fn);
@@ -41,6 +55,11 @@ export class RelayTablet {
     this.opened.set(id, this.doc(id));
     for (const fn of this.listeners) fn();
     return this.doc(id);
+  }
+  /** Removes session `id` from this tablet, as removeSessionWithUndo tells the sync. */
+  remove(id: string): void {
+    this.removed.add(id);
+    for (const fn of this.listeners) fn();
   }
   close(id: string): void {
     this.opened.delete(id);
