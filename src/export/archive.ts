@@ -52,14 +52,14 @@ export interface ExportOptions {
 
 // Chunked String.fromCharCode + btoa: in V8 faster than lib0's browser encoder, which adds one character at
 // a time (14 MB: ~0.6 s against ~1 s); in Node both are dwarfed by Buffer, but exports are small there.
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let s = "";
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
 // lib0 decodes through Buffer in Node and atob plus a plain loop in browsers (14 MB: ~40 ms, where
 // `Uint8Array.from(atob(s), fn)` took ~1 s). Both accept junk silently, hence the strict check first.
-function decodeBase64(s: string): Uint8Array | null {
+export function decodeBase64(s: string): Uint8Array | null {
   if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return null;
   try {
     return fromBase64(s);

@@ -4,6 +4,8 @@ import { reportEn } from "./report/en.ts";
 import { tableEn } from "./table/en.ts";
 import { relayEn } from "./relay/en.ts";
 import { accessEn } from "./access/en.ts";
+import { restoreEn } from "./restore/en.ts";
+import { keepEn } from "./keep/en.ts";
 import { allRegisterEn } from "./allRegister/en.ts";
 import { matterEn } from "./matter/en.ts";
 
@@ -536,6 +538,8 @@ export const en: Messages = {
   ...tableEn,
   ...relayEn,
   ...accessEn,
+  ...restoreEn,
+  ...keepEn,
   ...allRegisterEn,
   ...matterEn,
 };

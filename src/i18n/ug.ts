@@ -4,6 +4,8 @@ import { reportUg } from "./report/ug.ts";
 import { tableUg } from "./table/ug.ts";
 import { relayUg } from "./relay/ug.ts";
 import { accessUg } from "./access/ug.ts";
+import { restoreUg } from "./restore/ug.ts";
+import { keepUg } from "./keep/ug.ts";
 import { allRegisterUg } from "./allRegister/ug.ts";
 import { matterUg } from "./matter/ug.ts";
 
@@ -542,6 +544,8 @@ export const ug: Messages = {
   ...tableUg,
   ...relayUg,
   ...accessUg,
+  ...restoreUg,
+  ...keepUg,
   ...allRegisterUg,
   ...matterUg,
 };

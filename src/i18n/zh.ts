@@ -3,6 +3,8 @@ import { reportZh } from "./report/zh.ts";
 import { tableZh } from "./table/zh.ts";
 import { relayZh } from "./relay/zh.ts";
 import { accessZh } from "./access/zh.ts";
+import { restoreZh } from "./restore/zh.ts";
+import { keepZh } from "./keep/zh.ts";
 import { allRegisterZh } from "./allRegister/zh.ts";
 import { matterZh } from "./matter/zh.ts";
 export const zh = {
@@ -511,6 +513,8 @@ export const zh = {
   ...tableZh,
   ...relayZh,
   ...accessZh,
+  ...restoreZh,
+  ...keepZh,
   ...allRegisterZh,
   ...matterZh,
 };

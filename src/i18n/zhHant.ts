@@ -6,6 +6,8 @@ import { reportZhHant } from "./report/zhHant.ts";
 import { tableZhHant } from "./table/zhHant.ts";
 import { relayZhHant } from "./relay/zhHant.ts";
 import { accessZhHant } from "./access/zhHant.ts";
+import { restoreZhHant } from "./restore/zhHant.ts";
+import { keepZhHant } from "./keep/zhHant.ts";
 import { allRegisterZhHant } from "./allRegister/zhHant.ts";
 import { matterZhHant } from "./matter/zhHant.ts";
 
@@ -515,6 +517,8 @@ export const zhHant: Messages = {
   ...tableZhHant,
   ...relayZhHant,
   ...accessZhHant,
+  ...restoreZhHant,
+  ...keepZhHant,
   ...allRegisterZhHant,
   ...matterZhHant,
 };

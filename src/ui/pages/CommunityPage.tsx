@@ -16,6 +16,8 @@ import { CommunityGate } from "./CommunityGate.tsx";
 import { PairingPanel } from "./community/PairingPanel.tsx";
 import { RelayPanel } from "./community/RelayPanel.tsx";
 import { MembersPanel } from "./community/MembersPanel.tsx";
+import { OnlyCopyWarning } from "./community/OnlyCopyWarning.tsx";
+import { download } from "../download.ts";
 import { createCommunityMembers } from "../../reactive/communityMembers.ts";
 
 /** A community's workspace (`id`), or the form for a new community (`id` null). */
@@ -73,7 +75,7 @@ const OPEN: RegisterFilter = { statuses: ["open", "inProgress", "escalated", "ac
 function CommunityView(props: { handle: CommunityHandle }) {
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; its state is a store
   const { state, actions } = props.handle;
-  const { communities } = useApp();
+  const { communities, db } = useApp();
   const today = createToday(() => state.meta.timeZone);
   const counts = createRegisterCounts(() => props.handle.matters(), today);
   const registerHref = (filter: RegisterFilter) =>
@@ -81,6 +83,16 @@ function CommunityView(props: { handle: CommunityHandle }) {
   const readOnly = () => state.readOnly || props.handle.role === "display";
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view
   const members = createCommunityMembers(props.handle);
+  const row = () => communities.list().find((c) => c.id === props.handle.id);
+  const online = () =>
+    (communities.sync(props.handle.id)?.presence() ?? []).filter((p) => p.online).map((p) => p.key);
+  const exportBackup = async () => {
+    const { communityBackupText } = await import("../../reactive/communityBackup.ts");
+    const text = await communityBackupText(db, props.handle);
+    const day = new Date().toISOString().slice(0, 10);
+    const base = `${state.meta.name || "community"}-${day}`.replace(/[\\/:*?"<>|\s]+/g, "_");
+    download(`${base}.json`, text, "application/json");
+  };
 
   return (
     <main class="page community">
@@ -96,6 +108,16 @@ function CommunityView(props: { handle: CommunityHandle }) {
           {t(`save.${props.handle.saveStatus()}`)}
         </span>
       </header>
+
+      <OnlyCopyWarning
+        communityId={props.handle.id}
+        name={state.meta.name}
+        relay={Boolean(row()?.relay)}
+        members={members.members()}
+        self={communities.sync(props.handle.id)?.self() ?? null}
+        online={online()}
+        onExport={exportBackup}
+      />
 
       <section class="card" aria-labelledby="register-heading">
         <h2 id="register-heading">{t("community.register")}</h2>

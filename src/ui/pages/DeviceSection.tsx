@@ -1,5 +1,5 @@
 import { createResource, createSignal, Show } from "solid-js";
-import { storageEstimate } from "../../persistence/catalogue.ts";
+import { requestPersistentStorage, storageEstimate } from "../../persistence/catalogue.ts";
 import { t } from "../../i18n/i18n.ts";
 
 const MB = 1024 * 1024;
@@ -16,10 +16,24 @@ import {
 import { go } from "../router.ts";
 import { ImportArchive } from "./ImportArchive.tsx";
 
+/** Whether the browser keeps this origin's storage (never clears it under pressure); false where it cannot tell. */
+async function storagePersisted(): Promise<boolean> {
+  try {
+    return (await globalThis.navigator?.storage?.persisted?.()) === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Join a session shared from another tablet, and this device's name and signalling server. */
 export function DeviceSection() {
   const [code, setCode] = createSignal("");
   const [storage] = createResource(storageEstimate);
+  const [persisted, { refetch: refetchPersisted }] = createResource(storagePersisted);
+  const askAgain = async () => {
+    await requestPersistentStorage();
+    await refetchPersisted();
+  };
   return (
     <section class="card device" aria-labelledby="device-heading">
       <h2 id="device-heading">{t("device.heading")}</h2>
@@ -78,6 +92,17 @@ export function DeviceSection() {
               <Show when={s().quota - s().usage < LOW_SPACE_BYTES}> {t("device.storageLow")}</Show>
             </p>
           )}
+        </Show>
+        <Show when={persisted.latest !== undefined}>
+          <p class="persisted">
+            {persisted.latest ? t("keep.persisted.yes") : t("keep.persisted.no")}
+            <Show when={!persisted.latest}>
+              {" "}
+              <button type="button" aria-label={t("keep.persistAgain")} onClick={() => void askAgain()}>
+                {t("keep.askAgain")}
+              </button>
+            </Show>
+          </p>
         </Show>
       </details>
     </section>
