@@ -3,6 +3,7 @@ import type { TalkPoint } from "../doc/talkPoint.ts";
 import { deleteSessionData } from "./db.ts";
 import type { YishiDatabase } from "./db.ts";
 import { toStorageError } from "./errors.ts";
+import { deviceRecordChanged } from "./backup/docBackup.ts";
 
 /** Tallies shown in session lists, copied from the session document whenever it is saved. */
 export interface SessionCounts {
@@ -57,12 +58,16 @@ export function listTalkPoints(db: YishiDatabase): Promise<TalkPoint[]> {
 export function putTalkPoint(db: YishiDatabase, tp: TalkPoint): Promise<void> {
   return guarded(async () => {
     await db.put("talkPoints", tp);
+    deviceRecordChanged(db);
   });
 }
 
 /** Delete a talk point. Its sessions are kept (they still carry its id); delete them first if wanted. */
 export function deleteTalkPoint(db: YishiDatabase, id: string): Promise<void> {
-  return guarded(() => db.delete("talkPoints", id));
+  return guarded(async () => {
+    await db.delete("talkPoints", id);
+    deviceRecordChanged(db);
+  });
 }
 
 // Newest first; ties by id so the order is stable.

@@ -2,6 +2,7 @@
 // document itself is stored like a session's, as rows of `updates` under its document id.
 import type { YishiDatabase } from "./db.ts";
 import { toStorageError } from "./errors.ts";
+import { deviceRecordChanged } from "./backup/docBackup.ts";
 
 /** Roles a tablet can have in a community, as in a session. */
 export type CommunityRole = "facilitator" | "secretary" | "gridWorker" | "display";
@@ -84,7 +85,10 @@ export function listCommunities(db: YishiDatabase): Promise<CommunityRow[]> {
 
 /** Adds or replaces a community's row. */
 export function putCommunity(db: YishiDatabase, row: CommunityRow): Promise<void> {
-  return guarded(async () => void (await db.put("communities", row)));
+  return guarded(async () => {
+    await db.put("communities", row);
+    deviceRecordChanged(db);
+  });
 }
 
 /** One community's row, or undefined. */

@@ -2,12 +2,13 @@
 import { viewHeadKey } from "./storedViews.ts";
 import { openDB } from "idb";
 import * as Y from "yjs";
-import { digest } from "lib0/hash/sha256";
+import { checksum } from "./checksum.ts";
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import type { SessionSummary } from "./catalogue.ts";
 import type { CommunityRow } from "./communities.ts";
 import { StorageError, toStorageError } from "./errors.ts";
+import { backupRemove } from "./backup/docBackup.ts";
 
 /** Bump together with a new `if (oldVersion < N)` step in `upgrade`. */
 export const DB_VERSION = 3;
@@ -21,22 +22,7 @@ export interface StoredUpdate {
   sum?: number;
 }
 
-const first32 = (d: Uint8Array): number => ((d[0]! << 24) | (d[1]! << 16) | (d[2]! << 8) | d[3]!) >>> 0;
-
-/** The first 32 bits of the update's SHA-256: a row whose bytes changed on disk no longer matches. */
-export function checksum(update: Uint8Array): number {
-  return first32(digest(update));
-}
-
-/**
- * The same checksum, by the browser's native SHA-256 where it has one (secure contexts: an installed app
- * always is), which is many times faster than the JavaScript one on a cold start.
- */
-export async function checksumAsync(update: Uint8Array): Promise<number> {
-  const subtle = globalThis.crypto?.subtle;
-  if (subtle === undefined) return checksum(update);
-  return first32(new Uint8Array(await subtle.digest("SHA-256", update as Uint8Array<ArrayBuffer>)));
-}
+export { checksum, checksumAsync } from "./checksum.ts";
 
 /** The row to store for `update`, with its checksum (computed here unless given). */
 export function storedRow(sessionId: string, update: Uint8Array, sum = checksum(update)): StoredUpdate {
@@ -86,6 +72,11 @@ export interface OpenYishiDbOptions {
   onTerminated?: (error: StorageError) => void;
   /** Opening waits because another tab holds an older version open; it continues once that tab closes it. */
   onBlocked?: (error: StorageError) => void;
+  /**
+   * The database was made afresh (it did not exist) or the browser reports it lost data (Chromium's
+   * `dataLoss` of a database it found damaged and deleted): what was stored before may be gone.
+   */
+  onFresh?: (info: { dataLoss: string; message: string }) => void;
 }
 
 /**
@@ -102,7 +93,12 @@ export async function openYishiDb(
   }
   try {
     const db: YishiDatabase = await openDB<YishiDB>(name, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, _tx, event) {
+        const loss = event as IDBVersionChangeEvent & { dataLoss?: string; dataLossMessage?: string };
+        const dataLoss = loss.dataLoss ?? "none";
+        if (oldVersion === 0 || dataLoss !== "none") {
+          options.onFresh?.({ dataLoss, message: loss.dataLossMessage ?? "" });
+        }
         if (oldVersion < 1) {
           db.createObjectStore("updates", { autoIncrement: true }).createIndex("bySession", "sessionId");
           db.createObjectStore("quarantine", { autoIncrement: true }).createIndex("bySession", "sessionId");
@@ -192,6 +188,8 @@ export async function sessionBytes(db: YishiDatabase, sessionId: string): Promis
 
 /** Delete everything stored for a session, in one transaction: updates, quarantine, view, catalogue row. */
 export async function deleteSessionData(db: YishiDatabase, sessionId: string): Promise<void> {
+  // The backup copy first: a crash in between leaves the session here, not one that comes back later.
+  await backupRemove(db, sessionId);
   try {
     const tx = db.transaction(["updates", "quarantine", "views", "sessions"], "readwrite");
     const updates = tx.objectStore("updates");

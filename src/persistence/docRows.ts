@@ -67,8 +67,11 @@ export class DocRows {
     return bad;
   }
 
-  /** Replaces the session's rows in `tx` by one snapshot of the doc, after applying rows it lacks. */
-  async replaceBySnapshot(tx: QuarantineTx): Promise<void> {
+  /**
+   * Replaces the session's rows in `tx` by one snapshot of the doc, after applying rows it lacks.
+   * Resolves with the snapshot stored, or null when there was nothing to replace.
+   */
+  async replaceBySnapshot(tx: QuarantineTx): Promise<Uint8Array | null> {
     const updates = tx.objectStore("updates");
     const rows = await readSessionRows(updates.index("bySession"), this.host.sessionId);
     const bad = this.apply(rows.filter((row) => !this.known.has(row.key)));
@@ -77,12 +80,13 @@ export class DocRows {
     const replaced = rows.map((row) => row.key).filter((key) => !badKeys.has(key));
     if (replaced.length <= 1) {
       this.stored = replaced.length;
-      return;
+      return null;
     }
     // The live doc's state, not Y.mergeUpdates(rows): merging keeps the content of deleted items, while
     // the doc has garbage-collected it, so the snapshot is smaller and is exactly what a reload rebuilds.
     // Every replaced row is in the doc (loaded, written here, or applied above).
-    const key = await updates.add(storedRow(this.host.sessionId, Y.encodeStateAsUpdate(this.host.doc)));
+    const state = Y.encodeStateAsUpdate(this.host.doc);
+    const key = await updates.add(storedRow(this.host.sessionId, state));
     // Delete exactly the keys read above; rows added after (another tab) stay.
     await Promise.all(replaced.map((k) => updates.delete(k)));
     // Bookkeeping before commit is safe: if the transaction fails, a stale entry only means a row is
@@ -91,5 +95,6 @@ export class DocRows {
     this.known.add(key);
     this.stored = 1;
     this.host.rowsChanged();
+    return state;
   }
 }

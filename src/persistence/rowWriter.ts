@@ -3,6 +3,7 @@
 import * as Y from "yjs";
 import { checksumAsync, storedRow, type YishiDatabase } from "./db.ts";
 import type { StorageError } from "./errors.ts";
+import { backupAppend } from "./backup/docBackup.ts";
 
 export interface RowWriterHost {
   readonly sessionId: string;
@@ -91,8 +92,14 @@ export class RowWriter {
         // One row per flush: a burst of edits costs one transaction, not one per keystroke.
         const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
         const row = storedRow(this.host.sessionId, update, await checksumAsync(update));
-        const tx = this.host.db().transaction("updates", "readwrite");
-        const [key] = await Promise.all([tx.store.add(row), tx.done]);
+        const db = this.host.db();
+        const tx = db.transaction("updates", "readwrite");
+        // Saved means saved twice: in IndexedDB and in the backup copy (the copy never fails a save).
+        const [key] = await Promise.all([
+          tx.store.add(row),
+          tx.done,
+          backupAppend(db, this.host.sessionId, [update]),
+        ]);
         this.queue.splice(0, batch.length);
         this.written += batch.length;
         this.failures = 0;

@@ -4,6 +4,7 @@ import { ObservableV2 } from "lib0/observable";
 import { checksum, checksumAsync, moveToQuarantine, readSessionRows, sessionBytes } from "./db.ts";
 import { RowWriter, type RowWriterHost } from "./rowWriter.ts";
 import { DocRows, type DocRowsHost } from "./docRows.ts";
+import { backupReplace } from "./backup/docBackup.ts";
 import type { BadRow, KeyedUpdate, QuarantineTx, StoredView, YishiDatabase } from "./db.ts";
 import { StorageError, toStorageError } from "./errors.ts";
 import { ViewKeeper, type ViewedStore } from "./storedViews.ts";
@@ -320,7 +321,9 @@ export class SessionStore extends ObservableV2<SessionStoreEvents> {
     if (!this._synced || this.destroyed) return;
     try {
       const tx = this.db.transaction(["updates", "quarantine"], "readwrite");
-      await Promise.all([this.rows.replaceBySnapshot(tx), tx.done]);
+      const [state] = await Promise.all([this.rows.replaceBySnapshot(tx), tx.done]);
+      // The backup copy is compacted the same way (its appends since are in the state too).
+      if (state) await backupReplace(this.db, this.sessionId, [state]);
     } catch (e) {
       throw this.fail(e);
     }

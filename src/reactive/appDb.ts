@@ -3,6 +3,8 @@
 import { openYishiDb, type YishiDatabase } from "../persistence/db.ts";
 import { requestPersistentStorage } from "../persistence/catalogue.ts";
 import { clearNotice, notify } from "./notices.ts";
+import { startBackup } from "../persistence/backup/backupCopy.ts";
+import { afterStartBackup, restoreBeforeStart } from "./backupStart.ts";
 
 export interface AppDb {
   /** The open connection; read it at each use, it changes after a reconnect. */
@@ -16,8 +18,12 @@ const RETRY_MS = [250, 1000, 3000, 10_000];
 /** Opens the app's database; asks the browser to keep it (a tablet must not lose a session to eviction). */
 export async function openAppDb(name = "yishi"): Promise<AppDb> {
   const listeners = new Set<(db: YishiDatabase) => void>();
-  const open = (): Promise<YishiDatabase> => openYishiDb(name, { onTerminated: () => void reconnect() });
+  let fresh: { dataLoss: string; message: string } | null = null;
+  const open = (): Promise<YishiDatabase> =>
+    openYishiDb(name, { onTerminated: () => void reconnect(), onFresh: (info) => (fresh ??= info) });
   let current = await open();
+  const copy = startBackup(name);
+  await restoreBeforeStart(current, copy, fresh);
   let reconnecting = false;
 
   async function reconnect(): Promise<void> {
@@ -39,6 +45,7 @@ export async function openAppDb(name = "yishi"): Promise<AppDb> {
   }
 
   void requestPersistentStorage();
+  afterStartBackup(() => current, copy);
   return {
     get current() {
       return current;

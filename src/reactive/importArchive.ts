@@ -9,6 +9,7 @@ import { loadArchive, type ArchiveErrorCode } from "../export/archive.ts";
 import { checksum, checksumAsync, readSessionRows, storedRow } from "../persistence/db.ts";
 import type { KeyedUpdate, YishiDatabase } from "../persistence/db.ts";
 import { toStorageError } from "../persistence/errors.ts";
+import { backupAppend } from "../persistence/backup/docBackup.ts";
 import { setShareCodeOf, shareCodeOf } from "../sync/deviceSettings.ts";
 import { formatShareCode, parseShareCode } from "../sync/shareCode.ts";
 import type { AppDb } from "./appDb.ts";
@@ -99,6 +100,7 @@ export async function importArchiveText(appDb: AppDb, text: string): Promise<Imp
   try {
     const code = carriedCode(archive.data.shareCode, doc);
     await storeAtomically(appDb.current, id, update, doc, session);
+    await backupAppend(appDb.current, id, [update]);
     if (code !== null && shareCodeOf(id) === null) setShareCodeOf(id, code, true);
   } finally {
     doc.destroy();

@@ -1,6 +1,8 @@
-// This tablet's identity among a community's tablets: an ECDSA P-256 key pair made once. The private key is
-// not extractable (WebCrypto keeps it; IndexedDB stores the CryptoKey object, never its bytes); the public
-// key, base64url of its raw form, is the tablet's id in a community's member list.
+// This tablet's identity among a community's tablets: an ECDSA P-256 key pair made once and kept in
+// IndexedDB as CryptoKey objects; the public key, base64url of its raw form, is the tablet's id in a
+// community's member list. The pair is extractable so that the tablet's backup copy can hold it: a tablet
+// whose browser loses its database is still the same tablet to its peers (CONTRIBUTING.md says why this
+// costs no protection: whoever can read the backup files can already use the tablet's keys in place).
 import { openDB } from "idb";
 import { fromBase64UrlEncoded, toBase64UrlEncoded } from "lib0/buffer";
 
@@ -27,8 +29,10 @@ function fromBase64Url(text: string): Uint8Array | null {
 }
 
 /** A new identity (not stored): for tests and for a tablet whose storage refuses keys. */
-export async function newDeviceIdentity(): Promise<{ identity: DeviceIdentity; pair: CryptoKeyPair }> {
-  const pair = await crypto.subtle.generateKey(ALGORITHM, false, ["sign", "verify"]);
+export async function newDeviceIdentity(
+  extractable = false,
+): Promise<{ identity: DeviceIdentity; pair: CryptoKeyPair }> {
+  const pair = await crypto.subtle.generateKey(ALGORITHM, extractable, ["sign", "verify"]);
   return { identity: await identityOf(pair), pair };
 }
 
@@ -70,7 +74,7 @@ async function load(): Promise<DeviceIdentity> {
     try {
       const stored = (await db.get(STORE, KEY_NAME)) as CryptoKeyPair | undefined;
       if (stored?.privateKey && stored.publicKey) return await identityOf(stored);
-      const { identity, pair } = await newDeviceIdentity();
+      const { identity, pair } = await newDeviceIdentity(true);
       await db.put(STORE, pair, KEY_NAME);
       return identity;
     } finally {
@@ -78,5 +82,52 @@ async function load(): Promise<DeviceIdentity> {
     }
   } catch {
     return (await newDeviceIdentity()).identity;
+  }
+}
+
+/** The stored key pair as JWKs, for the backup copy; null when there is none or it cannot be exported. */
+export async function exportDeviceKey(): Promise<{ privateKey: JsonWebKey; publicKey: JsonWebKey } | null> {
+  try {
+    const db = await openDB(DB_NAME, 1, { upgrade: (d) => void d.createObjectStore(STORE) });
+    try {
+      const stored = (await db.get(STORE, KEY_NAME)) as CryptoKeyPair | undefined;
+      if (!stored?.privateKey.extractable) return null; // made by an earlier version: it stays in place
+      const [privateKey, publicKey] = await Promise.all([
+        crypto.subtle.exportKey("jwk", stored.privateKey),
+        crypto.subtle.exportKey("jwk", stored.publicKey),
+      ]);
+      return { privateKey, publicKey };
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts back a key pair the backup copy held, when this browser holds none (its database was lost).
+ * Resolves true when restored. Call before the first `deviceIdentity()`.
+ */
+export async function restoreDeviceKey(jwk: {
+  privateKey: JsonWebKey;
+  publicKey: JsonWebKey;
+}): Promise<boolean> {
+  try {
+    const db = await openDB(DB_NAME, 1, { upgrade: (d) => void d.createObjectStore(STORE) });
+    try {
+      if (await db.get(STORE, KEY_NAME)) return false;
+      const [privateKey, publicKey] = await Promise.all([
+        crypto.subtle.importKey("jwk", jwk.privateKey, ALGORITHM, true, ["sign"]),
+        crypto.subtle.importKey("jwk", jwk.publicKey, ALGORITHM, true, ["verify"]),
+      ]);
+      await db.put(STORE, { privateKey, publicKey } satisfies CryptoKeyPair, KEY_NAME);
+      loading = null;
+      return true;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,8 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { requestPersistentStorage, storageEstimate } from "../../persistence/catalogue.ts";
 import { t } from "../../i18n/i18n.ts";
+import { backupOf } from "../../persistence/backup/backupCopy.ts";
+import { DEFAULT_DB_NAME } from "../../persistence/db.ts";
 
 const MB = 1024 * 1024;
 /** Below this much free space the app warns: a long session with much typing needs a few MB. */
@@ -30,6 +32,11 @@ export function DeviceSection() {
   const [code, setCode] = createSignal("");
   const [storage] = createResource(storageEstimate);
   const [persisted, { refetch: refetchPersisted }] = createResource(storagePersisted);
+  const [backup] = createResource(async () => {
+    const copy = backupOf(DEFAULT_DB_NAME);
+    await copy?.ready;
+    return copy?.state ?? null;
+  });
   const askAgain = async () => {
     await requestPersistentStorage();
     await refetchPersisted();
@@ -103,6 +110,14 @@ export function DeviceSection() {
               </button>
             </Show>
           </p>
+        </Show>
+        <Show when={backup()}>
+          {(state) => (
+            <p class="backup-state" role={state() === "unavailable" ? "alert" : undefined}>
+              <strong>{t("backup.heading")}:</strong>{" "}
+              {t(state() === "on" ? "backup.on" : `backup.${state()}`)}
+            </p>
+          )}
         </Show>
       </details>
     </section>
