@@ -94,7 +94,11 @@ export function afterStartBackup(db: () => YishiDatabase, copy: BackupCopy): voi
       } catch {
         // Told at the next start, when it runs before the first screen.
       }
-      await repairBackup(db(), copy);
+      const repaired = await repairBackup(db(), copy);
+      if (repaired.restored.length > 0) {
+        const sessions = repaired.restored.filter((id) => !id.startsWith("community:")).length;
+        notify({ kind: "info", key: "restore.done", params: { talkPoints: 0, sessions }, sticky: true });
+      }
       await noteHeld(db());
     })();
   }, REPAIR_AFTER_MS);

@@ -1,10 +1,11 @@
-// Keeping the backup copy whole: after a start, every document IndexedDB holds whose copy is missing (a
-// tablet that had no copy yet, a file the browser or a crash cut), damaged or whose last write to it
-// failed is written to the copy again from IndexedDB's rows, one document at a time in the background.
+// Keeping the two copies whole, after each start, in the background: every document IndexedDB holds is
+// compared with its backup copy (in the worker). What the copy holds and the rows lack is stored again
+// (a database that lost some records silently); a copy that is missing, damaged, behind the rows or whose
+// last write failed is rewritten from them. Copies of sessions removed here are dropped.
 import * as Y from "yjs";
 import type { BackupCopy } from "../persistence/backup/backupCopy.ts";
 import { docFile, docOfFile } from "../persistence/backup/docBackup.ts";
-import { readSessionRows, type YishiDatabase } from "../persistence/db.ts";
+import { checksumAsync, readSessionRows, storedRow, type YishiDatabase } from "../persistence/db.ts";
 import { isSessionRemovedHere } from "../sync/deviceSettings.ts";
 import { writeDeviceRecord } from "./backupRecord.ts";
 
@@ -40,20 +41,44 @@ async function rewrite(db: YishiDatabase, copy: BackupCopy, id: string): Promise
 }
 
 export interface Repaired {
+  /** Documents whose rows lacked something the copy held, stored again. */
+  restored: string[];
   /** Documents written to the copy again. */
   rewritten: string[];
   /** Copies of sessions removed here, dropped. */
   dropped: string[];
 }
 
-/** Makes `copy` hold every document of `db` again; resolves with what it rewrote. Never rejects. */
+/** One document: the rows completed from the copy, the copy from the rows. */
+async function repairDoc(db: YishiDatabase, copy: BackupCopy, id: string, out: Repaired): Promise<void> {
+  const name = docFile(id);
+  const rows = await rowsOf(db, id);
+  if (rows.length === 0) return;
+  let result: Awaited<ReturnType<BackupCopy["reconcile"]>> = null;
+  try {
+    result = await copy.reconcile(
+      name,
+      rows.map((r) => r.update),
+    );
+  } catch {
+    // A copy Yjs cannot read: rewritten below.
+  }
+  if (result?.toStore) {
+    const row = storedRow(id, result.toStore, await checksumAsync(result.toStore));
+    await db.add("updates", row);
+    out.restored.push(id);
+  }
+  const behind = !result || result.damaged || result.copyBehind || copy.failed.has(name);
+  if (behind && (await rewrite(db, copy, id))) out.rewritten.push(id);
+}
+
+/** Makes `db` and `copy` hold the same documents; resolves with what it did. Never rejects. */
 export async function repairBackup(db: YishiDatabase, copy: BackupCopy): Promise<Repaired> {
-  const out: Repaired = { rewritten: [], dropped: [] };
+  const out: Repaired = { restored: [], rewritten: [], dropped: [] };
   try {
     await copy.ready;
     if (copy.state !== "on") return out;
-    const files = new Map((await copy.check()).map((f) => [f.name, f.damaged]));
-    for (const [name] of files) {
+    for (const { name } of await copy.list()) {
       const id = docOfFile(name);
       if (id !== null && isSessionRemovedHere(id)) {
         await copy.remove(name);
@@ -61,9 +86,11 @@ export async function repairBackup(db: YishiDatabase, copy: BackupCopy): Promise
       }
     }
     for (const id of await storedDocs(db)) {
-      const name = docFile(id);
-      if (files.get(name) === false && !copy.failed.has(name)) continue;
-      if (await rewrite(db, copy, id)) out.rewritten.push(id);
+      try {
+        await repairDoc(db, copy, id, out);
+      } catch {
+        // This one could not be compared (the database closing): the next start tries again.
+      }
     }
     await writeDeviceRecord(db, copy);
   } catch {

@@ -17,8 +17,8 @@ export interface BackupCopy {
   remove(name: string): Promise<void>;
   list(): Promise<{ name: string; size: number }[]>;
   read(names: string[]): Promise<BackupFile[]>;
-  /** Every file and whether it is damaged. */
-  check(): Promise<{ name: string; damaged: boolean }[]>;
+  /** Document `name`'s copy against its stored rows (see reconcile.ts); null when there is no copy. */
+  reconcile(name: string, stored: Uint8Array[]): Promise<BackupReplies["reconcile"]>;
   /** Names whose last write to the copy failed (the next repair rewrites them from IndexedDB). */
   readonly failed: ReadonlySet<string>;
 }
@@ -131,9 +131,9 @@ class WorkerCopy implements BackupCopy {
     await this.ready;
     return this.state === "on" ? this.call({ op: "list" }) : [];
   }
-  async check(): Promise<{ name: string; damaged: boolean }[]> {
+  async reconcile(name: string, stored: Uint8Array[]): Promise<BackupReplies["reconcile"]> {
     await this.ready;
-    return this.state === "on" ? this.call({ op: "check" }) : [];
+    return this.state === "on" ? this.call({ op: "reconcile", name, stored }) : null;
   }
   async read(names: string[]): Promise<BackupFile[]> {
     await this.ready;

@@ -2,6 +2,7 @@
 // System's synchronous access handles, whose flush() returns once the bytes are on disk. One file per
 // name; requests are done one at a time in arrival order, so appends to a file never interleave.
 import { decodeFrames, encodeFrames } from "./frames.ts";
+import { reconcile } from "./reconcile.ts";
 import type { BackupReplies, BackupRequest, Envelope, Reply } from "./protocol.ts";
 
 interface SyncHandle {
@@ -153,14 +154,11 @@ async function run(req: BackupRequest, dir: FileSystemDirectoryHandle): Promise<
       return removeFile(dir, fileName(req.name)).then(() => null);
     case "list":
       return (await list(dir)).filter((f) => f.name !== "~probe");
-    case "check": {
-      const out: BackupReplies["check"] = [];
-      for (const { name } of await list(dir)) {
-        if (name === "~probe") continue;
-        const decoded = await decodeFrames(readAll(await handle(dir, fileName(name))));
-        out.push({ name, damaged: decoded.damaged });
-      }
-      return out;
+    case "reconcile": {
+      if (!(await exists(dir, fileName(req.name)))) return null;
+      const decoded = await decodeFrames(readAll(await handle(dir, fileName(req.name))));
+      if (decoded.payloads.length === 0) return { damaged: decoded.damaged, toStore: null, copyBehind: true };
+      return { damaged: decoded.damaged, ...reconcile(decoded.payloads, req.stored) };
     }
     case "read": {
       const out: BackupReplies["read"] = [];

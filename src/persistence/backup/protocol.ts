@@ -1,5 +1,6 @@
 // Messages between the app and its backup worker (backupWorker.ts). Names are the worker's file names as
 // the app chose them; every request gets exactly one reply with its id.
+import type { Reconciled } from "./reconcile.ts";
 
 export type BackupRequest =
   | { op: "ping" }
@@ -8,7 +9,7 @@ export type BackupRequest =
   | { op: "remove"; name: string }
   | { op: "list" }
   | { op: "read"; names: string[] }
-  | { op: "check" };
+  | { op: "reconcile"; name: string; stored: Uint8Array[] };
 
 export interface BackupFile {
   name: string;
@@ -24,8 +25,8 @@ export interface BackupReplies {
   remove: null;
   list: { name: string; size: number }[];
   read: BackupFile[];
-  /** Every file, whether damaged (read and checked in the worker; no bytes sent back). */
-  check: { name: string; damaged: boolean }[];
+  /** A document's copy against its stored rows (reconcile.ts), done in the worker; null: no copy. */
+  reconcile: ({ damaged: boolean } & Reconciled) | null;
 }
 
 export type Envelope = BackupRequest & { id: number; dir: string };
