@@ -6,9 +6,11 @@ import type { TalkPoint } from "../doc/talkPoint.ts";
 import type { CommunityRow } from "../persistence/communities.ts";
 import type { YishiDatabase } from "../persistence/db.ts";
 import { backupOf, type BackupCopy } from "../persistence/backup/backupCopy.ts";
-import { exportDeviceKey } from "../sync/deviceKey.ts";
+import { deviceIdentity, exportDeviceKey } from "../sync/deviceKey.ts";
 
 export const RECORD_FILE = "rec:device";
+/** Set once the record holds the device key: a start that finds no key then restores it (backupStart.ts). */
+export const KEY_KEPT = "yishi.backup.key";
 const LOCAL_PREFIX = "yishi.";
 
 export interface DeviceRecord {
@@ -36,6 +38,7 @@ function localEntries(): Record<string, string> {
 export async function writeDeviceRecord(db: YishiDatabase, copy = backupOf(db.name)): Promise<void> {
   if (!copy) return;
   try {
+    await deviceIdentity(); // made now if this tablet has none yet, so that the record holds it
     const [talkPoints, communities, key] = await Promise.all([
       db.getAll("talkPoints"),
       db.getAll("communities"),
@@ -43,6 +46,7 @@ export async function writeDeviceRecord(db: YishiDatabase, copy = backupOf(db.na
     ]);
     const record: DeviceRecord = { talkPoints, communities, local: localEntries(), key };
     await copy.replace(RECORD_FILE, [new TextEncoder().encode(JSON.stringify(record))]);
+    if (key) localStorage.setItem(KEY_KEPT, "1");
   } catch {
     // The database is closing or refused: the next change or start writes it.
   }

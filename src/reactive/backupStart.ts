@@ -4,7 +4,8 @@
 import type { BackupCopy } from "../persistence/backup/backupCopy.ts";
 import type { YishiDatabase } from "../persistence/db.ts";
 import { onDeviceRecordChange } from "../persistence/backup/docBackup.ts";
-import { writeDeviceRecord } from "./backupRecord.ts";
+import { KEY_KEPT, writeDeviceRecord } from "./backupRecord.ts";
+import { hasDeviceKey } from "../sync/deviceKey.ts";
 import { notify } from "./notices.ts";
 import type { Restored } from "./restoreBackup.ts";
 
@@ -22,6 +23,14 @@ function heldBefore(): number {
     return Number(localStorage.getItem(HELD_KEY) ?? 0) || 0;
   } catch {
     return 0;
+  }
+}
+
+function keyKept(): boolean {
+  try {
+    return localStorage.getItem(KEY_KEPT) !== null;
+  } catch {
+    return false;
   }
 }
 
@@ -66,6 +75,8 @@ export async function restoreBeforeStart(
     );
   }
   let suspect = fresh !== null;
+  // The device key lives in a database of its own, which the browser may have lost alone.
+  if (keyKept() && !(await hasDeviceKey())) suspect = true;
   if (!suspect) {
     const held = (await db.count("sessions").catch(() => 0)) + (await db.count("communities").catch(() => 0));
     suspect = held < heldBefore();
@@ -74,7 +85,7 @@ export async function restoreBeforeStart(
   try {
     const restored = await (await restoring()).restoreFromBackup(db, copy);
     // A database made on a tablet's first start is not a loss, unless the browser says so.
-    tell(restored, fresh?.dataLoss === "total" || heldBefore() > 0);
+    tell(restored, fresh !== null && (fresh.dataLoss === "total" || heldBefore() > 0));
   } catch (error) {
     notify({ kind: "error", key: "restore.failed", params: { error: String(error) }, sticky: true });
   }

@@ -63,6 +63,8 @@ export async function restoreFromBackup(db: YishiDatabase, copy: BackupCopy): Pr
   const docIds = files.map((f) => docOfFile(f.name)).filter((id): id is string => id !== null);
   const missing = [...(await withoutRows(db, docIds))].filter((id) => !isSessionRemovedHere(id));
   const record = await readDeviceRecord(copy);
+  // The device key first: lost with the database, this tablet would otherwise be a stranger to its peers.
+  if (record?.key) await restoreDeviceKey(record.key);
   const [talkPointIds, communityIds] = await Promise.all([
     db.getAllKeys("talkPoints"),
     db.getAllKeys("communities"),
@@ -84,7 +86,6 @@ export async function restoreFromBackup(db: YishiDatabase, copy: BackupCopy): Pr
     tx.done,
   ]);
   restoreSettings(record?.local ?? {});
-  if (record?.key) await restoreDeviceKey(record.key);
 
   const held = new Set(restored.map(({ row }) => row.sessionId));
   const all = await db.getAll("communities");

@@ -131,3 +131,17 @@ export async function restoreDeviceKey(jwk: {
     return false;
   }
 }
+
+/** True when this browser holds a stored key pair (false when its database was lost). Never rejects. */
+export async function hasDeviceKey(): Promise<boolean> {
+  try {
+    const db = await openDB(DB_NAME, 1, { upgrade: (d) => void d.createObjectStore(STORE) });
+    try {
+      return (await db.get(STORE, KEY_NAME)) !== undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}

@@ -139,7 +139,33 @@ function damageIndexedDb(): string[] {
   return damaged;
 }
 
+/** The tablet's identity to its peers: its device key's public half, and each community's pairing row. */
+const identity = (page: Page) =>
+  page.evaluate(async () => {
+    const read = (name: string, store: string, key?: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const s = open.result.transaction(store).objectStore(store);
+          const req = key === undefined ? s.getAll() : s.get(key);
+          req.onsuccess = () => (open.result.close(), resolve(req.result));
+        };
+      });
+    const pair = (await read("yishi-device", "keys", "identity")) as CryptoKeyPair | undefined;
+    const raw = pair ? new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey)) : null;
+    const rows = (await read("yishi", "communities")) as { id: string; code: string | null; role: string }[];
+    return {
+      device: raw ? btoa(String.fromCharCode(...raw)) : null,
+      name: localStorage.getItem("yishi.deviceName"),
+      communities: rows
+        .map(({ id, code, role }) => ({ id, code, role }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    };
+  });
+
 let before: Record<string, string>;
+let who: Awaited<ReturnType<typeof identity>>;
 const AGENDA = "损坏前加的议题";
 
 it(
@@ -152,7 +178,9 @@ it(
     await page.getByRole("button", { name: "Add", exact: true }).first().click();
     await page.getByRole("status").filter({ hasText: "Saved on this device" }).waitFor();
     before = await holdings(page);
-    await copyComplete(page);
+    await copyComplete(page); // the record written with it holds the device key, made by then
+    who = await identity(page);
+    expect(who.device).not.toBeNull();
     await tablet!.close();
 
     expect(damageIndexedDb().length).toBeGreaterThan(0);
@@ -166,6 +194,8 @@ it(
     console.log(`[storage loss] ${empty ?? "records dropped silently"}; said: ${await line.innerText()}`);
     if (empty) expect(Number(RESTORED.exec(await line.innerText())![2])).toBe(1);
     expect(await holdings(again.page)).toEqual(before);
+    // Still the same tablet to its peers: the same device key, name and pairings.
+    expect(await identity(again.page)).toEqual(who);
     await again.page.goto(`${server.url}/?lang=en`);
     await again.page.locator(".session-link").first().click();
     await again.page.getByText(AGENDA).waitFor();
@@ -206,6 +236,22 @@ it(
     expect(await holdings(page)).toEqual(before);
     // Nothing was lost, so nothing was restored and nothing said so.
     expect(await page.getByText(RESTORED).count()).toBe(0);
+    await tablet!.close();
+  },
+);
+
+it(
+  "a tablet whose IndexedDB is gone entirely is still the same tablet, with everything",
+  { timeout: 120_000 },
+  async () => {
+    await tablet?.close();
+    rmSync(join(profile, "Default", "IndexedDB"), { recursive: true, force: true });
+    const { page, console: lines } = await launch();
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByText(RESTORED).waitFor();
+    expect(lines.some((l) => l.startsWith("Storage came up empty"))).toBe(true);
+    expect(await holdings(page)).toEqual(before);
+    expect(await identity(page)).toEqual(who);
     await tablet!.close();
   },
 );
