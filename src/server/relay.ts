@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { lanAddresses, listen, PortBusyError } from "./start.ts";
 import { openRelayStore } from "./relay/store.ts";
 import { accessFor, communityOf, logId, type TokenHashes } from "./relay/tokens.ts";
+import { redactConsole } from "./relay/redactLogs.ts";
 import { watchRotations } from "./relay/rotation.ts";
 import { addCommunityCommand, rotateTokenCommand } from "./relay/admin.ts";
 import { DEFAULT_GUARD, guardSocket, type GuardLimits, type SocketState } from "./relay/guard.ts";
@@ -220,6 +221,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--add-community"))
     return addCommunityCommand(dbPath, flag("add-community") ?? "");
   if (process.argv.includes("--rotate-token")) return rotateTokenCommand(dbPath, flag("rotate-token") ?? "");
+  redactConsole();
   const host = flag("host") ?? process.env.RELAY_HOST ?? "0.0.0.0";
   const port = Number(flag("port") ?? process.env.RELAY_PORT ?? 4500);
   const certFile = flag("cert") ?? process.env.YISHI_CERT;
