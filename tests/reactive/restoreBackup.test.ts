@@ -60,7 +60,7 @@ function session(id: string): Uint8Array[] {
 
 function workspace(): Uint8Array {
   const doc = new Y.Doc();
-  initWorkspace(doc, { name: "椿树路社区" });
+  initWorkspace(doc, { id: "c1", name: "椿树路社区" });
   addTalkPoint(doc, {
     name: "周五有话您就说",
     location: "大华商城",

@@ -1,56 +1,22 @@
 // A session removed from this tablet while the relay sync's background pass is under way: the pass skips
 // it if its visit has not begun, and a visit under way ends at once, so nothing more of it is received.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRelay, type RunningRelay } from "../../src/server/relay.ts";
-import { openRelayStore } from "../../src/server/relay/store.ts";
-import { RelayTablet, settledState } from "../helpers/relayTablet.ts";
+import { settledState } from "../helpers/relayTablet.ts";
+import { startTestRelay, until, type TestRelay } from "../helpers/testRelay.ts";
 
 const TIMEOUT = 60_000;
 const SESSIONS = 24; // three times the visits run at once: the last ones wait their turn
 
-const until = async (check: () => boolean, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
 describe("a relay pass and a session removed meanwhile", () => {
-  let dir: string;
-  let relay: RunningRelay;
-  let token: string;
-  const tablets: RelayTablet[] = [];
-  const tablet = (communityId: string, options: { visitMs?: number; loadMs?: number } = {}) => {
-    const made = new RelayTablet(relay.url, token, communityId, options);
-    tablets.push(made);
-    return made;
-  };
+  let test: TestRelay;
+  const tablet = (communityId: string, options: { visitMs?: number; loadMs?: number } = {}) =>
+    test.tablet(test.token, communityId, options);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "yishi-relayremoved-"));
-    const dbPath = join(dir, "relay.sqlite");
-    const store = openRelayStore(dbPath);
-    token = store.addCommunity("c1").token;
-    store.close();
-    relay = await startRelay({
-      db: dbPath,
-      host: "127.0.0.1",
-      port: 0,
-      debounce: 50,
-      maxDebounce: 200,
-      log: () => {},
-    });
+    test = await startTestRelay("relayremoved");
   }, TIMEOUT);
 
-  afterAll(async () => {
-    for (const t of tablets) t.destroy();
-    await relay.close();
-    rmSync(dir, { recursive: true, force: true });
-  }, TIMEOUT);
+  afterAll(() => test.stop(), TIMEOUT);
 
   it(
     "skips a session removed mid-pass, and ends a visit under way of one",

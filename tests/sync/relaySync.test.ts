@@ -1,57 +1,24 @@
 // RelaySync against a real Hocuspocus relay (in this process, on a temporary SQLite file): the workspace
 // stays attached, sessions open on screen go out live, closed ones are visited when the index says another
 // tablet changed them; a wrong token is refused, and a display's read-only token writes nothing.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRelay, type RunningRelay } from "../../src/server/relay.ts";
-import { openRelayStore } from "../../src/server/relay/store.ts";
 import { readOnlyToken } from "../../src/sync/relayNames.ts";
-import { RelayTablet, settledState } from "../helpers/relayTablet.ts";
+import { settledState } from "../helpers/relayTablet.ts";
+import { startTestRelay, until, type TestRelay } from "../helpers/testRelay.ts";
 
 const TIMEOUT = 60_000;
 
-const until = async (check: () => boolean, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 describe("RelaySync through a real relay", () => {
-  let dir: string;
-  let dbPath: string;
-  let relay: RunningRelay;
+  let test: TestRelay;
   let token: string;
-  const tablets: RelayTablet[] = [];
-  const tablet = (t: string) => {
-    const made = new RelayTablet(relay.url, t);
-    tablets.push(made);
-    return made;
-  };
+  const tablet = (t: string) => test.tablet(t);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "yishi-relaysync-"));
-    dbPath = join(dir, "relay.sqlite");
-    const store = openRelayStore(dbPath);
-    token = store.addCommunity("c1").token;
-    store.close();
-    relay = await startRelay({
-      db: dbPath,
-      host: "127.0.0.1",
-      port: 0,
-      debounce: 50,
-      maxDebounce: 200,
-      log: () => {},
-    });
+    test = await startTestRelay("relaysync");
+    ({ token } = test);
   }, TIMEOUT);
 
-  afterAll(async () => {
-    for (const t of tablets) t.destroy();
-    await relay.close();
-    rmSync(dir, { recursive: true, force: true });
-  }, TIMEOUT);
+  afterAll(() => test.stop(), TIMEOUT);
 
   it(
     "carries the workspace, open sessions live, and closed sessions when their index entry changes",
@@ -109,8 +76,7 @@ describe("RelaySync through a real relay", () => {
       const a = tablet(token);
       a.index("s3", "third");
       a.open("s3").getText("notes").insert(0, "0");
-      const b = new RelayTablet(relay.url, token, "c1", { visitMs: 400 });
-      tablets.push(b);
+      const b = test.tablet(token, "c1", { visitMs: 400 });
       await until(() => b.text("s3") === "0", "B to visit s3");
       for (let round = 1; round <= 4; round++) {
         // Round 1: B opens s3 while the visit of its stored copy lingers; later rounds: closed and reopened.
