@@ -58,7 +58,7 @@ export function listTalkPoints(db: YishiDatabase): Promise<TalkPoint[]> {
 export function putTalkPoint(db: YishiDatabase, tp: TalkPoint): Promise<void> {
   return guarded(async () => {
     await db.put("talkPoints", tp);
-    deviceRecordChanged(db);
+    await deviceRecordChanged(db);
   });
 }
 
@@ -66,7 +66,7 @@ export function putTalkPoint(db: YishiDatabase, tp: TalkPoint): Promise<void> {
 export function deleteTalkPoint(db: YishiDatabase, id: string): Promise<void> {
   return guarded(async () => {
     await db.delete("talkPoints", id);
-    deviceRecordChanged(db);
+    await deviceRecordChanged(db);
   });
 }
 

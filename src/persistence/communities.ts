@@ -87,7 +87,7 @@ export function listCommunities(db: YishiDatabase): Promise<CommunityRow[]> {
 export function putCommunity(db: YishiDatabase, row: CommunityRow): Promise<void> {
   return guarded(async () => {
     await db.put("communities", row);
-    deviceRecordChanged(db);
+    await deviceRecordChanged(db);
   });
 }
 

@@ -15,8 +15,6 @@ const restoring = () => import("./restoreBackup.ts");
 /** How many documents this tablet held at its last start (localStorage: it outlives a lost database). */
 const HELD_KEY = "yishi.backup.held";
 const REPAIR_AFTER_MS = 2000;
-/** A change of talk points or communities is written to the record this soon (changes in between share it). */
-const RECORD_DELAY_MS = 200;
 
 function heldBefore(): number {
   try {
@@ -113,13 +111,7 @@ export function afterStartBackup(db: () => YishiDatabase, copy: BackupCopy): voi
       await noteHeld(db());
     })();
   }, REPAIR_AFTER_MS);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  onDeviceRecordChange(db().name, () => {
-    timer ??= setTimeout(() => {
-      timer = null;
-      void writeDeviceRecord(db(), copy);
-    }, RECORD_DELAY_MS);
-  });
+  onDeviceRecordChange(db().name, () => writeDeviceRecord(db(), copy));
   globalThis.document?.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") void writeDeviceRecord(db(), copy);
   });

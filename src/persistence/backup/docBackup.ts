@@ -20,14 +20,17 @@ export const backupReplace = (db: { name: string }, docId: string, updates: Uint
 export const backupRemove = (db: { name: string }, docId: string): Promise<void> =>
   backupOf(db.name)?.remove(docFile(docId)) ?? done;
 
-const recordWriters = new Map<string, () => void>();
+const recordWriters = new Map<string, () => Promise<void>>();
 
 /** `write` is called whenever a talk point or a community of database `dbName` changes. */
-export function onDeviceRecordChange(dbName: string, write: () => void): void {
+export function onDeviceRecordChange(dbName: string, write: () => Promise<void>): void {
   recordWriters.set(dbName, write);
 }
 
-/** A talk point or a community changed: the device's record in the backup copy is written again. */
-export function deviceRecordChanged(db: { name: string }): void {
-  recordWriters.get(db.name)?.();
+/**
+ * A talk point or a community changed: the device's record in the backup copy is written again; resolves
+ * once it is (such changes are rare: a pairing, a new talk point), so the change counts as saved after.
+ */
+export function deviceRecordChanged(db: { name: string }): Promise<void> {
+  return recordWriters.get(db.name)?.() ?? done;
 }
