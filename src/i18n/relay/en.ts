@@ -20,6 +20,11 @@ export const relayEn: RelayMessages = {
   "relay.state.unreachable":
     "Relay: unreachable (reconnects by itself; everything is kept on this tablet meanwhile)",
   "relay.state.refused": "Relay: refused (a wrong token, or this community is not registered on this relay)",
+  "relay.links.connecting": "Once the relay is connected, the links to pair other tablets appear here.",
+  "relay.links.unreachable":
+    "The relay cannot be reached, so no pairing links are offered: check the relay's address and the network; the links appear here once it connects.",
+  "relay.links.refused":
+    "The relay refused this tablet's token, so no pairing links are offered: ask the relay's administrator for the community's current token (--rotate-token issues new ones), stop using the relay here and enter the new token.",
   "relay.pairHeading": "Pair another tablet through the relay",
   "relay.pairExplain":
     "Open the link or scan the code on the other tablet. The link holds the token: give it only to this community's staff.",

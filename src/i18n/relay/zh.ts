@@ -19,6 +19,10 @@ export const relayZh = {
   "relay.state.connected": "中继：已连接",
   "relay.state.unreachable": "中继：连不上（恢复后自动重连，资料都保存在这台平板上）",
   "relay.state.refused": "中继：拒绝连接（令牌不对，或本社区没有登记在这个中继上）",
+  "relay.links.connecting": "连上中继后，这里会给出配对其他平板的链接。",
+  "relay.links.unreachable": "中继连不上，所以不给配对链接：请检查中继地址和网络，连上后链接会出现在这里。",
+  "relay.links.refused":
+    "中继拒绝了本平板的令牌，所以不给配对链接：请向中继管理员要本社区现在的令牌（--rotate-token 会发新令牌），先点“不再使用中继”，再输入新令牌。",
   "relay.pairHeading": "通过中继配对另一台平板",
   "relay.pairExplain": "在另一台平板上打开链接或扫码。链接里有令牌，只交给本社区的工作人员。",
   "relay.linkStaff": "工作人员平板的链接",

@@ -19,6 +19,10 @@ export const relayZhHant: RelayMessages = {
   "relay.state.connected": "中繼：已連線",
   "relay.state.unreachable": "中繼：無法連線（恢復後會自動重新連線，資料都儲存在這台平板上）",
   "relay.state.refused": "中繼：拒絕連線（權杖不對，或本社區沒有登記在這個中繼上）",
+  "relay.links.connecting": "連上中繼後，這裡會給出配對其他平板的連結。",
+  "relay.links.unreachable": "中繼無法連線，所以不給配對連結：請檢查中繼位址和網路，連上後連結會出現在這裡。",
+  "relay.links.refused":
+    "中繼拒絕了本平板的權杖，所以不給配對連結：請向中繼管理員索取本社區現在的權杖（--rotate-token 會發新權杖），先點「不再使用中繼」，再輸入新權杖。",
   "relay.pairHeading": "透過中繼配對另一台平板",
   "relay.pairExplain": "在另一台平板上開啟連結或掃描 QR 碼。連結裡含有權杖，只交給本社區的工作人員。",
   "relay.linkStaff": "工作人員平板的連結",

@@ -1,4 +1,4 @@
-import { createResource, createSignal, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { t, type MessageKey } from "../../../i18n/i18n.ts";
 import {
   cleanRelaySetting,
@@ -6,9 +6,8 @@ import {
   relaySocketUrl,
   type CommunityRow,
 } from "../../../persistence/communities.ts";
-import { readOnlyToken } from "../../../sync/relayNames.ts";
 import { useApp } from "../../appContext.ts";
-import { relayPairLink } from "../../relayLink.ts";
+import { RelayLinks } from "./RelayLinks.tsx";
 
 /** The community's relay on this tablet: its address and token, its state, and links to pair through it. */
 export function RelayPanel(props: { row: CommunityRow; readOnly: boolean }) {
@@ -105,6 +104,7 @@ export function RelayPanel(props: { row: CommunityRow; readOnly: boolean }) {
             </Show>
             <Show when={!setting().readOnly && !props.readOnly}>
               <RelayLinks
+                state={relay()?.state() ?? "connecting"}
                 communityId={props.row.id}
                 name={props.row.name}
                 url={setting().url}
@@ -118,54 +118,5 @@ export function RelayPanel(props: { row: CommunityRow; readOnly: boolean }) {
         )}
       </Show>
     </section>
-  );
-}
-
-/** The links (and their QR codes) that pair a staff tablet or a display through the relay. */
-function RelayLinks(props: { communityId: string; name: string; url: string; token: string }) {
-  const staff = () =>
-    relayPairLink({
-      communityId: props.communityId,
-      name: props.name,
-      url: props.url,
-      token: props.token,
-      readOnly: false,
-    });
-  const display = () =>
-    relayPairLink({
-      communityId: props.communityId,
-      name: props.name,
-      url: props.url,
-      token: readOnlyToken(props.token),
-      readOnly: true,
-    });
-  return (
-    <div>
-      <h3>{t("relay.pairHeading")}</h3>
-      <p>{t("relay.pairExplain")}</p>
-      <div class="row wrap">
-        <LinkQr href={staff()} label={t("relay.linkStaff")} qrLabel={t("relay.qrStaff")} />
-        <LinkQr href={display()} label={t("relay.linkDisplay")} qrLabel={t("relay.qrDisplay")} />
-      </div>
-    </div>
-  );
-}
-
-function LinkQr(props: { href: string; label: string; qrLabel: string }) {
-  // The QR writer is loaded only when a link is shown.
-  const [qr] = createResource(
-    () => props.href,
-    async (href) => {
-      const svg = await (await import("qrcode")).toString(href, { type: "svg", margin: 1 });
-      return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-    },
-  );
-  return (
-    <figure class="relay-link">
-      <Show when={qr()}>{(src) => <img class="qr" src={src()} alt={props.qrLabel} />}</Show>
-      <figcaption>
-        <a href={props.href}>{props.label}</a>
-      </figcaption>
-    </figure>
   );
 }
