@@ -31,7 +31,7 @@ export const formatPercent = (ratio: number): string =>
   numberFormat(lang(), { style: "percent", maximumFractionDigits: 1 }).format(ratio);
 
 /** Figures that are a ratio, and those that are a number of days. */
-const RATIOS: ReadonlySet<ReportFigureKey> = new Set(["resolutionRate"]);
+const RATIOS: ReadonlySet<ReportFigureKey> = new Set(["resolutionRate", "firstTimeSatisfactionRate"]);
 const DAYS: ReadonlySet<ReportFigureKey> = new Set(["daysToResolveMedian", "daysToResolveP90"]);
 
 /** A figure's value as shown: a count, a percentage, a number of days, or "—" when there is nothing. */

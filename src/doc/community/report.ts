@@ -3,7 +3,7 @@
 import { civilDate } from "../civilTime.ts";
 import { isAckOverdue, isMatterOverdue } from "./registerQuery.ts";
 import { civilDates, dateMemo } from "./report/fastDates.ts";
-import { ackStateAsOf, categoryKeys, feedbackAsOf, monthsOf, nearestRank } from "./report/measures.ts";
+import { ackStateAsOf, categoryKeys, feedbacksAsOf, monthsOf, nearestRank } from "./report/measures.ts";
 import type {
   BreakdownRow,
   Count,
@@ -64,6 +64,9 @@ function emptyFigures(): ReportFigures {
     feedback: count(),
     satisfied: count(),
     notSatisfied: count(),
+    everNotSatisfied: count(),
+    firstTimeSatisfied: count(),
+    firstTimeSatisfactionRate: { value: null, ids: [] },
   };
 }
 
@@ -236,10 +239,12 @@ export function computeReport(input: ReportInput): Report {
         const ack = ackStateAsOf(m, asOf, resolved);
         if (ack) add(ack === "late" ? f.ackLate : ack === "notYet" ? f.ackNotYet : f.ackWithin, m.id);
       }
-      const told = m.feedbacks.length === 0 ? null : feedbackAsOf(m, asOf);
+      const told = m.feedbacks.length === 0 ? null : feedbacksAsOf(m, asOf);
       if (told !== null) {
         add(f.feedback, m.id);
-        add(told ? f.satisfied : f.notSatisfied, m.id);
+        add(told.latest ? f.satisfied : f.notSatisfied, m.id);
+        if (told.everNot) add(f.everNotSatisfied, m.id);
+        if (told.first) add(f.firstTimeSatisfied, m.id);
       }
     }
   }
@@ -247,6 +252,10 @@ export function computeReport(input: ReportInput): Report {
   f.resolutionRate = {
     value: f.raised.value > 0 ? f.resolved.value / f.raised.value : null,
     ids: f.resolved.ids.slice(),
+  };
+  f.firstTimeSatisfactionRate = {
+    value: f.feedback.value > 0 ? f.firstTimeSatisfied.value / f.feedback.value : null,
+    ids: f.firstTimeSatisfied.ids.slice(),
   };
   const days = samples.map(([d]) => d).sort((a, b) => a - b);
   const measured = samples.map(([, id]) => id);

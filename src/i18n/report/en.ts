@@ -50,6 +50,9 @@ export const reportEn: ReportMessages = {
   "report.figure.feedback": "Feedback given",
   "report.figure.satisfied": "Satisfied",
   "report.figure.notSatisfied": "Not satisfied",
+  "report.figure.everNotSatisfied": "Ever not satisfied",
+  "report.figure.firstTimeSatisfied": "Satisfied the first time",
+  "report.figure.firstTimeSatisfactionRate": "First-time satisfaction rate",
   "report.days": "{n, plural, one {# day} other {# days}}",
   "report.def.sessions":
     "Sessions of the period where something was recorded (created but never held: not counted).",
@@ -76,6 +79,10 @@ export const reportEn: ReportMessages = {
   "report.def.feedback": "Matters raised in the period whose resident was told the outcome by its end.",
   "report.def.satisfied": "Their latest feedback by then: satisfied.",
   "report.def.notSatisfied": "Their latest feedback by then: not satisfied.",
+  "report.def.everNotSatisfied":
+    "Matters fed back “not satisfied” at least once by the end, even if handled again and satisfied later.",
+  "report.def.firstTimeSatisfied": "Matters whose first feedback was: satisfied.",
+  "report.def.firstTimeSatisfactionRate": "Satisfied the first time, out of the matters with feedback.",
   "report.figureLink": "{figure}: {value}. Show the {n, plural, one {# matter} other {# matters}}",
 
   "report.charts": "Charts",

@@ -50,6 +50,9 @@ export const reportUg: ReportMessages = {
   "report.figure.feedback": "جاۋاب قايتۇرۇلغان",
   "report.figure.satisfied": "رازى",
   "report.figure.notSatisfied": "رازى ئەمەس",
+  "report.figure.everNotSatisfied": "بىر قېتىم رازى بولمىغان",
+  "report.figure.firstTimeSatisfied": "تۇنجى قېتىمدىلا رازى",
+  "report.figure.firstTimeSatisfactionRate": "تۇنجى رازىلىق نىسبىتى",
   "report.days": "{n, plural, other {# كۈن}}",
   "report.def.sessions": "بۇ مەزگىلدە خاتىرە قالدۇرۇلغان يىغىن سانى (قۇرۇلۇپ ئېچىلمىغانلىرى ھېسابلانمايدۇ).",
   "report.def.attendance": "بۇ يىغىنلارغا قاتناشقانلارنىڭ جەمئىي سانى.",
@@ -73,6 +76,10 @@ export const reportUg: ReportMessages = {
   "report.def.feedback": "بۇ مەزگىلدە توپلىنىپ، مەزگىل ئاخىرىغىچە نەتىجىسى ئاھالىگە يەتكۈزۈلگەن ئىشلار.",
   "report.def.satisfied": "ئەڭ ئاخىرقى ئىنكاس: رازى.",
   "report.def.notSatisfied": "ئەڭ ئاخىرقى ئىنكاس: رازى ئەمەس.",
+  "report.def.everNotSatisfied": "ئاخىرىغىچە كەم دېگەندە بىر قېتىم رازى ئەمەس دەپ ئىنكاس قايتۇرۇلغان ئىشلار.",
+  "report.def.firstTimeSatisfied": "تۇنجى ئىنكاسى رازى بولغان ئىشلار.",
+  "report.def.firstTimeSatisfactionRate":
+    "ئىنكاس قايتۇرۇلغان ئىشلار ئىچىدە تۇنجى قېتىمدىلا رازى بولغانلىرىنىڭ نىسبىتى.",
   "report.figureLink": "{figure}: {value}. بۇ {n, plural, other {# ئىش}}نى كۆرۈش",
 
   "report.charts": "دىئاگراممىلار",

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { civilDate, instantAt, periodOf } from "../../../src/doc/civilTime.ts";
 import { setActor } from "../../../src/doc/device.ts";
-import { createMatter, resolveMatter, startMatter } from "../../../src/doc/community/matters.ts";
+import {
+  createMatter,
+  feedbackMatter,
+  resolveMatter,
+  startMatter,
+} from "../../../src/doc/community/matters.ts";
 import { workspaceSnapshot } from "../../../src/doc/community/readers.ts";
 import { queryMatters } from "../../../src/doc/community/registerQuery.ts";
 import {
@@ -54,6 +59,9 @@ describe("the seed's report, every community, 2023-04-01 … 2024-01-31", () => 
       feedback: 2,
       satisfied: 1,
       notSatisfied: 1,
+      everNotSatisfied: 1,
+      firstTimeSatisfied: 1,
+      firstTimeSatisfactionRate: 1 / 2,
     });
   });
 
@@ -63,7 +71,8 @@ describe("the seed's report, every community, 2023-04-01 … 2024-01-31", () => 
       expect(new Set(ids).size, key).toBe(ids.length);
       const opened = queryMatters(allMatters, { ids }, "2024-02-05").map((m) => m.id);
       expect(opened.sort(), key).toEqual([...ids].sort());
-      if (!["attendance", "visitors", "sessions", "resolutionRate"].includes(key) && !key.startsWith("days"))
+      const ratios = ["resolutionRate", "firstTimeSatisfactionRate"];
+      if (!["attendance", "visitors", "sessions", ...ratios].includes(key) && !key.startsWith("days"))
         expect(ids.length, key).toBe(value);
     }
     expect(r.figures.raised.ids).toHaveLength(39);
@@ -337,4 +346,42 @@ describe("performance", () => {
       expect(r.figures.resolved.value).toBe(3333);
     },
   );
+});
+
+describe("feedback: the latest, and what residents said before", () => {
+  /** k0: not satisfied, handled again, then satisfied; k1: satisfied the first time; k2: not satisfied. */
+  function fedBack(): ReportCommunity {
+    const doc = initWorkspace(new Y.Doc(), { id: "c-f", name: "反馈社区", timeZone: TZ, createdAt: 0 });
+    setActor(doc, "网格员");
+    const at = (day: string) => instantAt(day, "10:00", TZ);
+    for (const id of ["k0", "k1", "k2"]) {
+      createMatter(
+        doc,
+        { id, sessionId: "s", talkPointId: "tp", raisedOn: "2024-03-01", text: "事" },
+        at("2024-03-01"),
+      );
+      resolveMatter(doc, id, { note: "已办", on: "2024-03-02" }, at("2024-03-02"));
+    }
+    feedbackMatter(doc, "k0", { how: "inPerson", on: "2024-03-03", satisfied: false }, at("2024-03-03"));
+    resolveMatter(doc, "k0", { note: "再办", on: "2024-03-05" }, at("2024-03-05"));
+    feedbackMatter(doc, "k0", { how: "phone", on: "2024-03-06", satisfied: true }, at("2024-03-06"));
+    feedbackMatter(doc, "k1", { how: "inPerson", on: "2024-03-03", satisfied: true }, at("2024-03-03"));
+    feedbackMatter(doc, "k2", { how: "inPerson", on: "2024-03-04", satisfied: false }, at("2024-03-04"));
+    return reportCommunityOf(workspaceSnapshot(doc));
+  }
+
+  it("counts the latest feedback, the matters ever not satisfied, and the first-time satisfaction rate", () => {
+    const f = report({ from: "2024-03-01", to: "2024-03-31" }, {}, Date.UTC(2024, 3, 1), [fedBack()]).figures;
+    expect([f.feedback.value, f.satisfied.value, f.notSatisfied.value]).toEqual([3, 2, 1]);
+    expect(f.everNotSatisfied.ids.sort()).toEqual(["k0", "k2"]);
+    expect(f.firstTimeSatisfied.ids).toEqual(["k1"]);
+    expect(f.firstTimeSatisfactionRate.value).toBeCloseTo(1 / 3);
+    // As of the 5th, k0's second feedback had not been given: it was then simply not satisfied.
+    const early = report({ from: "2024-03-01", to: "2024-03-05" }, {}, Date.UTC(2024, 3, 1), [
+      fedBack(),
+    ]).figures;
+    expect([early.satisfied.value, early.notSatisfied.value, early.everNotSatisfied.value]).toEqual([
+      1, 2, 2,
+    ]);
+  });
 });

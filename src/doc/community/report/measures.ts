@@ -41,10 +41,27 @@ export function ackStateAsOf(
  * @example feedbackAsOf({ feedbacks: [{ on: "2024-02-01", satisfied: false }] }, "2024-02-29") // false
  */
 export function feedbackAsOf(m: Pick<Matter, "feedbacks">, asOf: string): boolean | null {
-  let latest: boolean | null = null;
-  const fs = m.feedbacks;
-  for (let i = 0; i < fs.length; i++) if (fs[i]!.on <= asOf) latest = fs[i]!.satisfied;
-  return latest;
+  return feedbacksAsOf(m, asOf)?.latest ?? null;
+}
+
+/**
+ * The feedback given by `asOf` (in the log's order): the latest answer, the first, and whether any was
+ * "not satisfied"; null when none was given by then.
+ */
+export function feedbacksAsOf(
+  m: Pick<Matter, "feedbacks">,
+  asOf: string,
+): { latest: boolean; first: boolean; everNot: boolean } | null {
+  let out: { latest: boolean; first: boolean; everNot: boolean } | null = null;
+  for (const { on, satisfied } of m.feedbacks) {
+    if (on > asOf) continue;
+    if (out === null) out = { latest: satisfied, first: satisfied, everNot: !satisfied };
+    else {
+      out.latest = satisfied;
+      out.everNot ||= !satisfied;
+    }
+  }
+  return out;
 }
 
 /**

@@ -72,6 +72,12 @@ export interface ReportFigures {
   feedback: Count;
   satisfied: Count;
   notSatisfied: Count;
+  /** Fed back "not satisfied" at least once by the period's end, whatever came after. */
+  everNotSatisfied: Count;
+  /** Whose first feedback was "satisfied". */
+  firstTimeSatisfied: Count;
+  /** firstTimeSatisfied / feedback. */
+  firstTimeSatisfactionRate: Stat;
 }
 
 export type ReportFigureKey = keyof ReportFigures;
@@ -97,6 +103,9 @@ export const REPORT_FIGURE_KEYS: readonly ReportFigureKey[] = [
   "feedback",
   "satisfied",
   "notSatisfied",
+  "everNotSatisfied",
+  "firstTimeSatisfied",
+  "firstTimeSatisfactionRate",
 ];
 
 /** One row of a breakdown: matters raised in the period, urgent-hard among them, resolved among them. */

@@ -22,7 +22,17 @@ export const FIGURE_GROUPS: readonly { group: string; figures: readonly ReportFi
     ],
   },
   { group: "escalation", figures: ["escalated", "ackWithin", "ackLate", "ackNotYet", "ackOverdueNow"] },
-  { group: "feedback", figures: ["feedback", "satisfied", "notSatisfied"] },
+  {
+    group: "feedback",
+    figures: [
+      "feedback",
+      "satisfied",
+      "notSatisfied",
+      "everNotSatisfied",
+      "firstTimeSatisfied",
+      "firstTimeSatisfactionRate",
+    ],
+  },
 ];
 
 /** Figures that read as a warning when they are not zero. */
