@@ -65,6 +65,10 @@ export const en: Messages = {
   "session.defaultTitle": "{name} · {date}",
   "reportBack.title": "Report back: {n, plural, one {# matter} other {# matters}} from earlier sessions",
   "reportBack.heading": "Report back ({n, plural, one {# matter} other {# matters}})",
+  "reportBack.group.handling": "Still being handled ({n, plural, one {# matter} other {# matters}})",
+  "reportBack.group.awaitingFeedback":
+    "Resolved, waiting for the resident's feedback ({n, plural, one {# matter} other {# matters}}): tell them the outcome and record whether they are satisfied",
+  "reportBack.group.closed": "Closed ({n, plural, one {# matter} other {# matters}})",
   "reportBack.then": "Before the session: {status}",
   "reportBack.now": "Now: {status}",
   "reportBack.said": "What was said about “{text}”",

@@ -151,6 +151,9 @@ describe("a community paired across two tablets", () => {
     const panel = page.locator(".report-back");
     await panel.getByText(ISSUE).first().waitFor();
     await panel.getByText("Before the session: Escalated").waitFor();
+    // Grouped: still being handled (the resolved ones, waiting for feedback, would come under their own heading).
+    await panel.getByRole("heading", { name: "Still being handled (1 matter)" }).waitFor();
+    expect(await panel.getByRole("heading", { name: /waiting for the resident's feedback/ }).count()).toBe(0);
   });
 
   it("B records the acknowledgement, resolution and feedback; A's register shows every step", async () => {

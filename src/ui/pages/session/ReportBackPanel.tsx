@@ -4,6 +4,8 @@ import { t, type MessageKey } from "../../../i18n/i18n.ts";
 import { MatterSteps } from "../../components/MatterSteps.tsx";
 import { SyncedTextarea } from "../../components/SyncedTextarea.tsx";
 import { createToday } from "../../matterQuery.ts";
+import { groupReportBack, reportBackGroup } from "../../reportBackGroups.ts";
+import type { Matter } from "../../../doc/community/matterSchema.ts";
 import { matterStepActions } from "../../matterStepActions.ts";
 import { useSession } from "./sessionContext.ts";
 
@@ -14,24 +16,36 @@ import { useSession } from "./sessionContext.ts";
 export function ReportBackPanel() {
   const { handle } = useSession();
   const { state } = handle;
+  const statusNow = (item: ReportBackItem) => matterOf(handle.community()?.matters() ?? [], item.id)?.status;
+  const groups = () => groupReportBack(state.reportBack, (i) => reportBackGroup(statusNow(i), i.statusThen));
   return (
     <section class="card report-back" aria-labelledby="report-back-heading">
       <h2 id="report-back-heading">{t("reportBack.heading", { n: state.reportBack.length })}</h2>
-      <ul class="cards">
-        <For each={state.reportBack}>{(item) => <ReportBackEntry item={item} />}</For>
-      </ul>
+      <For each={groups()}>
+        {(g) => (
+          <section
+            class={`report-back-group report-back-${g.group}`}
+            aria-labelledby={`report-back-${g.group}`}
+          >
+            <h3 id={`report-back-${g.group}`}>{t(`reportBack.group.${g.group}`, { n: g.items.length })}</h3>
+            <ul class="cards">
+              <For each={g.items}>{(item) => <ReportBackEntry item={item} />}</For>
+            </ul>
+          </section>
+        )}
+      </For>
     </section>
   );
 }
 
+/** The register's matter a report-back item names (an older version's item names one of its actions). */
+const matterOf = (matters: readonly Matter[], id: string) =>
+  matters.find((m) => m.id === id || m.actions.some((a) => a.id === id));
+
 function ReportBackEntry(props: { item: ReportBackItem }) {
   const { handle } = useSession();
   const community = () => handle.community();
-  const matter = () =>
-    community()
-      ?.matters()
-      // An older version reported back on follow-ups: such an item names an action of the matter.
-      .find((m) => m.id === props.item.id || m.actions.some((a) => a.id === props.item.id));
+  const matter = () => matterOf(community()?.matters() ?? [], props.item.id);
   const today = createToday(() => community()?.state.meta.timeZone ?? "Asia/Shanghai");
   const saidId = () => `said-${props.item.id}`;
   return (
