@@ -8,6 +8,7 @@ import { restoreEn } from "./restore/en.ts";
 import { keepEn } from "./keep/en.ts";
 import { allRegisterEn } from "./allRegister/en.ts";
 import { matterEn } from "./matter/en.ts";
+import { shareAccessEn } from "./shareAccess/en.ts";
 
 export const en: Messages = {
   "app.name": "Yishi · Community talk point",
@@ -262,7 +263,6 @@ export const en: Messages = {
   "join.role": "This device's role",
   "join.namePlaceholder": "e.g. Secretary tablet",
   "join.codePlaceholder": "Join code, e.g. K7QD-3M9X-F2PA-W8TN",
-  "join.badCode": "That join code is not valid: it has 16 letters and digits.",
   "join.wrongKey":
     "Found the room, but the key does not match, so the session cannot be read. Check the join code.",
   "join.searching": "Looking for the device sharing this session…",
@@ -546,4 +546,5 @@ export const en: Messages = {
   ...keepEn,
   ...allRegisterEn,
   ...matterEn,
+  ...shareAccessEn,
 };

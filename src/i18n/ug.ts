@@ -8,6 +8,7 @@ import { restoreUg } from "./restore/ug.ts";
 import { keepUg } from "./keep/ug.ts";
 import { allRegisterUg } from "./allRegister/ug.ts";
 import { matterUg } from "./matter/ug.ts";
+import { shareAccessUg } from "./shareAccess/ug.ts";
 
 export const ug: Messages = {
   "app.name": "يىشى · مەھەللە سۆھبەت نۇقتىسى",
@@ -264,7 +265,6 @@ export const ug: Messages = {
   "join.role": "بۇ ئۈسكۈنىنىڭ رولى",
   "join.namePlaceholder": "مەسىلەن: خاتىرىلىگۈچىنىڭ تاختا كومپيۇتېرى",
   "join.codePlaceholder": "قوشۇلۇش كودى، مەسىلەن: K7QD-3M9X-F2PA-W8TN",
-  "join.badCode": "قوشۇلۇش كودى توغرا ئەمەس: ئۇ 16 ھەرپ ۋە رەقەمدىن تەركىب تاپىدۇ.",
   "join.wrongKey":
     "يىغىن تېپىلدى، ئەمما ئاچقۇچ ماس كەلمىدى، شۇڭا يىغىننى ئوقۇغىلى بولمايدۇ. قوشۇلۇش كودىنى تەكشۈرۈڭ.",
   "join.searching": "بۇ يىغىننى ئورتاقلاشقان ئۈسكۈنىنى ئىزدەۋاتىدۇ…",
@@ -551,4 +551,5 @@ export const ug: Messages = {
   ...keepUg,
   ...allRegisterUg,
   ...matterUg,
+  ...shareAccessUg,
 };

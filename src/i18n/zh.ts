@@ -7,6 +7,7 @@ import { restoreZh } from "./restore/zh.ts";
 import { keepZh } from "./keep/zh.ts";
 import { allRegisterZh } from "./allRegister/zh.ts";
 import { matterZh } from "./matter/zh.ts";
+import { shareAccessZh } from "./shareAccess/zh.ts";
 export const zh = {
   "app.name": "议事 · 社区说事点",
   "app.loading": "正在打开…",
@@ -255,7 +256,6 @@ export const zh = {
   "join.role": "本机的角色",
   "join.namePlaceholder": "如：书记平板",
   "join.codePlaceholder": "加入码，如 K7QD-3M9X-F2PA-W8TN",
-  "join.badCode": "加入码无效：应为 16 位字母和数字。",
   "join.wrongKey": "找到了这个房间，但密钥不对，无法读取。请核对加入码。",
   "join.searching": "正在寻找共享这次议事的设备…",
   "join.receiving": "已连接，正在接收议事内容…",
@@ -520,6 +520,7 @@ export const zh = {
   ...keepZh,
   ...allRegisterZh,
   ...matterZh,
+  ...shareAccessZh,
 };
 
 export type Messages = Record<keyof typeof zh, string>;

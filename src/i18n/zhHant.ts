@@ -10,6 +10,7 @@ import { restoreZhHant } from "./restore/zhHant.ts";
 import { keepZhHant } from "./keep/zhHant.ts";
 import { allRegisterZhHant } from "./allRegister/zhHant.ts";
 import { matterZhHant } from "./matter/zhHant.ts";
+import { shareAccessZhHant } from "./shareAccess/zhHant.ts";
 
 export const zhHant: Messages = {
   "app.name": "議事 · 社區說事點",
@@ -259,7 +260,6 @@ export const zhHant: Messages = {
   "join.role": "本機的角色",
   "join.namePlaceholder": "例如：書記平板",
   "join.codePlaceholder": "加入碼，例如 K7QD-3M9X-F2PA-W8TN",
-  "join.badCode": "加入碼無效：應為 16 位英文字母和數字。",
   "join.wrongKey": "找到了這個房間，但金鑰不對，無法讀取。請核對加入碼。",
   "join.searching": "正在尋找共用這次議事的裝置…",
   "join.receiving": "已連線，正在接收議事內容…",
@@ -524,4 +524,5 @@ export const zhHant: Messages = {
   ...keepZhHant,
   ...allRegisterZhHant,
   ...matterZhHant,
+  ...shareAccessZhHant,
 };

@@ -5,7 +5,7 @@ import { readMeta, snapshot } from "../doc/session/snapshot.ts";
 import { putSessionSummary } from "../persistence/catalogue.ts";
 import { SessionStore } from "../persistence/sessionStore.ts";
 import { setRoleIn, setShareCodeOf, type Role } from "../sync/deviceSettings.ts";
-import { parseShareCode } from "../sync/shareCode.ts";
+import { formatShareCode, parseShareCode } from "../sync/shareCode.ts";
 import type { SyncStatus } from "../sync/peerSync.ts";
 import type { AppDb } from "./appDb.ts";
 import { createSessionSync, type SessionSync } from "./sessionSync.ts";
@@ -54,6 +54,8 @@ function waitForSession(doc: Y.Doc, sync: SessionSync, options: JoinOptions): Pr
 export async function joinSession(appDb: AppDb, rawCode: string, options: JoinOptions): Promise<string> {
   const code = parseShareCode(rawCode);
   if (!code) throw new JoinError("badCode");
+  // A display code (no write secret) joins as a display whatever was asked: nothing it writes is accepted.
+  if (!code.write) options = { ...options, role: "display" };
   const doc = new Y.Doc();
   const { sync, dispose } = createRoot((dispose) => ({
     sync: createSessionSync(doc, options.role),
@@ -64,7 +66,7 @@ export async function joinSession(appDb: AppDb, rawCode: string, options: JoinOp
     const id = await waitForSession(doc, sync, options);
     setRoleIn(id, options.role);
     // This device rejoins the room on every open: the code is kept here, never in the document.
-    setShareCodeOf(id, code.code);
+    setShareCodeOf(id, formatShareCode(code));
     const store = new SessionStore(appDb.current, id, doc);
     try {
       await store.whenSynced;

@@ -52,8 +52,11 @@ export interface SessionHandle {
   /** This device's role in the session; a display never writes. */
   role: Role;
   sync: SessionSync;
-  /** Shares the session: makes its code if this device has none and joins the room (not an undoable edit). */
-  share(): void;
+  /**
+   * Shares the session: makes its code if this device has none and joins the room (not an undoable edit).
+   * True when an older code was just given a write secret (other staff tablets must join again).
+   */
+  share(): boolean;
   /** Deletes a record and offers "Undo" next to the message; nothing is said when the delete was refused. */
   remove(collection: CollectionName, id: string, what: string): void;
   /** The whole session as archive JSON text; the join code goes in only when asked for. */
@@ -103,7 +106,7 @@ export async function openSession(
   // The view stored is what the screen shows (its store is made below, once the rows are read).
   const shown: { state?: SessionSnapshot } = {};
   const sync = createSessionSync(doc, role);
-  const sharing = createSessionShare(id, doc, sync);
+  const sharing = createSessionShare(id, doc, sync, role);
   const joined = createSessionCommunity(doc, communities);
   const opened = await openStoredDoc(appDb, id, doc, {
     viewVersion: VIEW_VERSION,
@@ -206,7 +209,7 @@ export async function openSession(
     },
     share: () => {
       load();
-      sharing.share();
+      return sharing.share();
     },
     actions,
     saveStatus,

@@ -1,9 +1,11 @@
-// Peer sync for an open session, as Solid signals: status, who is here, and a wrong-key warning.
+// Peer sync for an open session, as Solid signals: status, who is here, and a wrong-key warning. The room is
+// gated (sessionAccess.ts): with a staff code, only peers proving its write secret are heard in full.
 import type * as Y from "yjs";
 import { createSignal, type Accessor } from "solid-js";
 import type { PeerSync, Presence, SyncStatus } from "../sync/peerSync.ts";
 import { deviceId, deviceName, peerToPeerOn, signalingUrl, type Role } from "../sync/deviceSettings.ts";
-import { parseShareCode, type ShareCode } from "../sync/shareCode.ts";
+import { formatShareCode, parseShareCode, type ShareCode } from "../sync/shareCode.ts";
+import type { PeerGate } from "../sync/peerGate.ts";
 
 export interface SessionSync {
   /** null while the session is not shared. */
@@ -23,29 +25,43 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
   const [wrongKey, setWrongKey] = createSignal(false);
   const [code, setCode] = createSignal<ShareCode | null>(null);
   let sync: PeerSync | null = null;
+  let gate: PeerGate | null = null;
   // Joining and leaving are serialised: y-webrtc allows one provider per room at a time.
   let queue: Promise<void> = Promise.resolve();
 
   const disconnectNow = async () => {
     const old = sync;
+    const oldGate = gate;
     sync = null;
+    gate = null;
     setStatus(null);
     setCode(null);
     if (old) await old.destroy();
+    oldGate?.destroy();
   };
 
   // y-webrtc and its WebRTC library are loaded only when a session is shared (a third of the app's code).
   const open = async (parsed: ShareCode) => {
     if (!peerToPeerOn()) return void setStatus({ state: "off", peers: 0 });
-    const { PeerSync } = await import("../sync/peerSync.ts");
+    const [{ PeerSync }, { PeerGate }, { sessionRoomAccess }, { deviceIdentity }] = await Promise.all([
+      import("../sync/peerSync.ts"),
+      import("../sync/peerGate.ts"),
+      import("../sync/sessionAccess.ts"),
+      import("../sync/deviceKey.ts"),
+    ]);
+    const identity = await deviceIdentity();
+    const g = new PeerGate(await sessionRoomAccess(parsed, identity, deviceName()));
     const s = new PeerSync(doc, {
       code: parsed,
       signalingUrl: signalingUrl(),
       role,
       deviceId: deviceId(),
       deviceName: deviceName(),
+      deviceKey: identity.id,
+      gate: g,
     });
     sync = s;
+    gate = g;
     setStatus(s.status);
     s.on("status", (st) => {
       setStatus(st);
@@ -64,6 +80,8 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
       const current = code();
       if (!current || !sync) return;
       await sync.destroy();
+      gate?.destroy();
+      gate = null;
       if (!navigator.onLine) {
         sync = null;
         setStatus({ state: "offline", peers: 0 });
@@ -88,7 +106,9 @@ export function createSessionSync(doc: Y.Doc, role: Role): SessionSync {
     connect: (raw) =>
       (queue = queue.then(async () => {
         const parsed = parseShareCode(raw);
-        if (!parsed || parsed.code === code()?.code) return;
+        // The same room with a write secret added (an older share made a staff code) joins afresh.
+        const current = code();
+        if (!parsed || (current && formatShareCode(parsed) === formatShareCode(current))) return;
         await disconnectNow();
         setWrongKey(false);
         setCode(parsed);

@@ -26,8 +26,8 @@ export interface RoomAccess {
   room: string;
   identity: DeviceIdentity;
   name: string;
-  /** A device's role by the workspace's member list now (null: a stranger or removed). */
-  roleOf(device: string): MemberRole | null;
+  /** A device's role now (null: a stranger or removed); `proved`: it proved an invitation on this channel. */
+  roleOf(device: string, proved?: boolean): MemberRole | null;
   /** Subscribes to changes of the member list. */
   onMembersChange(fn: () => void): () => void;
   /** Set while this tablet pairs with an invitation: it trusts the tablet proving the same secret. */
@@ -50,6 +50,8 @@ interface Channel {
   name: string;
   /** Trusted as staff for this pairing only (it proved the invitation's secret). */
   inviter: boolean;
+  /** It proved the secret of an invitation this tablet holds, on this very connection. */
+  proved: boolean;
   held: Unframed[];
   heldBytes: number;
   helloSent: boolean;
@@ -120,6 +122,7 @@ export class PeerGate {
       device: null,
       name: "",
       inviter: false,
+      proved: false,
       held: [],
       heldBytes: 0,
       helloSent: false,
@@ -264,7 +267,7 @@ export class PeerGate {
       return this.settle(peer, channel, "refused");
     channel.device = hello.device;
     channel.name = hello.name;
-    if (hello.invitation) await this.onInvitation(peer, hello, signed);
+    if (hello.invitation) await this.onInvitation(peer, channel, hello, signed);
     const status = this.statusOf(channel);
     if (status === "refused" && !this.access.pairing) this.access.onStranger?.(hello.device, hello.name);
     this.settle(peer, channel, status);
@@ -273,6 +276,7 @@ export class PeerGate {
   /** A newcomer named an invitation: admitted if it proves this tablet's secret, then told who admitted it. */
   private async onInvitation(
     peer: object,
+    channel: Channel,
     hello: Extract<AuthMessage, { kind: "hello" }>,
     signed: Uint8Array,
   ) {
@@ -280,6 +284,7 @@ export class PeerGate {
     if (!secret) return;
     const expected = await invitationProof(secret, "invitee", signed);
     if (!sameBytes(expected, hello.proof)) return;
+    channel.proved = true;
     if (this.access.roleOf(hello.device) === null)
       this.access.admit(hello.device, hello.name, hello.invitation);
     const fps = this.fingerprints(peer);
@@ -291,7 +296,7 @@ export class PeerGate {
 
   private statusOf(channel: Channel): Status {
     if (channel.device === null) return channel.status === "refused" ? "refused" : "pending";
-    return this.access.roleOf(channel.device) ?? (channel.inviter ? "staff" : "refused");
+    return this.access.roleOf(channel.device, channel.proved) ?? (channel.inviter ? "staff" : "refused");
   }
 
   private settle(peer: object, channel: Channel, status: Status): void {

@@ -50,7 +50,7 @@ describe("tablets edit one session together", () => {
     await page.getByRole("button", { name: /Not shared/ }).click();
     await page.locator(".share-code").waitFor();
     code = (await page.locator(".share-code").textContent())!.trim();
-    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}-[0-9A-Z]{2}$/);
     const link = await page.locator(".share-link a").getAttribute("href");
     expect(link).toBe(`${server.url}/#/join/${code}`);
     await page.locator("img.qr").waitFor();

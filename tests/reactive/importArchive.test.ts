@@ -191,7 +191,10 @@ describe("an imported session's join code", () => {
     expect(h.state.meta.id).toBe(id);
     expect(joins.connect).not.toHaveBeenCalled();
     h.share();
-    expect(joins.connect).toHaveBeenCalledWith(CODE);
+    // The archive's room and key, given a write secret (an older display-form code becomes a staff code).
+    expect(joins.connect).toHaveBeenCalledWith(
+      expect.stringMatching(new RegExp(`^${CODE}-\\w{4}-\\w{4}-\\w{2}$`)),
+    );
   });
 
   it("from an older app's document is kept paused too, and not joined on open", async () => {

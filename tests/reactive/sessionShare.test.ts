@@ -10,7 +10,8 @@ import { openYishiDb, type YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore } from "../../src/persistence/sessionStore.ts";
 import type { AppDb } from "../../src/reactive/appDb.ts";
 import { openSession, type SessionHandle } from "../../src/reactive/sessionHandle.ts";
-import { shareCodeOf } from "../../src/sync/deviceSettings.ts";
+import { setRoleIn, setShareCodeOf, shareCodeOf } from "../../src/sync/deviceSettings.ts";
+import { parseShareCode } from "../../src/sync/shareCode.ts";
 
 const connect = vi.fn(async (_code: string) => {});
 vi.mock("../../src/reactive/sessionSync.ts", async () => {
@@ -100,5 +101,29 @@ describe("the join code", () => {
     await store.whenSynced;
     expect(stored.getMap("meta").has("shareCode")).toBe(false);
     await store.destroy();
+  });
+
+  it("is a staff code; an older 16-character code gets a write secret once, keeping its room and key", async () => {
+    await storeSession();
+    setShareCodeOf(ID, "K7QD-3M9X-F2PA-W8TN");
+    const h = await open();
+    expect(connect).toHaveBeenLastCalledWith("K7QD-3M9X-F2PA-W8TN");
+    expect(h.share()).toBe(true);
+    const code = parseShareCode(shareCodeOf(ID)!.code)!;
+    expect(code.code).toBe("K7QD3M9XF2PAW8TN");
+    expect(code.write).toMatch(/^[0-9A-Z]{10}$/);
+    expect(connect).toHaveBeenLastCalledWith(shareCodeOf(ID)!.code);
+    // Told once: the next Share keeps the same staff code.
+    expect(h.share()).toBe(false);
+    expect(parseShareCode(shareCodeOf(ID)!.code)).toEqual(code);
+  });
+
+  it("a display keeps its display code: it makes no write secret", async () => {
+    await storeSession();
+    setShareCodeOf(ID, "K7QD-3M9X-F2PA-W8TN");
+    setRoleIn(ID, "display");
+    const h = await open();
+    expect(h.share()).toBe(false);
+    expect(shareCodeOf(ID)!.code).toBe("K7QD-3M9X-F2PA-W8TN");
   });
 });

@@ -5,6 +5,9 @@ import {
   newShareCode,
   parseShareCode,
   shareLink,
+  STAFF_CODE_LENGTH,
+  withWriteSecret,
+  displayCodeOf,
 } from "../../src/sync/shareCode.ts";
 
 describe("share codes", () => {
@@ -47,5 +50,34 @@ describe("share codes", () => {
     expect(link.pathname).toBe("/");
     expect(link.search).toBe("");
     expect(link.hash).toBe("#/join/K7QD-3M9X-F2PA-W8TN");
+  });
+
+  it("come in two forms: a staff code (26 characters, with a write secret) and its display code (16)", () => {
+    const staff = withWriteSecret(newShareCode());
+    expect(staff.write).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    const shown = formatShareCode(staff);
+    expect(shown).toMatch(/^\w{4}(-\w{4}){5}-\w{2}$/);
+    expect(shown.replace(/-/g, "")).toHaveLength(STAFF_CODE_LENGTH);
+    expect(parseShareCode(shown)).toEqual(staff);
+    expect(parseShareCode(shown.toLowerCase().replace(/-/g, " "))).toEqual(staff);
+    const display = displayCodeOf(staff);
+    expect(display.write).toBeUndefined();
+    expect({ room: display.room, key: display.key }).toEqual({ room: staff.room, key: staff.key });
+    expect(formatShareCode(display)).toBe(shown.slice(0, 19));
+    expect(parseShareCode(formatShareCode(display))).toEqual(display);
+  });
+
+  it.each([
+    "K7QD-3M9X-F2PA-W8TN-5HJ2-R0QC-9",
+    "K7QD-3M9X-F2PA-W8TN-5HJ2-R0QC-9AB",
+    "K7QD-3M9X-F2PA-W8TN-5HJ2-R0QC-9!",
+  ])("rejects the near-staff code %j", (input) => expect(parseShareCode(input)).toBeNull());
+
+  it("put a staff code's write secret in the link's fragment too", () => {
+    const staff = parseShareCode("K7QD3M9XF2PAW8TN5HJ2R0QC9A")!;
+    expect(staff.write).toBe("5HJ2R0QC9A");
+    expect(new URL(shareLink("https://192.168.1.5:4443", staff)).hash).toBe(
+      "#/join/K7QD-3M9X-F2PA-W8TN-5HJ2-R0QC-9A",
+    );
   });
 });

@@ -9,7 +9,10 @@ import { go } from "../router.ts";
 import { createJoinAttempt, joinRefusal } from "../joinAttempt.ts";
 import { DeviceNameField, JoinButtons, JoinProblem } from "../components/JoinFields.tsx";
 
-/** Joining a session shared from another tablet: the code (from the link or typed), a role and a name. */
+/**
+ * Joining a session shared from another tablet: the code (from the link or typed), a role and a name. A
+ * display code (no write secret) joins as the residents' screen: there is no role to choose.
+ */
 export function JoinPage(props: { code: string }) {
   const { db } = useApp();
   // The code from the link is only the starting value of the field.
@@ -20,11 +23,15 @@ export function JoinPage(props: { code: string }) {
   const [name, setName] = createSignal(deviceName());
   const [status, setStatus] = createSignal<SyncStatus | null>(null);
   const attempt = createJoinAttempt();
+  const displayOnly = () => {
+    const typed = parseShareCode(code());
+    return typed !== null && !typed.write;
+  };
 
   const join = (e: Event) => {
     e.preventDefault();
     const typed = code();
-    const chosen = role();
+    const chosen = displayOnly() ? "display" : role();
     if (!parseShareCode(typed)) return attempt.setProblem("join.badCode");
     void attempt.run(
       name(),
@@ -55,17 +62,19 @@ export function JoinPage(props: { code: string }) {
             onInput={(e) => setCode(e.currentTarget.value)}
           />
         </label>
-        <fieldset>
-          <legend>{t("join.role")}</legend>
-          <For each={ROLES}>
-            {(r) => (
-              <label class="choice">
-                <input type="radio" name="role" checked={role() === r} onChange={() => setRole(r)} />
-                {t(`role.${r}`)} — {t(`role.${r}.hint`)}
-              </label>
-            )}
-          </For>
-        </fieldset>
+        <Show when={!displayOnly()} fallback={<p class="muted">{t("shareAccess.displayOnly")}</p>}>
+          <fieldset>
+            <legend>{t("join.role")}</legend>
+            <For each={ROLES}>
+              {(r) => (
+                <label class="choice">
+                  <input type="radio" name="role" checked={role() === r} onChange={() => setRole(r)} />
+                  {t(`role.${r}`)} — {t(`role.${r}.hint`)}
+                </label>
+              )}
+            </For>
+          </fieldset>
+        </Show>
         <DeviceNameField value={name()} onInput={setName} />
         <JoinProblem problem={attempt.problem()} />
         <Show when={attempt.busy()}>

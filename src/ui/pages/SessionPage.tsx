@@ -62,6 +62,7 @@ export function SessionPage(props: { id: string }) {
 function SessionView(props: { handle: SessionHandle }) {
   const [tab, setTab] = createSignal<Tab>("issues");
   const [sharing, setSharing] = createSignal(false);
+  const [upgraded, setUpgraded] = createSignal(false);
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; state is a store and stays reactive
   const state = props.handle.state;
   const statusKey = () => `save.${props.handle.saveStatus()}` as const;
@@ -89,7 +90,7 @@ function SessionView(props: { handle: SessionHandle }) {
           <SyncBadge
             status={props.handle.sync.status()}
             onClick={() => {
-              void props.handle.share();
+              if (props.handle.share()) setUpgraded(true);
               setSharing(!sharing());
             }}
           />
@@ -104,7 +105,7 @@ function SessionView(props: { handle: SessionHandle }) {
           </button>
         </header>
         <Show when={sharing()}>
-          <SharePanel onClose={() => setSharing(false)} />
+          <SharePanel onClose={() => setSharing(false)} upgraded={upgraded()} />
         </Show>
         <Show when={props.handle.sync.wrongKey() && !sharing()}>
           <p class="banner error" role="alert">

@@ -1,21 +1,59 @@
 import { createResource, For, Show } from "solid-js";
 import { t } from "../../../i18n/i18n.ts";
-import { formatShareCode, shareLink } from "../../../sync/shareCode.ts";
+import { displayCodeOf, formatShareCode, shareLink, type ShareCode } from "../../../sync/shareCode.ts";
 import { useSession } from "./sessionContext.ts";
 
-/** The join code, its QR code and link, and who is connected. */
-export function SharePanel(props: { onClose: () => void }) {
-  const { handle } = useSession();
-  const sync = handle.sync;
-  const link = () => {
-    const code = sync.code();
-    return code ? shareLink(location.origin, code) : "";
-  };
+const WORDS = {
+  staff: {
+    heading: "shareAccess.staffHeading",
+    explain: "shareAccess.staffExplain",
+    link: "shareAccess.staffLink",
+    qr: "shareAccess.staffQr",
+    classes: { code: "share-code", link: "share-link", qr: "qr" },
+  },
+  display: {
+    heading: "shareAccess.displayHeading",
+    explain: "shareAccess.displayExplain",
+    link: "shareAccess.displayLink",
+    qr: "shareAccess.displayQr",
+    classes: { code: "display-code", link: "display-link", qr: "qr-display" },
+  },
+} as const;
+
+/** One form of the code: heading, what it allows, the code, its link and the link's QR code. */
+function CodeForm(props: { kind: "staff" | "display"; code: ShareCode }) {
+  const words = () => WORDS[props.kind];
+  const link = () => shareLink(location.origin, props.code);
   // The QR writer is loaded only when a session is shared.
   const [qr] = createResource(link, async (url) => {
     const svg = await (await import("qrcode")).toString(url, { type: "svg", margin: 1 });
     return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   });
+  const headingId = () => `share-${props.kind}-heading`;
+  return (
+    <section class="share-body" aria-labelledby={headingId()}>
+      <div>
+        <h3 id={headingId()}>{t(words().heading)}</h3>
+        <p>{t(words().explain)}</p>
+        <p>
+          {t("share.codeIntro")}
+          <strong class={words().classes.code}>{formatShareCode(props.code)}</strong>
+        </p>
+        <p class={words().classes.link}>
+          <a href={link()} aria-label={`${t(words().link)}: ${link()}`}>
+            {link()}
+          </a>
+        </p>
+      </div>
+      <Show when={qr()}>{(src) => <img class={words().classes.qr} src={src()} alt={t(words().qr)} />}</Show>
+    </section>
+  );
+}
+
+/** The session's two codes (for staff tablets, for the residents' screen), and who is connected. */
+export function SharePanel(props: { onClose: () => void; upgraded?: boolean }) {
+  const { handle } = useSession();
+  const sync = handle.sync;
   return (
     <section class="card share-panel" aria-labelledby="share-heading">
       <div class="panel-head">
@@ -26,19 +64,18 @@ export function SharePanel(props: { onClose: () => void }) {
       </div>
       <Show when={sync.code()} fallback={<p role="status">{t("app.loading")}</p>}>
         {(code) => (
-          <div class="share-body">
-            <div>
-              <p>{t("share.instructions")}</p>
-              <p>
-                {t("share.codeIntro")}
-                <strong class="share-code">{formatShareCode(code())}</strong>
+          <>
+            <p>{t("share.instructions")}</p>
+            <Show when={props.upgraded && code().write}>
+              <p class="banner" role="status">
+                {t("shareAccess.upgraded")}
               </p>
-              <p class="share-link">
-                <a href={link()}>{link()}</a>
-              </p>
-            </div>
-            <Show when={qr()}>{(src) => <img class="qr" src={src()} alt={t("share.qrLabel")} />}</Show>
-          </div>
+            </Show>
+            <Show when={code().write}>
+              <CodeForm kind="staff" code={code()} />
+            </Show>
+            <CodeForm kind="display" code={displayCodeOf(code())} />
+          </>
         )}
       </Show>
       <Show when={sync.wrongKey()}>
