@@ -87,14 +87,37 @@ async function append(dir: FileSystemDirectoryHandle, file: string, payloads: Ui
 }
 
 /**
- * Rewrites a file whole: the new frames go to `<file>~new`, flushed, and only then take the file's place,
- * so a crash at any moment leaves the old file or the complete new one (settle() picks it up).
+ * What the file holds and `payloads` lack, as one update (none if Yjs cannot read them). A compaction's
+ * state is taken before its rows commit, and rows written meanwhile are appended to the file before the
+ * replace arrives: without this, the copy would lose them (their rows are in IndexedDB only).
+ */
+async function notIn(
+  dir: FileSystemDirectoryHandle,
+  file: string,
+  payloads: Uint8Array[],
+): Promise<Uint8Array[]> {
+  if (payloads.length === 0 || !(await exists(dir, file))) return [];
+  const old = (await decodeFrames(readAll(await handle(dir, file)))).payloads;
+  if (old.length === 0) return [];
+  try {
+    const { toStore } = reconcile(old, payloads);
+    return toStore ? [toStore] : [];
+  } catch {
+    return []; // unmergeable (a damaged row kept apart): the rows are what the copy is rewritten from
+  }
+}
+
+/**
+ * Rewrites a file whole, keeping what the old file holds beyond `payloads`: the new frames go to
+ * `<file>~new`, flushed, and only then take the file's place, so a crash at any moment leaves the old file
+ * or the complete new one (settle() picks it up).
  */
 async function replace(dir: FileSystemDirectoryHandle, file: string, payloads: Uint8Array[]): Promise<void> {
+  const kept = await notIn(dir, file, payloads);
   const fresh = file + NEW;
   const h = await handle(dir, fresh);
   h.truncate(0);
-  h.write(await encodeFrames(payloads), { at: 0 });
+  h.write(await encodeFrames([...payloads, ...kept]), { at: 0 });
   h.flush();
   closeHandle(dir, fresh);
   await takePlace(dir, fresh, file);
