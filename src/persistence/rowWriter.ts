@@ -92,14 +92,11 @@ export class RowWriter {
         // One row per flush: a burst of edits costs one transaction, not one per keystroke.
         const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
         const row = storedRow(this.host.sessionId, update, await checksumAsync(update));
-        const db = this.host.db();
-        const tx = db.transaction("updates", "readwrite");
-        // Saved means saved twice: in IndexedDB and in the backup copy (the copy never fails a save).
-        const [key] = await Promise.all([
-          tx.store.add(row),
-          tx.done,
-          backupAppend(db, this.host.sessionId, [update]),
-        ]);
+        // Saved means saved twice. The backup copy first: then whatever IndexedDB holds, the copy holds too,
+        // even after a crash between the two (the copy never fails a save; a failure is noted for repair).
+        await backupAppend(this.host.db(), this.host.sessionId, [update]);
+        const tx = this.host.db().transaction("updates", "readwrite");
+        const [key] = await Promise.all([tx.store.add(row), tx.done]);
         this.queue.splice(0, batch.length);
         this.written += batch.length;
         this.failures = 0;

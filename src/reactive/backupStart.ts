@@ -98,16 +98,18 @@ export function afterStartBackup(db: () => YishiDatabase, copy: BackupCopy): voi
         restoring(),
         import("./repairBackup.ts"),
       ]);
+      // Found after the first screen: edits a crash left in the copy only, or records the database dropped
+      // without a word. Said more plainly than a lost database, since either may be the case.
+      let recovered = 0;
       try {
-        tell(await restoreFromBackup(db(), copy), false);
+        const restored = await restoreFromBackup(db(), copy);
+        if (restored) recovered += restored.sessions + restored.communities;
       } catch {
-        // Told at the next start, when it runs before the first screen.
+        // Tried again at the next start, before the first screen.
       }
-      const repaired = await repairBackup(db(), copy);
-      if (repaired.restored.length > 0) {
-        const sessions = repaired.restored.filter((id) => !id.startsWith("community:")).length;
-        notify({ kind: "info", key: "restore.done", params: { talkPoints: 0, sessions }, sticky: true });
-      }
+      recovered += (await repairBackup(db(), copy)).restored.length;
+      if (recovered > 0)
+        notify({ kind: "info", key: "restore.recovered", params: { n: recovered }, sticky: true });
       await noteHeld(db());
     })();
   }, REPAIR_AFTER_MS);

@@ -3,6 +3,7 @@
 export const restoreZh = {
   "restore.done":
     "这台平板的浏览器丢失了存储的数据；已从平板的备份副本恢复全部内容：{talkPoints} 个说事点，{sessions} 次议事。",
+  "restore.recovered": "已从平板的备份副本找回 {n} 个议事或台账中数据库没有保存下来的修改。",
   "restore.waiting": "仍在等待配对的平板或中继发回这些社区：{names}。",
   "restore.nothing":
     "这台平板的浏览器丢失了存储的数据，也没有找到备份副本。配对的平板和中继会把社区的内容发回来。",
