@@ -216,6 +216,12 @@ export const en: Messages = {
   "history.changed": "{field}: {from} → {to}",
 
   "field.shareCode": "Join code",
+  "sync.community.peers": "Shared with the community: {n, plural, one {# tablet} other {# tablets}} online",
+  "sync.community.peersAndRelay":
+    "Shared with the community: {n, plural, one {# tablet} other {# tablets}} online, and through the relay",
+  "sync.community.relay": "Shared with the community through the relay",
+  "sync.community.off": "Community session: peer to peer is off and no relay is connected",
+  "sync.community.alone": "Shared with the community: no other tablet online now",
   "sync.notShared": "Not shared",
   "sync.connected": "Connected to {n, plural, one {# device} other {# devices}}",
   "sync.searching": "Looking for peers…",

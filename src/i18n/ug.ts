@@ -217,6 +217,11 @@ export const ug: Messages = {
   "history.changed": "{field}: {from} ← {to}",
 
   "field.shareCode": "قوشۇلۇش كودى",
+  "sync.community.peers": "مەھەللە بىلەن ھەمبەھىرلەندى: {n} تاختا توردا",
+  "sync.community.peersAndRelay": "مەھەللە بىلەن ھەمبەھىرلەندى: {n} تاختا توردا، رېلې ئارقىلىقمۇ",
+  "sync.community.relay": "رېلې ئارقىلىق مەھەللە بىلەن ھەمبەھىرلەندى",
+  "sync.community.off": "مەھەللە يىغىنى: نۇقتىدىن نۇقتىغا تاقاق، رېلېمۇ ئۇلانمىغان",
+  "sync.community.alone": "مەھەللە بىلەن ھەمبەھىرلەندى: ھازىر باشقا تاختا توردا يوق",
   "sync.notShared": "ئورتاقلاشمىغان",
   "sync.connected": "{n} ئۈسكۈنىگە ئۇلاندى",
   "sync.searching": "باشقا ئۈسكۈنىلەرنى ئىزدەۋاتىدۇ…",

@@ -211,6 +211,11 @@ export const zh = {
   "history.changed": "{field}：{from} → {to}",
 
   "field.shareCode": "加入码",
+  "sync.community.peers": "已与社区共享：{n} 台平板在线",
+  "sync.community.peersAndRelay": "已与社区共享：{n} 台平板在线，并通过中继",
+  "sync.community.relay": "已通过中继与社区共享",
+  "sync.community.off": "社区议事：点对点已关闭，也没有连上中继",
+  "sync.community.alone": "已与社区共享：现在没有其他平板在线",
   "sync.notShared": "未共享",
   "sync.connected": "已连接 {n} 台设备",
   "sync.searching": "正在寻找其他设备…",

@@ -215,6 +215,11 @@ export const zhHant: Messages = {
   "history.changed": "{field}：{from} → {to}",
 
   "field.shareCode": "加入碼",
+  "sync.community.peers": "已與社區共享：{n} 台平板在線",
+  "sync.community.peersAndRelay": "已與社區共享：{n} 台平板在線，並透過中繼",
+  "sync.community.relay": "已透過中繼與社區共享",
+  "sync.community.off": "社區議事：點對點已關閉，也沒有連上中繼",
+  "sync.community.alone": "已與社區共享：現在沒有其他平板在線",
   "sync.notShared": "未共用",
   "sync.connected": "已連線 {n} 台裝置",
   "sync.searching": "正在尋找其他裝置…",

@@ -88,6 +88,10 @@ describe("a community paired across two tablets", () => {
       .getByRole("button", { name: "Start session" })
       .click();
     await page.getByRole("heading", { name: "Agenda" }).waitFor();
+    // Not "Not shared": the paired community carries it (B is online).
+    await expect
+      .poll(() => page.locator(".session-header .sync-badge").textContent(), { timeout: 30_000 })
+      .toContain("Shared with the community: 1 tablet online");
     session1 = decodeURIComponent(new URL(page.url()).hash.split("/")[2]!);
     await page.getByRole("button", { name: "Raise an issue" }).click();
     await page.getByLabel("The issue").fill(ISSUE);

@@ -7,9 +7,18 @@ import { syncStatusText } from "../syncText.ts";
  * Connection status in a word or two: not shared / looking for peers / connected to N / offline. With
  * `onClick` (a tablet that can share) it is the share button; without (the display) it is only a status.
  */
-export function SyncBadge(props: { status: SyncStatus | null; onClick?: () => void }) {
-  const text = () => syncStatusText(props.status);
-  const className = () => `sync-badge ${props.status?.state ?? "local"}`;
+export function SyncBadge(props: {
+  status: SyncStatus | null;
+  onClick?: () => void;
+  /** What to say instead of the status's own words (a session its community shares). */
+  text?: string;
+  /** Shared another way (its community), and whether anyone receives it now: no "Share" call to action. */
+  shared?: "carried" | "waiting";
+}) {
+  const text = () => props.text ?? syncStatusText(props.status);
+  const state = () =>
+    props.status?.state ?? (props.shared === "carried" ? "connected" : props.shared ? "searching" : "local");
+  const className = () => `sync-badge ${state()}`;
   return (
     <Show
       when={props.onClick}
@@ -29,7 +38,7 @@ export function SyncBadge(props: { status: SyncStatus | null; onClick?: () => vo
         >
           <span class="dot" aria-hidden="true" />
           <span>{text()}</span>
-          <Show when={!props.status}>
+          <Show when={!props.status && !props.shared}>
             <span class="share-cta">{t("share.action")}</span>
           </Show>
         </button>

@@ -17,6 +17,8 @@ import { PairingPanel } from "./community/PairingPanel.tsx";
 import { RelayPanel } from "./community/RelayPanel.tsx";
 import { MembersPanel } from "./community/MembersPanel.tsx";
 import { OnlyCopyWarning } from "./community/OnlyCopyWarning.tsx";
+import { SyncBadge } from "../components/SyncBadge.tsx";
+import { communityCarried, sessionSyncText } from "../syncText.ts";
 import { download } from "../download.ts";
 import { createCommunityMembers } from "../../reactive/communityMembers.ts";
 
@@ -84,6 +86,11 @@ function CommunityView(props: { handle: CommunityHandle }) {
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view
   const members = createCommunityMembers(props.handle);
   const row = () => communities.list().find((c) => c.id === props.handle.id);
+  /** How this tablet shares the community now: its room and its relay. */
+  const carry = () => {
+    const [room, relay] = [communities.sync(props.handle.id), communities.relay(props.handle.id)];
+    return room || relay ? { peers: room?.status() ?? null, relay: relay?.state() ?? null } : null;
+  };
   const online = () =>
     (communities.sync(props.handle.id)?.presence() ?? []).filter((p) => p.online).map((p) => p.key);
   const exportBackup = async () => {
@@ -107,6 +114,11 @@ function CommunityView(props: { handle: CommunityHandle }) {
         <span class={`save-status ${props.handle.saveStatus()}`} role="status">
           {t(`save.${props.handle.saveStatus()}`)}
         </span>
+        <SyncBadge
+          status={null}
+          text={sessionSyncText(null, carry())}
+          shared={carry() ? (communityCarried(carry()!) ? "carried" : "waiting") : undefined}
+        />
       </header>
 
       <OnlyCopyWarning

@@ -16,6 +16,7 @@ import { VotesPanel } from "./session/VotesPanel.tsx";
 const DisplayView = lazy(() => import("./session/DisplayView.tsx").then((m) => ({ default: m.DisplayView })));
 import { SharePanel } from "./session/SharePanel.tsx";
 import { SyncBadge } from "../components/SyncBadge.tsx";
+import { communityCarried, sessionSyncText } from "../syncText.ts";
 import { LateEdits } from "./session/LateEdits.tsx";
 import { joinFilled } from "../labels.ts";
 import { trackHeight } from "../stickyOffsets.ts";
@@ -66,6 +67,15 @@ function SessionView(props: { handle: SessionHandle }) {
   // eslint-disable-next-line solid/reactivity -- the handle is fixed for this view; state is a store and stays reactive
   const state = props.handle.state;
   const statusKey = () => `save.${props.handle.saveStatus()}` as const;
+  const { communities } = useApp();
+  /** How the session's community carries it on this tablet (null: a guest session). */
+  const carry = () => {
+    const id = props.handle.community()?.id;
+    const [room, relay] = id ? [communities.sync(id), communities.relay(id)] : [null, null];
+    // A community on this tablet only (not paired, no relay) shares nothing: "not shared" is the truth.
+    if (!room && !relay) return null;
+    return { peers: room?.status() ?? null, relay: relay?.state() ?? null };
+  };
   return (
     // eslint-disable-next-line solid/reactivity -- the handle never changes while this view lives
     <SessionContext.Provider value={{ handle: props.handle, showTab: setTab }}>
@@ -89,6 +99,8 @@ function SessionView(props: { handle: SessionHandle }) {
           </span>
           <SyncBadge
             status={props.handle.sync.status()}
+            text={sessionSyncText(props.handle.sync.status(), carry())}
+            shared={carry() ? (communityCarried(carry()!) ? "carried" : "waiting") : undefined}
             onClick={() => {
               if (props.handle.share()) setUpgraded(true);
               setSharing(!sharing());
