@@ -135,11 +135,18 @@ export function isArchive(value: unknown): value is Archive {
   );
 }
 
-type Decoded = { ok: true; archive: Archive; update: Uint8Array } | { ok: false; error: ArchiveErrorCode };
-
-/** The envelope and its update's bytes, checked against the hash; Yjs has not seen them yet. */
-function decodeArchive(text: string): Decoded {
-  if (text.length > MAX_ARCHIVE_CHARS) return { ok: false, error: "tooLarge" };
+/**
+ * The JSON of an exported file of `type`, written by a version up to `version`, or why it is refused:
+ * too large (checked before parsing), not JSON, another kind of file, or from a newer app. Never throws.
+ */
+export function readEnvelope(
+  text: string,
+  maxChars: number,
+  type: string,
+  version: number,
+):
+  { ok: true; value: unknown } | { ok: false; error: "tooLarge" | "notJson" | "wrongType" | "newerVersion" } {
+  if (text.length > maxChars) return { ok: false, error: "tooLarge" };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -147,10 +154,18 @@ function decodeArchive(text: string): Decoded {
     return { ok: false, error: "notJson" };
   }
   const v = value as { type?: unknown; version?: unknown } | null;
-  if (typeof v !== "object" || v === null || v.type !== ARCHIVE_TYPE)
-    return { ok: false, error: "wrongType" };
-  if (typeof v.version === "number" && v.version > ARCHIVE_VERSION)
-    return { ok: false, error: "newerVersion" };
+  if (typeof v !== "object" || v === null || v.type !== type) return { ok: false, error: "wrongType" };
+  if (typeof v.version === "number" && v.version > version) return { ok: false, error: "newerVersion" };
+  return { ok: true, value };
+}
+
+type Decoded = { ok: true; archive: Archive; update: Uint8Array } | { ok: false; error: ArchiveErrorCode };
+
+/** The envelope and its update's bytes, checked against the hash; Yjs has not seen them yet. */
+function decodeArchive(text: string): Decoded {
+  const envelope = readEnvelope(text, MAX_ARCHIVE_CHARS, ARCHIVE_TYPE, ARCHIVE_VERSION);
+  if (!envelope.ok) return envelope;
+  const value = envelope.value;
   if (!isArchive(value) || !Number.isInteger(value.version) || value.version < 1)
     return { ok: false, error: "malformed" };
   const expected = value.data.sha256;

@@ -5,6 +5,7 @@ import { readCommunityMeta } from "../doc/community/readers.ts";
 import {
   decodeBase64,
   loadArchive,
+  readEnvelope,
   sha256Hex,
   toBase64,
   type Archive,
@@ -136,17 +137,9 @@ function checkSessions(archives: readonly unknown[], id: string): Sessions | Arc
  * checks it (each of this community). Every failure is a code the UI shows as `import.<code>`.
  */
 export function loadCommunityBackup(text: string): LoadedBackup {
-  if (text.length > MAX_BACKUP_CHARS) return { ok: false, error: "tooLarge" };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: "notJson" };
-  }
-  const v = value as { type?: unknown; version?: unknown } | null;
-  if (typeof v !== "object" || v === null || v.type !== BACKUP_TYPE) return { ok: false, error: "wrongType" };
-  if (typeof v.version === "number" && v.version > BACKUP_VERSION)
-    return { ok: false, error: "newerVersion" };
+  const envelope = readEnvelope(text, MAX_BACKUP_CHARS, BACKUP_TYPE, BACKUP_VERSION);
+  if (!envelope.ok) return envelope;
+  const value = envelope.value;
   if (!isCommunityBackup(value)) return { ok: false, error: "malformed" };
   const update = decodeBase64(value.data.update);
   if (!update || update.length === 0) return { ok: false, error: "malformed" };
