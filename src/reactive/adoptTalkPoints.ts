@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { digest } from "lib0/hash/sha256";
 import { toBase64 } from "lib0/buffer";
 import { sessionSource, syncSessionIntoWorkspace } from "../doc/community/fromSession.ts";
+import { actorOf, setActor } from "../doc/device.ts";
 import { readCommunityMeta } from "../doc/community/readers.ts";
 import { addTalkPoint } from "../doc/community/talkPoints.ts";
 import { initWorkspace } from "../doc/community/workspaceDoc.ts";
@@ -48,7 +49,7 @@ export async function adoptTalkPoints(
   appDb: AppDb,
   communities: Communities,
   talkPoints: readonly TalkPoint[],
-  options: { withSessions?: boolean } = {},
+  options: { withSessions?: boolean; signAs?: string } = {},
 ): Promise<string[]> {
   const byCommunity = new Map<string, TalkPoint[]>();
   for (const tp of talkPoints) {
@@ -68,10 +69,22 @@ export async function adoptTalkPoints(
     }
     const ws = await communities.open(id);
     ws.load();
-    for (const tp of tps) {
-      const { name: tpName, location, facilitator, schedule, createdAt } = tp;
-      addTalkPoint(ws.doc, { name: tpName, location, facilitator, schedule }, tp.id, createdAt);
-    }
+    // The sample's records are signed by its own tablets, not by this one (only while writing them).
+    const signed = (write: () => void) => {
+      const before = actorOf(ws.doc);
+      if (options.signAs !== undefined) setActor(ws.doc, options.signAs);
+      try {
+        write();
+      } finally {
+        setActor(ws.doc, before);
+      }
+    };
+    signed(() => {
+      for (const tp of tps) {
+        const { name: tpName, location, facilitator, schedule, createdAt } = tp;
+        addTalkPoint(ws.doc, { name: tpName, location, facilitator, schedule }, tp.id, createdAt);
+      }
+    });
     const timeZone = readCommunityMeta(ws.doc).timeZone;
     // A talk point moved to another community leaves its sessions and matters where they were held.
     const mine = new Set(options.withSessions === false ? [] : tps.map((tp) => tp.id));
@@ -83,7 +96,7 @@ export async function adoptTalkPoints(
         }
         return sessionSource(session, snapshot(session));
       });
-      syncSessionIntoWorkspace(ws.doc, state, timeZone);
+      signed(() => syncSessionIntoWorkspace(ws.doc, state, timeZone));
     }
     await ws.flush();
   }

@@ -7,20 +7,16 @@ import { isOpenStatus } from "../doc/community/lifecycle.ts";
 import { newId } from "../doc/ids.ts";
 import { addReportBack } from "../doc/session/reportBack.ts";
 import { initSessionDoc } from "../doc/session/sessionDoc.ts";
-import { VIEW_VERSION } from "../doc/session/schema.ts";
 import { snapshot } from "../doc/session/snapshot.ts";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import { translate, lang } from "../i18n/i18n.ts";
 import {
   deleteTalkPoint,
-  getSessionSummary,
   listSessions,
   listTalkPoints,
-  putSessionSummary,
   type SessionSummary,
 } from "../persistence/catalogue.ts";
 import type { YishiDatabase } from "../persistence/db.ts";
-import { SessionStore } from "../persistence/sessionStore.ts";
 import { deviceName } from "../sync/deviceSettings.ts";
 // Moving talk points into workspaces is rare work (an upgrade, sample data, a saved talk point): loaded then.
 const adopting = () => import("./adoptTalkPoints.ts");
@@ -29,7 +25,7 @@ import type { AppDb } from "./appDb.ts";
 import type { CommunityHandle } from "./communityHandle.ts";
 import type { Communities } from "./communities.ts";
 import { reportError } from "./notices.ts";
-import { summarize } from "./summary.ts";
+import { storeNewDoc } from "./storeNewDoc.ts";
 import { onSessionsChanged } from "./sessionsChanged.ts";
 import { removeSessionWithUndo } from "./removeSession.ts";
 
@@ -52,23 +48,8 @@ export interface Catalogue {
   loadSampleData(): Promise<void>;
 }
 
-/**
- * Builds a new session document with storage attached first, so every change is saved, and lists it.
- * Its view is stored too (on destroy), so the session's first open is as quick as the next ones.
- */
-async function storeNewDoc(db: YishiDatabase, id: string, build: (doc: Y.Doc) => void): Promise<void> {
-  const doc = new Y.Doc();
-  const store = new SessionStore(db, id, doc, { view: { version: VIEW_VERSION, read: () => snapshot(doc) } });
-  try {
-    await store.whenSynced;
-    build(doc);
-    await store.flush();
-    await putSessionSummary(db, summarize(snapshot(doc)));
-  } finally {
-    await store.destroy();
-    doc.destroy();
-  }
-}
+/** One loading of the sample at a time: a second tap waits for the first. */
+let sampleLoading: Promise<void> | null = null;
 
 /** The talk points of an open workspace, as the home screen lists them (deleted ones left out). */
 function listedOf(ws: CommunityHandle): ListedTalkPoint[] {
@@ -200,13 +181,12 @@ export function createCatalogue(appDb: AppDb, communities: Communities): Catalog
     },
     loadSampleData: async () =>
       void (await guard(async () => {
-        const { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } =
-          await import("../doc/session/sampleData.ts");
-        const tps = sampleTalkPoints();
-        if (!(await getSessionSummary(db(), SAMPLE_SESSION_ID))) {
-          await storeNewDoc(db(), SAMPLE_SESSION_ID, (doc) => buildSampleSession(doc, tps[0]!));
+        sampleLoading ??= import("./loadSample.ts").then((m) => m.loadSample(appDb, communities));
+        try {
+          await sampleLoading;
+        } finally {
+          sampleLoading = null;
         }
-        await (await adopting()).adoptTalkPoints(appDb, communities, tps);
       })),
   };
 }

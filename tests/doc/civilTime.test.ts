@@ -15,7 +15,7 @@ import {
   periodOf,
   weekdayOf,
 } from "../../src/doc/civilTime.ts";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sample/seedSession.ts";
 import { readFollowUps, readIssues, readMeta } from "../../src/doc/session/snapshot.ts";
 
 /** 17:30 UTC on 31 January 2024: a tablet whose clock is in UTC still reads the 31st. */

@@ -13,6 +13,8 @@ import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 import { reportUg } from "../../src/i18n/report/ug.ts";
 import { reportZh } from "../../src/i18n/report/zh.ts";
 import { reportZhHant } from "../../src/i18n/report/zhHant.ts";
+import { monthOf, periodOf } from "../../src/doc/civilTime.ts";
+import { sampleDays } from "../../src/doc/sample/sampleCalendar.ts";
 
 const SHOTS = join("tests", "e2e", "__screenshots__");
 let server: AppServer;
@@ -38,6 +40,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
+
+// The sample's sittings, dated from today as the app dates them.
+const days = sampleDays(Date.now(), "Asia/Shanghai");
+const SITTINGS = [days.monthBefore, days.previous, days.last];
+const sittingsIn = (p: { from: string; to: string }) => SITTINGS.filter((d) => d >= p.from && d <= p.to).length;
+const QUARTER = periodOf("quarter", days.last);
+const QUARTER_ID = `${days.last.slice(0, 4)}-Q${Math.floor((Number(days.last.slice(5, 7)) - 1) / 3) + 1}`;
+const QUARTER_MONTHS = [monthOf(QUARTER.from), monthOf(QUARTER.to)];
 
 const figure = (page: Page, key: string) => page.locator(`[data-figure=${key}] .figure-value`);
 
@@ -79,12 +89,16 @@ describe("community report", () => {
     await page.getByRole("link", { name: "Report of every community" }).click();
     await page.getByRole("heading", { name: "Community report" }).waitFor();
     await expect.poll(() => page.locator(".report-scope").textContent()).toMatch(/^Every community/);
-    // The sample session sat on 21 January 2024: this month is empty, its quarter is not.
+    // The sample is dated from today: this month shows its sittings of this month, the quarter of its last
+    // sitting shows that sitting's matters.
+    await expect
+      .poll(() => figure(page, "sessions").textContent())
+      .toBe(String(sittingsIn(periodOf("month", days.today))));
     await page.getByLabel("Report period").selectOption("quarter");
-    await page.getByLabel("Quarter of the report").selectOption("2024-Q1");
-    await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
-    expect(new URL(page.url()).hash).toContain("quarter=2024-Q1");
-    expect(await page.locator(".report-period").textContent()).toMatch(/2024.*to.*2024/);
+    await page.getByLabel("Quarter of the report").selectOption(QUARTER_ID);
+    await expect.poll(() => figure(page, "sessions").textContent()).toBe(String(sittingsIn(QUARTER)));
+    expect(new URL(page.url()).hash).toContain(`quarter=${QUARTER_ID}`);
+    expect(await page.locator(".report-period").textContent()).toMatch(/\d{4}.*to.*\d{4}/);
     expect(Number(await figure(page, "raised").textContent())).toBeGreaterThanOrEqual(4);
     expect(Number(await figure(page, "urgent").textContent())).toBeGreaterThanOrEqual(2);
     expect(await figure(page, "resolutionRate").textContent()).toMatch(/^\d+(\.\d)?%$/);
@@ -94,10 +108,10 @@ describe("community report", () => {
 
     // A custom range holding the session, then the scope of one community, then of another (empty).
     await page.getByLabel("Report period").selectOption("range");
-    await page.getByLabel("Report from").fill("2024-01-15");
-    await page.getByLabel("Report to").fill("2024-01-31");
+    await page.getByLabel("Report from").fill(days.last);
+    await page.getByLabel("Report to").fill(days.today);
     await page.getByLabel("Report to").blur();
-    await expect.poll(() => new URL(page.url()).hash).toContain("from=2024-01-15");
+    await expect.poll(() => new URL(page.url()).hash).toContain(`from=${days.last}`);
     await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
     await page.getByLabel("Report scope").selectOption({ label: "老城路社区" });
     await expect.poll(() => page.locator(".report-scope").textContent()).toBe("老城路社区");
@@ -106,8 +120,8 @@ describe("community report", () => {
     await expect.poll(() => figure(page, "raised").textContent()).toBe("0");
     await page.getByLabel("Report scope").selectOption({ index: 0 });
     await page.getByLabel("Report period").selectOption("quarter");
-    await page.getByLabel("Quarter of the report").selectOption("2024-Q1");
-    await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
+    await page.getByLabel("Quarter of the report").selectOption(QUARTER_ID);
+    await expect.poll(() => figure(page, "sessions").textContent()).toBe(String(sittingsIn(QUARTER)));
     reportHash = new URL(page.url()).hash;
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -192,18 +206,18 @@ describe("community report", () => {
         en: { "report.title": "Community report" },
       }[lang]["report.title"];
       await page.getByRole("heading", { name: title }).waitFor();
-      await expect.poll(() => figure(page, "sessions").textContent()).toBe("1");
+      await expect.poll(() => figure(page, "sessions").textContent()).toBe(String(sittingsIn(QUARTER)));
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === "ug" ? "rtl" : "ltr");
       // The controls show the address's period (options are in place before their value is chosen).
-      expect(await page.locator(".report-controls select").nth(2).inputValue()).toBe("2024-Q1");
+      expect(await page.locator(".report-controls select").nth(2).inputValue()).toBe(QUARTER_ID);
       if (lang === "ug") {
-        // The charts mirror: January's bars on the right of March's.
+        // The charts mirror: the quarter's first month's bars on the right of its last's.
         const x = (m: string) =>
           page
             .locator(`#chart-trend-caption ~ svg [data-month="${m}"] rect`)
             .first()
             .evaluate((r) => r.getBoundingClientRect().x);
-        expect(await x("2024-01")).toBeGreaterThan(await x("2024-03"));
+        expect(await x(QUARTER_MONTHS[0]!)).toBeGreaterThan(await x(QUARTER_MONTHS[1]!));
       }
       expect(await seriousViolations(page), lang).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `report-${lang}-landscape.png`), fullPage: true });

@@ -2,7 +2,7 @@
 // reads, the join code travels only when asked, and a 19 MB archive decodes quickly.
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sample/seedSession.ts";
 import { readVotes, snapshot } from "../../src/doc/session/snapshot.ts";
 import { exportArchive, parseArchive, sha256Hex, type Archive } from "../../src/export/archive.ts";
 

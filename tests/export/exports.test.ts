@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addFollowUp } from "../../src/doc/session/followUps.ts";
 import { addIssue } from "../../src/doc/session/issues.ts";
 import { lockMinutes } from "../../src/doc/session/minutes.ts";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sample/seedSession.ts";
 import { setActor } from "../../src/doc/session/sessionDoc.ts";
 import { snapshot } from "../../src/doc/session/snapshot.ts";
 import {

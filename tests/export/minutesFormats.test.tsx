@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { render } from "solid-js/web";
 import { addAgendaItem, setAgendaNotes } from "../../src/doc/session/agenda.ts";
 import { addIssue } from "../../src/doc/session/issues.ts";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sample/seedSession.ts";
 import { initSessionDoc } from "../../src/doc/session/sessionDoc.ts";
 import { snapshot } from "../../src/doc/session/snapshot.ts";
 import { closeVote, createVote, openVote, tapVote, updateVote } from "../../src/doc/session/votes.ts";

@@ -3,7 +3,7 @@
 import * as Y from "yjs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/doc/civilTime.ts";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sample/seedSession.ts";
 import { snapshot } from "../../src/doc/session/snapshot.ts";
 import { buildMinutes } from "../../src/export/minutesModel.ts";
 import { MINUTES_STRINGS } from "../../src/export/minutesStrings.ts";

@@ -5,7 +5,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addIssue } from "../../src/doc/session/issues.ts";
-import { buildSampleSession, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../src/doc/sample/seedSession.ts";
 import { snapshot } from "../../src/doc/session/snapshot.ts";
 import { exportArchive, sha256Hex } from "../../src/export/archive.ts";
 import { getSessionSummary } from "../../src/persistence/catalogue.ts";

@@ -6,7 +6,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteDB, openDB } from "idb";
 import * as Y from "yjs";
-import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../../src/doc/session/sampleData.ts";
+import { buildSampleSession, SAMPLE_SESSION_ID, sampleTalkPoints } from "../../src/doc/sample/seedSession.ts";
 import { snapshot } from "../../src/doc/session/snapshot.ts";
 import { openYishiDb, type YishiDatabase } from "../../src/persistence/db.ts";
 import { SessionStore } from "../../src/persistence/sessionStore.ts";

@@ -3,7 +3,7 @@
 // test records the shape of a full snapshot and fails until both are updated together.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { buildSampleSession, sampleTalkPoints } from "../../../src/doc/session/sampleData.ts";
+import { buildSampleSession, sampleTalkPoints } from "../../../src/doc/sample/seedSession.ts";
 import { lockMinutes } from "../../../src/doc/session/minutes.ts";
 import { startQuickPoll } from "../../../src/doc/session/quickPoll.ts";
 import { snapshot } from "../../../src/doc/session/snapshot.ts";

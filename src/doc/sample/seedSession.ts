@@ -1,13 +1,20 @@
-// Demo content from the seed report (Laochenglu subdistrict, Turpan): four talk points and one past session.
+// Demo content from the seed report (Laochenglu subdistrict, Turpan): four talk points, and the seed's own
+// sitting of 有一说一 (21 January 2024 in the report; the sample moves it to the last sitting before today).
 import type * as Y from "yjs";
-import { addAgendaItem, setAgendaNotes, setAgendaStatus } from "./agenda.ts";
-import { addFollowUp, escalateFollowUp, updateFollowUp } from "./followUps.ts";
-import { addIssue } from "./issues.ts";
-import { addAttendee, setHeadcount, setSessionNotes } from "./session.ts";
-import { initSessionDoc } from "./sessionDoc.ts";
-import { readVotes } from "./snapshot.ts";
+import { addDays, DEFAULT_TIME_ZONE, instantAt } from "../civilTime.ts";
+import { setActor } from "../device.ts";
+import { addAgendaItem, setAgendaNotes, setAgendaStatus } from "../session/agenda.ts";
+import { addFollowUp, escalateFollowUp, updateFollowUp } from "../session/followUps.ts";
+import { addIssue } from "../session/issues.ts";
+import { addAttendee, setHeadcount, setSessionNotes } from "../session/session.ts";
+import { initSessionDoc } from "../session/sessionDoc.ts";
+import { readVotes } from "../session/snapshot.ts";
 import type { TalkPoint } from "../talkPoint.ts";
-import { closeVote, createVote, openVote, setVoteCount } from "./votes.ts";
+import { closeVote, createVote, openVote, setVoteCount } from "../session/votes.ts";
+import { SITTING_TIME } from "./sampleCalendar.ts";
+
+/** The sample's tablets, as they sign the steps they record. */
+export const SAMPLE_DEVICES = { facilitator: "说事点平板（王炎）", grid: "网格员平板（张三）" } as const;
 
 /** The seed's four talk points and their schedules. Ids are fixed so loading twice does not duplicate them. */
 export function sampleTalkPoints(now = Date.now()): TalkPoint[] {
@@ -52,11 +59,28 @@ export function sampleTalkPoints(now = Date.now()): TalkPoint[] {
   ];
 }
 
-export const SAMPLE_SESSION_ID = "sample-session-2024-01-21";
+export const SAMPLE_SESSION_ID = "sample-session-seed";
+/** The day the seed report's sitting was held. */
+const SEED_DAY = "2024-01-21";
 
-/** A past sitting of 有一说一 with the seed's matters: meters and property company, dance venue, market parking. */
-export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
-  const at = (iso: string) => new Date(iso).getTime();
+/**
+ * A sitting of 有一说一 with the seed's matters (meters and property company, dance venue, market parking),
+ * held on `day` at 10:00 (the seed's own day unless given): every time and date of the seed moves with it, and
+ * nothing is recorded later than `now`.
+ */
+export function buildSampleSession(
+  doc: Y.Doc,
+  talkPoint: TalkPoint,
+  options: { day?: string; now?: number } = {},
+): Y.Doc {
+  const day = options.day ?? SEED_DAY;
+  const tz = DEFAULT_TIME_ZONE;
+  const shift = instantAt(day, SITTING_TIME, tz) - instantAt(SEED_DAY, SITTING_TIME, tz);
+  const now = options.now ?? Date.now();
+  const at = (iso: string) => Math.min(new Date(iso).getTime() + shift, now);
+  const on = (date: string) => addDays(day, Math.round((Date.parse(date) - Date.parse(SEED_DAY)) / 86_400_000));
+  const [, month, dayOfMonth] = day.split("-").map(Number);
+  setActor(doc, SAMPLE_DEVICES.facilitator);
   initSessionDoc(doc, {
     id: SAMPLE_SESSION_ID,
     talkPoint: {
@@ -65,8 +89,8 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
       community: talkPoint.community,
       location: talkPoint.location,
     },
-    title: "有一说一说事点 · 1月21日议事",
-    startsAt: "2024-01-21T10:00:00+08:00",
+    title: `有一说一说事点 · ${month}月${dayOfMonth}日议事`,
+    startsAt: `${day}T${SITTING_TIME}:00+08:00`,
     place: "幸福路鸿雁小区网格巷道",
     facilitator: "王炎",
     recorder: "网格员 张三",
@@ -160,7 +184,7 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
       issueId: yard,
       owner: "老城路社区",
       ownerKind: "unit",
-      due: "2024-01-26",
+      due: on("2024-01-26"),
     },
     at("2024-01-21T10:20:00+08:00"),
   );
@@ -172,10 +196,10 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
   );
   const meterFix = addFollowUp(
     doc,
-    { action: "更换鸿雁小区电表、整改老化线路", issueId: wiring, owner: "网格员 张三", due: "2024-01-31" },
+    { action: "更换鸿雁小区电表、整改老化线路", issueId: wiring, owner: "网格员 张三", due: on("2024-01-31") },
     at("2024-01-21T10:21:00+08:00"),
   );
-  escalateFollowUp(doc, meterFix, "电力局", "2024-01-24", at("2024-01-21T10:22:00+08:00"));
+  escalateFollowUp(doc, meterFix, "电力局", on("2024-01-24"), at("2024-01-21T10:22:00+08:00"));
   updateFollowUp(
     doc,
     meterFix,
@@ -189,7 +213,7 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
       voteId: vote,
       issueId: square,
       owner: "海尼木古力·巴依丁",
-      due: "2024-02-01",
+      due: on("2024-02-01"),
     },
     at("2024-01-21T10:43:00+08:00"),
   );
@@ -199,11 +223,11 @@ export function buildSampleSession(doc: Y.Doc, talkPoint: TalkPoint): Y.Doc {
       action: "大华商城停车位问题登记入册，上报街道党工委研讨",
       issueId: market,
       owner: "刘勇",
-      due: "2024-02-15",
+      due: on("2024-02-15"),
     },
     at("2024-01-21T10:55:00+08:00"),
   );
-  escalateFollowUp(doc, parkingFollowUp, "街道党工委", "2024-02-15", at("2024-01-21T10:56:00+08:00"));
+  escalateFollowUp(doc, parkingFollowUp, "街道党工委", on("2024-02-15"), at("2024-01-21T10:56:00+08:00"));
 
   setAgendaStatus(doc, parking, "discussing");
   setSessionNotes(
