@@ -9,6 +9,8 @@ import { keepEn } from "./keep/en.ts";
 import { allRegisterEn } from "./allRegister/en.ts";
 import { matterEn } from "./matter/en.ts";
 import { shareAccessEn } from "./shareAccess/en.ts";
+import { filtersEn } from "./filters/en.ts";
+import { homeEn } from "./home/en.ts";
 
 export const en: Messages = {
   "app.name": "Yishi · Community talk point",
@@ -553,4 +555,6 @@ export const en: Messages = {
   ...allRegisterEn,
   ...matterEn,
   ...shareAccessEn,
+  ...filtersEn,
+  ...homeEn,
 };

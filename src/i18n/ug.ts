@@ -9,6 +9,8 @@ import { keepUg } from "./keep/ug.ts";
 import { allRegisterUg } from "./allRegister/ug.ts";
 import { matterUg } from "./matter/ug.ts";
 import { shareAccessUg } from "./shareAccess/ug.ts";
+import { filtersUg } from "./filters/ug.ts";
+import { homeUg } from "./home/ug.ts";
 
 export const ug: Messages = {
   "app.name": "يىشى · مەھەللە سۆھبەت نۇقتىسى",
@@ -557,4 +559,6 @@ export const ug: Messages = {
   ...allRegisterUg,
   ...matterUg,
   ...shareAccessUg,
+  ...filtersUg,
+  ...homeUg,
 };

@@ -8,6 +8,8 @@ import { keepZh } from "./keep/zh.ts";
 import { allRegisterZh } from "./allRegister/zh.ts";
 import { matterZh } from "./matter/zh.ts";
 import { shareAccessZh } from "./shareAccess/zh.ts";
+import { filtersZh } from "./filters/zh.ts";
+import { homeZh } from "./home/zh.ts";
 export const zh = {
   "app.name": "议事 · 社区说事点",
   "app.loading": "正在打开…",
@@ -526,6 +528,8 @@ export const zh = {
   ...allRegisterZh,
   ...matterZh,
   ...shareAccessZh,
+  ...filtersZh,
+  ...homeZh,
 };
 
 export type Messages = Record<keyof typeof zh, string>;

@@ -11,6 +11,8 @@ import { keepZhHant } from "./keep/zhHant.ts";
 import { allRegisterZhHant } from "./allRegister/zhHant.ts";
 import { matterZhHant } from "./matter/zhHant.ts";
 import { shareAccessZhHant } from "./shareAccess/zhHant.ts";
+import { filtersZhHant } from "./filters/zhHant.ts";
+import { homeZhHant } from "./home/zhHant.ts";
 
 export const zhHant: Messages = {
   "app.name": "議事 · 社區說事點",
@@ -530,4 +532,6 @@ export const zhHant: Messages = {
   ...allRegisterZhHant,
   ...matterZhHant,
   ...shareAccessZhHant,
+  ...filtersZhHant,
+  ...homeZhHant,
 };

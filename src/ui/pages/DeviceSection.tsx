@@ -27,7 +27,7 @@ async function storagePersisted(): Promise<boolean> {
   }
 }
 
-/** Join a session shared from another tablet, and this device's name and signalling server. */
+/** Join a session shared from another tablet or import an archive; this device's name, signalling server and storage. */
 export function DeviceSection() {
   const [code, setCode] = createSignal("");
   const [storage] = createResource(storageEstimate);
@@ -42,29 +42,31 @@ export function DeviceSection() {
     await refetchPersisted();
   };
   return (
-    <section class="card device" aria-labelledby="device-heading">
-      <h2 id="device-heading">{t("device.heading")}</h2>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go({ page: "join", code: code() });
-        }}
-      >
-        <input
-          value={code()}
-          aria-label={t("field.shareCode")}
-          placeholder={t("join.codePlaceholder")}
-          class="code-input"
-          onInput={(e) => setCode(e.currentTarget.value)}
-        />
-        <button type="submit" class="primary">
-          {t("join.action")}
-        </button>
-      </form>
-      <ImportArchive />
-      <details>
-        <summary>{t("device.settings")}</summary>
+    <>
+      <section class="card device" aria-labelledby="device-heading">
+        <h2 id="device-heading">{t("device.heading")}</h2>
+        <form
+          class="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ page: "join", code: code() });
+          }}
+        >
+          <input
+            value={code()}
+            aria-label={t("field.shareCode")}
+            placeholder={t("join.codePlaceholder")}
+            class="code-input"
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+          <button type="submit" class="primary">
+            {t("join.action")}
+          </button>
+        </form>
+        <ImportArchive />
+      </section>
+      <section class="card device" aria-labelledby="device-settings-heading">
+        <h2 id="device-settings-heading">{t("device.settings")}</h2>
         <label>
           {t("field.deviceName")}
           <input value={deviceName()} onChange={(e) => setDeviceName(e.currentTarget.value)} />
@@ -119,7 +121,7 @@ export function DeviceSection() {
             </p>
           )}
         </Show>
-      </details>
-    </section>
+      </section>
+    </>
   );
 }

@@ -18,9 +18,11 @@ export function CommunityCard(props: { row: CommunityRow }) {
   return (
     <li class="card community-card">
       <h3>
-        <a href={routeHash({ page: "community", id: props.row.id })}>{props.row.name}</a>
+        <a class="community-card-name" href={routeHash({ page: "community", id: props.row.id })}>
+          {props.row.name}
+        </a>
       </h3>
-      <Show when={handle()}>{(h) => <Counts handle={h()} />}</Show>
+      <Show when={handle()}>{(h) => <Counts handle={h()} name={props.row.name} />}</Show>
       <Show when={communities.sync(props.row.id)}>
         {(sync) => <p class="muted">{t("pair.statusLine", { status: syncStatusText(sync().status()) })}</p>}
       </Show>
@@ -31,27 +33,43 @@ export function CommunityCard(props: { row: CommunityRow }) {
   );
 }
 
-function Counts(props: { handle: CommunityHandle }) {
+/** The register's counts as chips, each opening the register with its filter; each names its community. */
+function Counts(props: { handle: CommunityHandle; name: string }) {
   const today = createToday(() => props.handle.state.meta.timeZone);
   const counts = createRegisterCounts(() => props.handle.matters(), today);
   const href = (filter: Parameters<typeof filterToSearch>[0]) =>
     routeHash({ page: "register", id: props.handle.id, search: filterToSearch(filter) });
+  const Chip = (chip: { filter: Parameters<typeof filterToSearch>[0]; label: string; class?: string }) => (
+    <a
+      class={`count-chip ${chip.class ?? ""}`}
+      href={href(chip.filter)}
+      aria-label={t("home.community.countOf", { label: chip.label, name: props.name })}
+    >
+      {chip.label}
+    </a>
+  );
   return (
-    <p class="row wrap">
-      <a href={href({})}>{t("community.allMatters", { n: props.handle.matters().length })}</a>
-      <a href={href({ statuses: ["open", "inProgress", "escalated", "acknowledged"] })}>
-        {t("community.openMatters", { n: counts().open })}
-      </a>
+    <p class="count-chips">
+      <Chip
+        class="open"
+        filter={{ statuses: ["open", "inProgress", "escalated", "acknowledged"] }}
+        label={t("community.openMatters", { n: counts().open })}
+      />
       <Show when={counts().overdue > 0}>
-        <a class="overdue" href={href({ overdue: true })}>
-          {t("community.overdueMatters", { n: counts().overdue })}
-        </a>
+        <Chip
+          class="overdue"
+          filter={{ overdue: true }}
+          label={t("community.overdueMatters", { n: counts().overdue })}
+        />
       </Show>
       <Show when={counts().ackOverdue > 0}>
-        <a class="overdue" href={href({ ackOverdue: true })}>
-          {t("community.ackOverdueMatters", { n: counts().ackOverdue })}
-        </a>
+        <Chip
+          class="overdue"
+          filter={{ ackOverdue: true }}
+          label={t("community.ackOverdueMatters", { n: counts().ackOverdue })}
+        />
       </Show>
+      <Chip filter={{}} label={t("community.allMatters", { n: props.handle.matters().length })} />
     </p>
   );
 }

@@ -1,0 +1,13 @@
+// Messages of the home screen: the next session, communities first, the rarer things behind one button (typed against the Chinese master).
+import type { HomeMessages } from "./zh.ts";
+
+export const homeUg: HomeMessages = {
+  "home.next.heading": "كېيىنكى يىغىن",
+  "home.next.today": "بۈگۈن",
+  "home.next.todayCount": "بۈگۈن {n, plural, other {# يىغىن}} بار",
+  "home.next.startOf": "يىغىننى باشلاش: {name}",
+  "home.next.none": "ۋاقتى بېكىتىلمىگەن",
+  "home.community.countOf": "{label}، {name} خاتىرە دەپتىرىدە",
+  "home.more.summary": "تېخىمۇ كۆپ: يىغىنغا قوشۇلۇش، ئەكىرىش، بۇ تاختا كومپيۇتېر",
+  "home.more.communities": "مەھەللە قوشۇش",
+};
