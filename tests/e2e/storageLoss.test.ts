@@ -196,7 +196,8 @@ it(
     console.log(`[storage loss] ${empty ?? "records dropped silently"}; said: ${await line.innerText()}`);
     // Before the first screen (the database came up empty or with fewer documents than held) or after it.
     const said = await line.innerText();
-    if (RESTORED.test(said)) expect(Number(RESTORED.exec(said)![2])).toBe(1);
+    // The sample holds three sessions: as many as the database lost are restored.
+    if (RESTORED.test(said)) expect([1, 2, 3]).toContain(Number(RESTORED.exec(said)![2]));
     else expect(Number(RECOVERED.exec(said)![1])).toBeGreaterThan(0);
     expect(await holdings(again.page)).toEqual(before);
     // Still the same tablet to its peers: the same device key, name and pairings.
