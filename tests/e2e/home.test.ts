@@ -144,6 +144,16 @@ describe("home screen", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("counts a session's resolved matters as the register holds them, not as the table left its follow-ups", async () => {
+    // About a month ago: the cluttered stairwell (closed after a second resolution) and the rubbish (closed)
+    // were resolved in the register since; the streetlights were acknowledged. The table left all three open.
+    // Newest first: the last sitting, the one before, the one about a month ago.
+    const [last, previous, older] = [0, 1, 2].map((i) => page.locator(".session-link").nth(i));
+    await expect.poll(() => older!.textContent()).toContain("(urgent 1, resolved 2)");
+    expect(await previous!.textContent()).toContain("(urgent 1, resolved 0)");
+    expect(await last!.textContent()).toContain("(urgent 2, resolved 2)");
+  });
+
   it("keeps the rarer controls behind one button: join, import, this tablet, new or paired community", async () => {
     await page.setViewportSize(SIZES[0][1]);
     await page.getByText(MORE).click();

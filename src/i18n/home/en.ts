@@ -9,5 +9,7 @@ export const homeEn: HomeMessages = {
   "home.next.none": "Not scheduled",
   "home.community.countOf": "{label}, in {name}'s register",
   "home.more.summary": "More: join a session, import, this tablet",
+  "home.countsRegister":
+    "Issues {issues} (urgent {urgent}, resolved {resolved}) · votes {votes} · follow-ups {followUps}",
   "home.more.communities": "Add a community",
 };

@@ -9,5 +9,7 @@ export const homeUg: HomeMessages = {
   "home.next.none": "ۋاقتى بېكىتىلمىگەن",
   "home.community.countOf": "{label}، {name} خاتىرە دەپتىرىدە",
   "home.more.summary": "تېخىمۇ كۆپ: يىغىنغا قوشۇلۇش، ئەكىرىش، بۇ تاختا كومپيۇتېر",
+  "home.countsRegister":
+    "مەسىلە {issues} (جىددىي-قىيىن {urgent}، ھەل قىلىنغىنى {resolved}) · ئاۋاز بېرىش {votes} · ئىز قوغلاش {followUps}",
   "home.more.communities": "مەھەللە قوشۇش",
 };

@@ -7,6 +7,8 @@ export const homeZh = {
   "home.next.none": "未排定",
   "home.community.countOf": "{label}（{name}的台账）",
   "home.more.summary": "更多：加入议事、导入、本机设置",
+  "home.countsRegister":
+    "问题 {issues}（急难愁盼 {urgent}，已解决 {resolved}）· 表决 {votes} · 跟进 {followUps}",
   "home.more.communities": "添加社区",
 } as const;
 

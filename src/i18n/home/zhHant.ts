@@ -9,5 +9,7 @@ export const homeZhHant: HomeMessages = {
   "home.next.none": "未排定",
   "home.community.countOf": "{label}（{name}的台帳）",
   "home.more.summary": "更多：加入議事、匯入、本機設定",
+  "home.countsRegister":
+    "問題 {issues}（急難愁盼 {urgent}，已解決 {resolved}）· 表決 {votes} · 追蹤 {followUps}",
   "home.more.communities": "新增社區",
 };

@@ -1,17 +1,28 @@
+import { createResource, Show } from "solid-js";
 import type { SessionSummary } from "../../persistence/catalogue.ts";
 import { formatDate, t } from "../../i18n/i18n.ts";
 import { notify } from "../../reactive/notices.ts";
 import { shareCodeOf } from "../../sync/deviceSettings.ts";
 import { useApp } from "../appContext.ts";
 import { joinFilled } from "../labels.ts";
+import { resolvedBySession } from "../sessionResolved.ts";
 
 /**
  * A session on the home screen: its link, and Delete with Undo. A session other tablets may hold (one of a
  * community, or one shared by code) is removed from this tablet only, and the message says so.
  */
 export function SessionRow(props: { session: SessionSummary; talkPointName: string; timeZone: string }) {
-  const { catalogue } = useApp();
+  const { catalogue, communities } = useApp();
   const s = () => props.session;
+  // A community's session: its matters' state is the register's (the session keeps the table's).
+  const [register] = createResource(
+    // (A summary stored before its session learnt its community names none: its talk point's community.)
+    () =>
+      s().communityId ||
+      catalogue.talkPoints().find((tp) => tp.id === s().talkPointId)?.communityId ||
+      undefined,
+    (id) => communities.open(id).catch(() => undefined),
+  );
   const remove = async () => {
     const { id, title, communityId, talkPointId } = s();
     const elsewhere =
@@ -35,13 +46,26 @@ export function SessionRow(props: { session: SessionSummary; talkPointName: stri
           {joinFilled([formatDate(s().startsAt, props.timeZone), props.talkPointName])}
         </span>
         <span class="counts">
-          {t("home.counts", {
-            issues: s().counts.issues,
-            urgent: s().counts.urgent,
-            votes: s().counts.votes,
-            followUps: s().counts.followUps,
-            resolved: s().counts.resolved,
-          })}
+          <Show
+            when={register()}
+            fallback={t("home.counts", {
+              issues: s().counts.issues,
+              urgent: s().counts.urgent,
+              votes: s().counts.votes,
+              followUps: s().counts.followUps,
+              resolved: s().counts.resolved,
+            })}
+          >
+            {(h) =>
+              t("home.countsRegister", {
+                issues: s().counts.issues,
+                urgent: s().counts.urgent,
+                resolved: resolvedBySession(h())().get(s().id) ?? 0,
+                votes: s().counts.votes,
+                followUps: s().counts.followUps,
+              })
+            }
+          </Show>
         </span>
       </a>
       <button
