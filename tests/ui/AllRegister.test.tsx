@@ -308,6 +308,8 @@ describe("AllRegisterView", () => {
 
   it("offers a community filter and categories and departments by name, writing them to the address", () => {
     const { host, count, setAddress } = mount("");
+    // On happy-dom's 1024×768 screen the filters are folded into a line naming them: unfold them.
+    host.querySelector<HTMLButtonElement>("button.filter-summary")!.click();
     const select = (label: string) =>
       [...host.querySelectorAll("label")]
         .find((l) => l.firstChild?.textContent === label)!
@@ -325,6 +327,7 @@ describe("AllRegisterView", () => {
     expect(filterFromSearch((r as { search: string }).search)).toEqual({ communityId: "c3" });
     setAddress((r as { search: string }).search);
     expect(count()).toBe("Showing 60 matters of 180");
+    expect(host.querySelector(".filter-summary-text")!.textContent).toBe("大华社区");
   });
 
   it("shows a change made in one community without reload", () => {

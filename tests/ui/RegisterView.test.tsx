@@ -60,6 +60,10 @@ describe("RegisterView", () => {
     for (const a of rows()) expect(a.getAttribute("aria-label")).toContain("Escalated");
     setAddress("text=%239999");
     expect(count()).toBe("Showing 1 matter of 10000");
+    // On happy-dom's 1024×768 screen the filters are folded into a line naming them: unfold them.
+    const summary = host.querySelector<HTMLButtonElement>("button.filter-summary")!;
+    expect(summary.getAttribute("aria-label")).toBe("Change the register's filters: containing “#9999”");
+    summary.click();
     const urgent = [...host.querySelectorAll("label")].find((l) => l.textContent?.startsWith("Urgent-hard"))!;
     urgent.querySelector("input")!.click();
     const r = route();
