@@ -22,6 +22,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Unfolds the register's filters: on this 1280×800 tablet they are folded into a line naming them. */
+const showFilters = () => page.getByRole("button", { name: /^Change the register's filters: / }).click();
+
 /** The community page's line under its name: its time zone. */
 const zone = () => page.locator(".community-heading p").textContent();
 
@@ -80,12 +83,17 @@ describe("community and register", () => {
     await page.getByText("Showing 0 matters of 0").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
+    await showFilters();
     await page.getByLabel("Overdue", { exact: true }).check();
     await page.getByLabel("Escalated", { exact: true }).check();
     await expect.poll(() => new URL(page.url()).hash).toContain("overdue=true");
     expect(new URL(page.url()).hash).toContain("statuses=escalated");
     await page.reload();
     await page.getByText("The register has no matters yet.").waitFor();
+    expect(
+      await page.getByRole("button", { name: /^Change the register's filters: / }).getAttribute("aria-label"),
+    ).toBe("Change the register's filters: Escalated · overdue");
+    await showFilters();
     expect(await page.getByLabel("Overdue", { exact: true }).isChecked()).toBe(true);
     expect(await page.getByLabel("Escalated", { exact: true }).isChecked()).toBe(true);
 
@@ -93,6 +101,7 @@ describe("community and register", () => {
     await page.getByRole("link", { name: /^Back to 新城社区/ }).click();
     await page.getByRole("link", { name: /^Escalated, not acknowledged in time/ }).click();
     await expect.poll(() => new URL(page.url()).hash).toContain("ackOverdue=true");
+    await showFilters();
     expect(await page.getByLabel("Escalated, acknowledgement overdue").isChecked()).toBe(true);
   });
 
@@ -102,17 +111,18 @@ describe("community and register", () => {
     await page.locator(".session-link").first().waitFor();
     await page.goto(`${server.url}/?lang=en#/community/new`);
     await page.getByRole("link", { name: "老城路社区", exact: true }).click();
-    await page.getByRole("link", { name: /^All matters \(4 matters\)/ }).waitFor();
+    await page.getByRole("link", { name: /^All matters \(10 matters\)/ }).waitFor();
     await page.getByRole("link", { name: /^All matters/ }).click();
     const list = page.getByRole("list", { name: "Matters of 老城路社区's register" });
-    await expect.poll(() => list.getByRole("link").count()).toBe(4);
+    await expect.poll(() => list.getByRole("link").count()).toBe(10);
     expect(await seriousViolations(page)).toEqual([]);
 
+    await showFilters();
     await page.getByLabel("Overdue", { exact: true }).check();
-    await page.getByText("Showing 2 matters of 4").waitFor();
+    await page.getByText("Showing 4 matters of 10").waitFor();
     await page.getByLabel("Overdue", { exact: true }).uncheck();
     await page.getByLabel("Search (text, owner, place, department)").fill("广场舞");
-    await page.getByText("Showing 1 matter of 4").waitFor();
+    await page.getByText("Showing 1 matter of 10").waitFor();
     const row = list.getByRole("link", { name: /广场舞.*: Open, raised/ });
     await row.click();
 
@@ -130,13 +140,14 @@ describe("community and register", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: /^Back to 老城路社区's register/ }).click();
+    await showFilters();
     await page.getByLabel("Resolved", { exact: true }).check();
-    await page.getByText("Showing 3 matters of 4").waitFor();
+    await page.getByText("Showing 2 matters of 10").waitFor();
   });
 
   it("paints the register's first frame from its stored head after a reload, with the whole count", async () => {
     await page.getByRole("button", { name: "Clear filters" }).click();
-    await page.getByText("Showing 4 matters of 4").waitFor();
+    await page.getByText("Showing 10 matters of 10").waitFor();
     const id = /#\/register\/([^/?]+)/.exec(page.url())![1]!;
     // The view and its head are stored a moment after the last change: wait until the head shows exactly
     // the workspace's rows now (a head stored before a later write is not offered).
@@ -179,7 +190,7 @@ describe("community and register", () => {
     await page.waitForFunction(() => performance.getEntriesByName("yishi:community-loaded").length > 0);
     const list = page.getByRole("list", { name: "Matters of 老城路社区's register" });
     expect(firstFrame).toEqual({
-      count: "Showing 4 matters of 4",
+      count: "Showing 10 matters of 10",
       first: await list.getByRole("link").first().getAttribute("aria-label"),
       head: true,
     });
