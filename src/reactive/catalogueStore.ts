@@ -1,13 +1,11 @@
 // The home screen's data: talk points (from the communities' workspaces) and session summaries (from
 // IndexedDB), and the actions that change them. Talk points an older app kept on this tablet only are moved
 // into workspaces on the first load.
-import * as Y from "yjs";
 import { createMemo, createSignal, type Accessor } from "solid-js";
 import { isOpenStatus } from "../doc/community/lifecycle.ts";
 import { newId } from "../doc/ids.ts";
 import { addReportBack } from "../doc/session/reportBack.ts";
 import { initSessionDoc } from "../doc/session/sessionDoc.ts";
-import { snapshot } from "../doc/session/snapshot.ts";
 import type { TalkPoint } from "../doc/talkPoint.ts";
 import { translate, lang } from "../i18n/i18n.ts";
 import {
@@ -16,7 +14,6 @@ import {
   listTalkPoints,
   type SessionSummary,
 } from "../persistence/catalogue.ts";
-import type { YishiDatabase } from "../persistence/db.ts";
 import { deviceName } from "../sync/deviceSettings.ts";
 // Moving talk points into workspaces is rare work (an upgrade, sample data, a saved talk point): loaded then.
 const adopting = () => import("./adoptTalkPoints.ts");

@@ -29,7 +29,9 @@ function seedPlan(doc: Y.Doc, day: string): SamplePlan {
   const yard = snapshot(doc).issues.find((i) => i.text.startsWith("鸿雁小区（297户）"));
   if (!yard) return [];
   const note = "业委会说物业来了以后干净多了。";
-  return [{ matter: yard.id, day, steps: [{ kind: "feedback", after: 6, how: "session", satisfied: true, note }] }];
+  return [
+    { matter: yard.id, day, steps: [{ kind: "feedback", after: 6, how: "session", satisfied: true, note }] },
+  ];
 }
 
 /**

@@ -44,7 +44,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 // The sample's sittings, dated from today as the app dates them.
 const days = sampleDays(Date.now(), "Asia/Shanghai");
 const SITTINGS = [days.monthBefore, days.previous, days.last];
-const sittingsIn = (p: { from: string; to: string }) => SITTINGS.filter((d) => d >= p.from && d <= p.to).length;
+const sittingsIn = (p: { from: string; to: string }) =>
+  SITTINGS.filter((d) => d >= p.from && d <= p.to).length;
 const QUARTER = periodOf("quarter", days.last);
 const QUARTER_ID = `${days.last.slice(0, 4)}-Q${Math.floor((Number(days.last.slice(5, 7)) - 1) / 3) + 1}`;
 const QUARTER_MONTHS = [monthOf(QUARTER.from), monthOf(QUARTER.to)];

@@ -113,7 +113,9 @@ describe("a session on one tablet", () => {
 
     await page.getByRole("button", { name: "Home" }).click();
     const listed = page.locator(".session-link").first();
-    await expect.poll(() => listed.textContent()).toContain("Issues 1 (urgent 1, resolved 0) · votes 1 · follow-ups 1");
+    await expect
+      .poll(() => listed.textContent())
+      .toContain("Issues 1 (urgent 1, resolved 0) · votes 1 · follow-ups 1");
   });
 });
 

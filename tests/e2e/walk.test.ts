@@ -46,7 +46,8 @@ beforeAll(async () => {
   await page.goto(`${server.url}/?lang=en#/register/${community}`);
   const first = page.locator(".register-list [role=listitem] a").first();
   await first.waitFor();
-  matterHash = new URL((await first.getAttribute("href"))!, server.url).hash || (await first.getAttribute("href"))!;
+  matterHash =
+    new URL((await first.getAttribute("href"))!, server.url).hash || (await first.getAttribute("href"))!;
 }, 60_000);
 afterAll(async () => {
   await tablet?.close();
@@ -67,7 +68,8 @@ function overlappingText(): string[] {
     leaves.push({ el, r });
   }
   const out: string[] = [];
-  const name = (el: Element) => `${el.tagName.toLowerCase()}.${el.className}: "${el.textContent!.trim().slice(0, 30)}"`;
+  const name = (el: Element) =>
+    `${el.tagName.toLowerCase()}.${el.className}: "${el.textContent!.trim().slice(0, 30)}"`;
   for (let i = 0; i < leaves.length; i++)
     for (let j = i + 1; j < leaves.length; j++) {
       const a = leaves[i]!;
@@ -91,18 +93,14 @@ async function check(page: Page, label: string): Promise<void> {
 
 describe("walking every screen", () => {
   for (const [sizeName, size] of Object.entries(SIZES))
-    it(
-      `${sizeName}: every screen in every language reads without overlap or sideways scrolling`,
-      async () => {
-        const page = tablet.page;
-        await page.setViewportSize(size);
-        for (const lang of LANGS)
-          for (const [screen, hash] of Object.entries(SCREENS)) {
-            await page.goto(`${server.url}/?lang=${lang}${hash()}`);
-            await check(page, `${screen} ${lang} ${sizeName}`);
-            await page.screenshot({ path: join(SHOTS, `${screen}-${lang}-${sizeName}.png`) });
-          }
-      },
-      300_000,
-    );
+    it(`${sizeName}: every screen in every language reads without overlap or sideways scrolling`, async () => {
+      const page = tablet.page;
+      await page.setViewportSize(size);
+      for (const lang of LANGS)
+        for (const [screen, hash] of Object.entries(SCREENS)) {
+          await page.goto(`${server.url}/?lang=${lang}${hash()}`);
+          await check(page, `${screen} ${lang} ${sizeName}`);
+          await page.screenshot({ path: join(SHOTS, `${screen}-${lang}-${sizeName}.png`) });
+        }
+    }, 300_000);
 });

@@ -61,7 +61,9 @@ describe("the sample data", () => {
       // closed satisfied at the first feedback, and closed after a "not satisfied" first.
       expect(matters.some((m) => isAckOverdue(m, today))).toBe(true);
       expect(matters.some((m) => isMatterOverdue(m, today))).toBe(true);
-      const notSatisfied = matters.filter((m) => m.history.some((h) => h.kind === "feedback" && !h.satisfied));
+      const notSatisfied = matters.filter((m) =>
+        m.history.some((h) => h.kind === "feedback" && !h.satisfied),
+      );
       expect(notSatisfied.map((m) => m.status).sort()).toEqual(["closed", "inProgress"]);
       expect(matters.filter((m) => m.status === "closed")).toHaveLength(3);
 

@@ -46,7 +46,12 @@ function buildSitting(doc: Y.Doc, talkPoint: TalkPoint, s: SampleSitting, now: n
   setActor(doc, SAMPLE_DEVICES.facilitator);
   initSessionDoc(doc, {
     id: s.id,
-    talkPoint: { id: talkPoint.id, name: talkPoint.name, community: talkPoint.community, location: talkPoint.location },
+    talkPoint: {
+      id: talkPoint.id,
+      name: talkPoint.name,
+      community: talkPoint.community,
+      location: talkPoint.location,
+    },
     title: `有一说一说事点 · ${month}月${dayOfMonth}日议事`,
     startsAt: `${s.day}T${SITTING_TIME}:00+08:00`,
     place: talkPoint.location,
@@ -72,7 +77,12 @@ function buildSitting(doc: Y.Doc, talkPoint: TalkPoint, s: SampleSitting, now: n
 }
 
 /** The sitting about a month before today: three matters, its minutes locked at the end of the day. */
-export function buildMonthBeforeSession(doc: Y.Doc, talkPoint: TalkPoint, day: string, now: number): SamplePlan {
+export function buildMonthBeforeSession(
+  doc: Y.Doc,
+  talkPoint: TalkPoint,
+  day: string,
+  now: number,
+): SamplePlan {
   const plan = buildSitting(doc, talkPoint, monthBefore(day), now);
   lockMinutes(doc, sampleInstant(day, 0, "17:00", DEFAULT_TIME_ZONE, now));
   return plan;
@@ -185,7 +195,12 @@ const previous = (day: string): SampleSitting => ({
       ],
     },
     {
-      issue: { text: "独居老人就医不便，希望有人帮忙陪诊。", anonymous: true, categoryId: "other", urgent: true },
+      issue: {
+        text: "独居老人就医不便，希望有人帮忙陪诊。",
+        anonymous: true,
+        categoryId: "other",
+        urgent: true,
+      },
       action: "联系志愿者结对陪诊",
       owner: "海尼木古力·巴依丁",
       dueAfter: 7,
@@ -204,7 +219,13 @@ const previous = (day: string): SampleSitting => ({
       dueAfter: 3,
       steps: [
         { kind: "resolve", after: 2, note: "已疏通排水口。" },
-        { kind: "feedback", after: 5, how: "inPerson", satisfied: false, note: "下雨还是积水，排水管可能堵在更下面。" },
+        {
+          kind: "feedback",
+          after: 5,
+          how: "inPerson",
+          satisfied: false,
+          note: "下雨还是积水，排水管可能堵在更下面。",
+        },
       ],
     },
   ],

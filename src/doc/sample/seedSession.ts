@@ -78,7 +78,8 @@ export function buildSampleSession(
   const shift = instantAt(day, SITTING_TIME, tz) - instantAt(SEED_DAY, SITTING_TIME, tz);
   const now = options.now ?? Date.now();
   const at = (iso: string) => Math.min(new Date(iso).getTime() + shift, now);
-  const on = (date: string) => addDays(day, Math.round((Date.parse(date) - Date.parse(SEED_DAY)) / 86_400_000));
+  const on = (date: string) =>
+    addDays(day, Math.round((Date.parse(date) - Date.parse(SEED_DAY)) / 86_400_000));
   const [, month, dayOfMonth] = day.split("-").map(Number);
   setActor(doc, SAMPLE_DEVICES.facilitator);
   initSessionDoc(doc, {
@@ -196,7 +197,12 @@ export function buildSampleSession(
   );
   const meterFix = addFollowUp(
     doc,
-    { action: "更换鸿雁小区电表、整改老化线路", issueId: wiring, owner: "网格员 张三", due: on("2024-01-31") },
+    {
+      action: "更换鸿雁小区电表、整改老化线路",
+      issueId: wiring,
+      owner: "网格员 张三",
+      due: on("2024-01-31"),
+    },
     at("2024-01-21T10:21:00+08:00"),
   );
   escalateFollowUp(doc, meterFix, "电力局", on("2024-01-24"), at("2024-01-21T10:22:00+08:00"));
