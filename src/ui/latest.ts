@@ -1,7 +1,7 @@
 // What a promise for the latest value of a source resolves to, as signals and without Suspense: a page can
 // show something else meanwhile (createResource would suspend the whole route until it resolves). An answer
 // for a source value that has since changed is dropped.
-import { createComputed, createSignal, on, type Accessor } from "solid-js";
+import { createComputed, createMemo, createSignal, on, type Accessor } from "solid-js";
 
 export interface Latest<T> {
   /** The latest answer; undefined while it is awaited. */
@@ -11,7 +11,8 @@ export interface Latest<T> {
 }
 
 /**
- * Calls `load` for each value of `source` (at once, not after rendering) and keeps the latest answer;
+ * Calls `load` for each new value of `source` (at once, not after rendering) and keeps the latest answer; a
+ * source that reads the same value again (a route with the same id and another filter) loads nothing.
  * `keep`: the previous answer stays until the next one comes (else it is cleared at once).
  */
 export function createLatest<S, T>(
@@ -22,8 +23,9 @@ export function createLatest<S, T>(
   const [value, setValue] = createSignal<T>();
   const [failed, setFailed] = createSignal(false);
   let latest: S;
+  const current = createMemo(source);
   createComputed(
-    on(source, (s) => {
+    on(current, (s) => {
       latest = s;
       if (!options.keep) setValue(undefined);
       setFailed(false);

@@ -21,19 +21,19 @@ export const REGISTER_ROW_HEIGHT = 96;
  */
 export function RegisterPage(props: { id: string; search: string }) {
   const { communities } = useApp();
-  // The id as a value: a new address with the same id (a changed filter) must not open the community again,
-  // which would mount the register anew (losing the focus and the unfolded filters).
-  const id = createMemo(() => props.id);
-  const { value: head } = createLatest(id, (communityId) => communities.head(communityId));
+  const { value: head } = createLatest(
+    () => props.id,
+    (id) => communities.head(id),
+  );
   const unfiltered = () => Object.keys(filterFromSearch(props.search)).length === 0;
   return (
     <CommunityGate
-      id={id()}
+      id={props.id}
       pending={
         <Show when={unfiltered() && head()} fallback={<Opening />}>
           {(h) => (
             <RegisterView
-              handle={{ id: id(), state: h().state, matters: () => h().matters }}
+              handle={{ id: props.id, state: h().state, matters: () => h().matters }}
               search=""
               total={h().total}
             />
