@@ -2,7 +2,7 @@
 // and a follow-up; the home screen links to the register of every community, which lists both matters with
 // their community, narrows by the community filter and by text, and follows live a step taken on one matter
 // in another tab of the same browser (the tabs sync the community through its room).
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "../helpers/axe.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
@@ -33,13 +33,6 @@ const COMMUNITIES = [
 ];
 const ids: string[] = [];
 const saved = (p: Page) => p.getByRole("status").filter({ hasText: "Saved on this device" }).waitFor();
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 /** Makes community `c` with a talk point, and a session of it with an issue and its follow-up. */
 async function community(c: (typeof COMMUNITIES)[number]) {

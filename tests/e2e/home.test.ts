@@ -5,7 +5,7 @@
 // serious violations; screenshots in every language at both sizes are kept under tests/e2e/__screenshots__/.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "../helpers/axe.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
@@ -35,13 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 const top = async (locator: Locator) => (await locator.boundingBox())?.y ?? Number.NaN;
 const height = async (locator: Locator) => (await locator.boundingBox())?.height ?? 0;

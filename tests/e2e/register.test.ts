@@ -2,7 +2,7 @@
 // directory and the time zone changed (both still there after a reload, from IndexedDB), the register opened
 // from the community page (empty), a filter kept in the address; then the sample data's community with its
 // matters: the register filtered, a matter resolved (refused first without a note); axe on every page.
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "../helpers/axe.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
@@ -27,13 +27,6 @@ const showFilters = () => page.getByRole("button", { name: /^Change the register
 
 /** The community page's line under its name: its time zone. */
 const zone = () => page.locator(".community-heading p").textContent();
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 describe("community and register", () => {
   it("makes a new community and shows its page", async () => {

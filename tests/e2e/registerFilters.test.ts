@@ -4,7 +4,7 @@
 // "Done" folds them again. Wider screens show the filters as before. Screenshots in the four languages at
 // both sizes go to tests/e2e/__screenshots__/; axe finds nothing serious, folded or unfolded.
 import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "../helpers/axe.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
@@ -31,13 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 const register = (lang: string, search: string) =>
   `${server.url}/?lang=${lang}#/register/${communityId}${search ? `?${search}` : ""}`;
