@@ -7,6 +7,7 @@ import { readMatters } from "../doc/community/readers.ts";
 import {
   buildMonthBeforeSession,
   buildPreviousSession,
+  type BuiltSitting,
   SAMPLE_MONTH_BEFORE_ID,
   SAMPLE_PREVIOUS_ID,
 } from "../doc/sample/earlierSessions.ts";
@@ -45,15 +46,14 @@ export async function loadSample(appDb: AppDb, communities: Communities, now = D
   const days = sampleDays(now, DEFAULT_TIME_ZONE);
   const plan: SamplePlan = [];
   if (!(await getSessionSummary(db(), SAMPLE_SESSION_ID))) {
-    let lights = { id: "", text: "" };
+    let reportedBack: BuiltSitting["reportedBack"] = [];
     await storeNewDoc(db(), SAMPLE_MONTH_BEFORE_ID, (doc) => {
-      const steps = buildMonthBeforeSession(doc, talkPoint, days.monthBefore, now);
-      plan.push(...steps);
-      const issue = snapshot(doc).issues.find((i) => i.id === steps[1]?.matter);
-      if (issue) lights = { id: issue.id, text: issue.text };
+      const built = buildMonthBeforeSession(doc, talkPoint, days.monthBefore, now);
+      plan.push(...built.plan);
+      reportedBack = built.reportedBack;
     });
     await storeNewDoc(db(), SAMPLE_PREVIOUS_ID, (doc) => {
-      plan.push(...buildPreviousSession(doc, talkPoint, days.previous, now, lights));
+      plan.push(...buildPreviousSession(doc, talkPoint, days.previous, now, reportedBack));
     });
     await storeNewDoc(db(), SAMPLE_SESSION_ID, (doc) => {
       buildSampleSession(doc, talkPoint, { day: days.last, now });

@@ -2,19 +2,16 @@
 // the last, each with the matters a grid worker then handles in the register (see sampleSteps.ts), so that a
 // newcomer's register, report and carry-over show matters at every stage.
 import type * as Y from "yjs";
-import { DEFAULT_TIME_ZONE } from "../civilTime.ts";
-import { setActor } from "../device.ts";
+import { addDays, DEFAULT_TIME_ZONE } from "../civilTime.ts";
 import { addAgendaItem, setAgendaStatus } from "../session/agenda.ts";
 import { addFollowUp } from "../session/followUps.ts";
 import { addIssue, type IssueInput } from "../session/issues.ts";
 import { lockMinutes } from "../session/minutes.ts";
 import { addReportBack, setReportBackSaid } from "../session/reportBack.ts";
 import { addAttendee, setHeadcount, setSessionNotes } from "../session/session.ts";
-import { initSessionDoc } from "../session/sessionDoc.ts";
 import type { TalkPoint } from "../talkPoint.ts";
-import { addDays } from "../civilTime.ts";
 import { sampleInstant, SITTING_TIME } from "./sampleCalendar.ts";
-import { SAMPLE_DEVICES } from "./seedSession.ts";
+import { initSitting } from "./seedSession.ts";
 import type { SamplePlan, SampleStep } from "./sampleSteps.ts";
 
 export const SAMPLE_MONTH_BEFORE_ID = "sample-session-month-before";
@@ -27,6 +24,8 @@ interface SampleMatter {
   ownerKind?: "person" | "unit";
   dueAfter: number;
   steps: SampleStep[];
+  /** Still being handled at the next sitting, which reports back on it: what was said there, and its status. */
+  reportedBack?: { said: string; statusThen: string };
 }
 
 interface SampleSitting {
@@ -38,42 +37,34 @@ interface SampleSitting {
   notes: string;
 }
 
-/** Fills `doc` with a sitting; resolves to the register steps its matters take afterwards, by matter id. */
-function buildSitting(doc: Y.Doc, talkPoint: TalkPoint, s: SampleSitting, now: number): SamplePlan {
+/** A sitting as built: the register steps its matters take afterwards, and those the next sitting reports on. */
+export interface BuiltSitting {
+  plan: SamplePlan;
+  reportedBack: { id: string; text: string; said: string; statusThen: string }[];
+}
+
+/** Fills `doc` with a sitting. */
+function buildSitting(doc: Y.Doc, talkPoint: TalkPoint, s: SampleSitting, now: number): BuiltSitting {
   const tz = DEFAULT_TIME_ZONE;
   const at = (minutes: number) => sampleInstant(s.day, 0, SITTING_TIME, tz, now) + minutes * 60_000;
-  const [, month, dayOfMonth] = s.day.split("-").map(Number);
-  setActor(doc, SAMPLE_DEVICES.facilitator);
-  initSessionDoc(doc, {
-    id: s.id,
-    talkPoint: {
-      id: talkPoint.id,
-      name: talkPoint.name,
-      community: talkPoint.community,
-      location: talkPoint.location,
-    },
-    title: `有一说一说事点 · ${month}月${dayOfMonth}日议事`,
-    startsAt: `${s.day}T${SITTING_TIME}:00+08:00`,
-    place: talkPoint.location,
-    facilitator: "王炎",
-    recorder: "网格员 张三",
-    createdAt: at(0),
-  });
+  initSitting(doc, talkPoint, { id: s.id, day: s.day, place: talkPoint.location, createdAt: at(0) });
   setHeadcount(doc, s.headcount);
   addAttendee(doc, { name: "王炎", role: "gridWorker" });
   addAttendee(doc, { name: "网格员 张三", role: "gridWorker" });
   const agendaId = addAgendaItem(doc, { title: s.agenda, timeboxMin: 30 });
   const plan: SamplePlan = [];
+  const reportedBack: BuiltSitting["reportedBack"] = [];
   s.matters.forEach((m, i) => {
     const issueId = addIssue(doc, { ...m.issue, agendaId }, at(5 + i * 8));
     const due = addDays(s.day, m.dueAfter);
     const ownerKind = m.ownerKind ?? "person";
     addFollowUp(doc, { action: m.action, issueId, owner: m.owner, ownerKind, due }, at(10 + i * 8));
     plan.push({ matter: issueId, day: s.day, steps: m.steps });
+    if (m.reportedBack) reportedBack.push({ id: issueId, text: m.issue.text, ...m.reportedBack });
   });
   setAgendaStatus(doc, agendaId, "done");
   setSessionNotes(doc, s.notes);
-  return plan;
+  return { plan, reportedBack };
 }
 
 /** The sitting about a month before today: three matters, its minutes locked at the end of the day. */
@@ -82,26 +73,26 @@ export function buildMonthBeforeSession(
   talkPoint: TalkPoint,
   day: string,
   now: number,
-): SamplePlan {
-  const plan = buildSitting(doc, talkPoint, monthBefore(day), now);
+): BuiltSitting {
+  const built = buildSitting(doc, talkPoint, monthBefore(day), now);
   lockMinutes(doc, sampleInstant(day, 0, "17:00", DEFAULT_TIME_ZONE, now));
-  return plan;
+  return built;
 }
 
 /**
- * The sitting before the last: three matters, and the report-back (逐一反馈) on the streetlights of the month
- * before (`lights`: that matter's id), which had been acknowledged by then.
+ * The sitting before the last: three matters, and the report-back (逐一反馈) on the matters of the month
+ * before still being handled (`earlier`: that sitting's reportedBack).
  */
 export function buildPreviousSession(
   doc: Y.Doc,
   talkPoint: TalkPoint,
   day: string,
   now: number,
-  lights: { id: string; text: string },
+  earlier: BuiltSitting["reportedBack"],
 ): SamplePlan {
-  const plan = buildSitting(doc, talkPoint, previous(day), now);
-  const item = addReportBack(doc, "上次议事的问题办理情况", [{ ...lights, statusThen: "acknowledged" }]);
-  setReportBackSaid(doc, lights.id, "城管局已报到，承诺两周内更换灯具，网格员每周去看一次。");
+  const { plan } = buildSitting(doc, talkPoint, previous(day), now);
+  const item = addReportBack(doc, "上次议事的问题办理情况", earlier);
+  for (const m of earlier) setReportBackSaid(doc, m.id, m.said);
   if (item) setAgendaStatus(doc, item, "done");
   return plan;
 }
@@ -152,6 +143,10 @@ const monthBefore = (day: string): SampleSitting => ({
         },
         { kind: "acknowledge", after: 3, person: "城管局 李队长", commitment: "两周内更换灯具。" },
       ],
+      reportedBack: {
+        said: "城管局已报到，承诺两周内更换灯具，网格员每周去看一次。",
+        statusThen: "acknowledged",
+      },
     },
     {
       issue: { text: "垃圾清运不及时，垃圾箱周边有异味。", raisedBy: "赵建华", categoryId: "environment" },

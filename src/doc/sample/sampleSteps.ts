@@ -2,7 +2,7 @@
 // the register's own mutators (so the sample obeys every rule a person's steps do), each on its day after the
 // sitting and never later than now, signed by the sample's grid tablet.
 import type * as Y from "yjs";
-import { DEFAULT_TIME_ZONE } from "../civilTime.ts";
+import { addDays, civilDate, DEFAULT_TIME_ZONE } from "../civilTime.ts";
 import { actorOf, setActor } from "../device.ts";
 import { ensureDepartment } from "../community/directory.ts";
 import {
@@ -12,7 +12,6 @@ import {
   resolveMatter,
   startMatter,
 } from "../community/matters.ts";
-import { addDays, civilDate } from "../civilTime.ts";
 import type { FeedbackHow } from "../community/schema.ts";
 import { sampleInstant } from "./sampleCalendar.ts";
 import { SAMPLE_DEVICES } from "./seedSession.ts";

@@ -59,6 +59,31 @@ export function sampleTalkPoints(now = Date.now()): TalkPoint[] {
   ];
 }
 
+/**
+ * Begins a sitting of 有一说一 on `day` at its hour, facilitated by 王炎 and recorded by 张三, on the sample's
+ * facilitator tablet (which signs what is recorded in it).
+ */
+export function initSitting(
+  doc: Y.Doc,
+  talkPoint: TalkPoint,
+  sitting: { id: string; day: string; place: string; createdAt: number },
+): void {
+  const [, month, dayOfMonth] = sitting.day.split("-").map(Number);
+  setActor(doc, SAMPLE_DEVICES.facilitator);
+  const { id, name, community, location } = talkPoint;
+  initSessionDoc(doc, {
+    id: sitting.id,
+    talkPoint: { id, name, community, location },
+    title: `有一说一说事点 · ${month}月${dayOfMonth}日议事`,
+    // The sample's community keeps Beijing time (DEFAULT_TIME_ZONE), +08:00 all year.
+    startsAt: `${sitting.day}T${SITTING_TIME}:00+08:00`,
+    place: sitting.place,
+    facilitator: "王炎",
+    recorder: "网格员 张三",
+    createdAt: sitting.createdAt,
+  });
+}
+
 export const SAMPLE_SESSION_ID = "sample-session-seed";
 /** The day the seed report's sitting was held. */
 const SEED_DAY = "2024-01-21";
@@ -80,21 +105,10 @@ export function buildSampleSession(
   const at = (iso: string) => Math.min(new Date(iso).getTime() + shift, now);
   const on = (date: string) =>
     addDays(day, Math.round((Date.parse(date) - Date.parse(SEED_DAY)) / 86_400_000));
-  const [, month, dayOfMonth] = day.split("-").map(Number);
-  setActor(doc, SAMPLE_DEVICES.facilitator);
-  initSessionDoc(doc, {
+  initSitting(doc, talkPoint, {
     id: SAMPLE_SESSION_ID,
-    talkPoint: {
-      id: talkPoint.id,
-      name: talkPoint.name,
-      community: talkPoint.community,
-      location: talkPoint.location,
-    },
-    title: `有一说一说事点 · ${month}月${dayOfMonth}日议事`,
-    startsAt: `${day}T${SITTING_TIME}:00+08:00`,
+    day,
     place: "幸福路鸿雁小区网格巷道",
-    facilitator: "王炎",
-    recorder: "网格员 张三",
     createdAt: at("2024-01-21T10:00:00+08:00"),
   });
   setHeadcount(doc, 24);
