@@ -20,6 +20,7 @@ export function NextSessions(props: { talkPoints: ListedTalkPoint[] }) {
   const rows = createMemo(() => orderByNextSession(props.talkPoints, now()));
   // The talk points themselves (stable records), so a new minute moves cards rather than redrawing them.
   const order = createMemo(() => rows().map((row) => row.talkPoint));
+  const rowOf = createMemo(() => new Map(rows().map((row) => [row.talkPoint, row])));
   const todayCount = () => rows().filter((row) => row.today).length;
   const [starting, setStarting] = createSignal<ListedTalkPoint | null>(null);
   let formHost: HTMLDivElement | undefined;
@@ -44,7 +45,7 @@ export function NextSessions(props: { talkPoints: ListedTalkPoint[] }) {
       <ul class="cards next-list">
         <For each={order()}>
           {(tp, i) => {
-            const row = () => rows().find((r) => r.talkPoint === tp) ?? { next: null, today: false };
+            const row = () => rowOf().get(tp) ?? { next: null, today: false };
             const emphasised = () => i() === 0 || row().today;
             const when = () => {
               const next = row().next;
