@@ -5,6 +5,11 @@ import { launchBrowser, type LaunchedBrowser } from "../helpers/browser.ts";
 import { startAppServer, type AppServer } from "../helpers/appServer.ts";
 import { openSampleSession } from "../helpers/sample.ts";
 import { channelLog, clearChannelLog, echoes, recordDataChannels } from "../helpers/dataChannelLog.ts";
+import { sampleDays } from "../../src/doc/sample/sampleCalendar.ts";
+
+// The sample's last sitting, dated from today as the app dates it: "12月1日议事".
+const [, SAMPLE_MONTH, SAMPLE_DAY] = sampleDays(Date.now(), "Asia/Shanghai").last.split("-").map(Number);
+const SAMPLE_TITLE_DAY = `${SAMPLE_MONTH}月${SAMPLE_DAY}日议事`;
 
 let server: AppServer;
 let facilitator: LaunchedBrowser;
@@ -59,7 +64,7 @@ describe("tablets edit one session together", () => {
   it("the secretary and the display join by the link", async () => {
     await join(secretary.page, "Secretary", "书记平板");
     await secretary.page.getByRole("heading", { name: "Agenda" }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => text(secretary.page, ".session-heading h1")).toContain("1月21日议事");
+    await expect.poll(() => text(secretary.page, ".session-heading h1")).toContain(SAMPLE_TITLE_DAY);
     await join(display.page, "Display", "展示屏");
     await display.page.locator("main.display").waitFor({ timeout: 20_000 });
     await expect.poll(() => text(display.page, ".display-item h2")).toContain("大华商城停车位紧张");

@@ -194,7 +194,7 @@ describe("deleting", () => {
       .filter({ hasText: "Removed from this tablet only" })
       .waitFor({ state: "detached" });
     await page.reload();
-    await page.getByRole("heading", { name: "Talk points" }).waitFor();
+    await page.getByRole("heading", { name: "Next session" }).waitFor();
     expect(await page.locator(".session-row").count()).toBe(0);
     const id = decodeURIComponent(sessionHash.split("/")[2]!);
     const rows = await page.evaluate(async (sessionId) => {
